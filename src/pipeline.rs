@@ -1,0 +1,99 @@
+//! The one place that knows the order of the stages.
+//!
+//! ```text
+//! read → clean → tokenize → gazetteer → figures → record
+//! ```
+//!
+//! [`Pipeline`] owns every expensive object (automata, regexes, tables),
+//! built once in [`Pipeline::new`] and shared by reference across threads;
+//! [`Pipeline::analyze`] runs the stages after `read` on one decoded document.
+
+use crate::clean::{Cleaned, Cleaner};
+use crate::figures::{Figure, FigureExtractor, FigureOptions};
+use crate::gazetteer::Mention;
+use crate::gazetteer::{
+    Gazetteer, GazetteerError, GazetteerFile, MatchOptions,
+};
+use crate::tokenize::{Tokenizer, Tokens};
+
+/// Everything the stages found in one document.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    /// The cleaned text and what was removed from it.
+    pub cleaned: Cleaned,
+    /// Words and sentences of `cleaned.text`.
+    pub tokens: Tokens,
+    /// Entity mentions, in text order.
+    pub mentions: Vec<Mention>,
+    /// Figures, in text order.
+    pub figures: Vec<Figure>,
+}
+
+/// How to build a [`Pipeline`].
+#[derive(Clone, Debug, Default)]
+pub struct PipelineOptions {
+    /// Gazetteer files to load, in order.
+    pub gazetteers: Vec<GazetteerFile>,
+    /// Entity matching switches.
+    pub matching: MatchOptions,
+    /// Figure extraction switches.
+    pub figures: FigureOptions,
+}
+
+impl PipelineOptions {
+    /// Options with the built-in gazetteers and default switches.
+    pub fn builtin() -> PipelineOptions {
+        PipelineOptions {
+            gazetteers: crate::gazetteer::builtin_files(),
+            ..PipelineOptions::default()
+        }
+    }
+}
+
+/// The analysis stages, built once and shared (`Pipeline` is `Sync`).
+#[derive(Debug)]
+pub struct Pipeline {
+    cleaner: Cleaner,
+    tokenizer: Tokenizer,
+    gazetteer: Gazetteer,
+    figures: FigureExtractor,
+}
+
+impl Pipeline {
+    /// Builds every stage; fails only when a gazetteer does not load.
+    pub fn new(options: PipelineOptions) -> Result<Pipeline, GazetteerError> {
+        Ok(Pipeline {
+            cleaner: Cleaner::new(),
+            tokenizer: Tokenizer::new(),
+            gazetteer: Gazetteer::from_files(
+                &options.gazetteers,
+                options.matching,
+            )?,
+            figures: FigureExtractor::new(options.figures),
+        })
+    }
+
+    /// A pipeline with the built-in gazetteers.
+    pub fn builtin() -> Result<Pipeline, GazetteerError> {
+        Pipeline::new(PipelineOptions::builtin())
+    }
+
+    /// The cleaner, for callers that need a stage alone (benchmarks).
+    pub fn cleaner(&self) -> &Cleaner {
+        &self.cleaner
+    }
+
+    /// Runs clean → tokenize → gazetteer → figures on one decoded document.
+    pub fn analyze(&self, decoded: &str) -> Analysis {
+        let cleaned = self.cleaner.clean(decoded);
+        let tokens = self.tokenizer.tokenize(&cleaned.text);
+        let mentions = self.gazetteer.find(&cleaned.text, &tokens);
+        let figures = self.figures.extract(&cleaned.text, &tokens, &mentions);
+        Analysis {
+            cleaned,
+            tokens,
+            mentions,
+            figures,
+        }
+    }
+}
