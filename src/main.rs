@@ -1,1 +1,22 @@
-fn main() {}
+//! The `newsx` command: a thin shell over the library's [`newsx::app`].
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use newsx::app::{self, Outcome};
+use newsx::cli::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Extract(args) => app::run(args),
+    };
+    match result {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::PartialFailure) => ExitCode::from(1),
+        Err(err) => {
+            eprintln!("newsx: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

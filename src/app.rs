@@ -1,0 +1,304 @@
+//! Orchestration of one `newsx extract` run.
+//!
+//! Parse, then build, then loop (as ripgrep does): the pipeline and its
+//! automata are built once before the first document; the walk fixes the
+//! order; documents are processed in chunks on a local rayon pool whose
+//! indexed `collect` keeps input order, and the main thread writes each chunk
+//! as it completes. Memory stays bounded by the chunk, and `-j 1` takes the
+//! same path, so the output is byte-identical for every thread count.
+
+use std::io;
+use std::path::Path;
+use std::time::Instant;
+
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::cli::ExtractArgs;
+use crate::figures::FigureOptions;
+use crate::gazetteer::{builtin_files, GazetteerFile, MatchOptions};
+use crate::output::Sink;
+use crate::pipeline::{Pipeline, PipelineOptions};
+use crate::read::{read_source, DocError};
+use crate::record::{self, RecordCounts};
+use crate::walk::{walk, Item, WalkOptions};
+
+/// Documents handed to the pool at a time: large enough to keep every core
+/// busy on small files, small enough to bound memory and show progress.
+const CHUNK: usize = 256;
+
+/// How a run ended, when it was not a fatal error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Every document was processed.
+    Success,
+    /// Some documents failed, or none was found (exit code 1).
+    PartialFailure,
+}
+
+/// Totals for the summary line.
+#[derive(Debug, Default)]
+struct Totals {
+    documents: usize,
+    errors: usize,
+    bytes: u64,
+    counts: RecordCounts,
+}
+
+/// One processed item: its JSONL line, and what the summary needs.
+struct Processed {
+    line: Vec<u8>,
+    bytes: u64,
+    error: Option<String>,
+    counts: RecordCounts,
+}
+
+/// Runs `newsx extract`; `Err` is fatal (exit code 2).
+pub fn run(args: &ExtractArgs) -> anyhow::Result<Outcome> {
+    let started = Instant::now();
+    let pipeline = build_pipeline(args)?;
+    let options = WalkOptions {
+        extensions: args.ext.iter().map(|e| normalize_ext(e)).collect(),
+    };
+    let items = walk(&args.paths, &options);
+    if items.is_empty() {
+        if !args.quiet {
+            eprintln!(
+                "newsx: no document found (extensions: {})",
+                args.ext.join(",")
+            );
+        }
+        return Ok(Outcome::PartialFailure);
+    }
+    let pool = thread_pool(args.threads)?;
+    let sink = match &args.output {
+        Some(path) => Sink::file(path)
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => Sink::stdout(),
+    };
+    let bar = progress_bar(items.len(), args.quiet);
+    let totals =
+        match pool.install(|| write_all(&pipeline, args, &items, sink, &bar)) {
+            Ok(totals) => totals,
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                return Ok(Outcome::Success)
+            }
+            Err(e) => return Err(output_error(args, e)),
+        };
+    bar.finish_and_clear();
+    if !args.quiet {
+        eprintln!("{}", summary(&totals, started.elapsed().as_secs_f64()));
+    }
+    Ok(if totals.errors > 0 {
+        Outcome::PartialFailure
+    } else {
+        Outcome::Success
+    })
+}
+
+/// Processes the items chunk by chunk and writes the records in order.
+fn write_all(
+    pipeline: &Pipeline,
+    args: &ExtractArgs,
+    items: &[Item],
+    mut sink: Sink,
+    bar: &ProgressBar,
+) -> io::Result<Totals> {
+    let mut totals = Totals::default();
+    let started = Instant::now();
+    for chunk in items.chunks(CHUNK) {
+        let done: Vec<Processed> = chunk
+            .par_iter()
+            .map(|item| process(pipeline, args, item))
+            .collect();
+        let mut block =
+            Vec::with_capacity(done.iter().map(|p| p.line.len()).sum());
+        for p in done {
+            block.extend_from_slice(&p.line);
+            totals.documents += 1;
+            totals.bytes += p.bytes;
+            totals.counts.entities += p.counts.entities;
+            totals.counts.figures += p.counts.figures;
+            if let Some(message) = p.error {
+                totals.errors += 1;
+                if !args.quiet {
+                    bar.suspend(|| eprintln!("newsx: {message}"));
+                }
+            }
+        }
+        sink.write(&block)?;
+        sink.flush()?;
+        bar.inc(chunk.len() as u64);
+        bar.set_message(rate(totals.bytes, started.elapsed().as_secs_f64()));
+    }
+    sink.finish()?;
+    Ok(totals)
+}
+
+/// Reads, analyses and serialises one item; failures become error records.
+fn process(pipeline: &Pipeline, args: &ExtractArgs, item: &Item) -> Processed {
+    let doc = match item {
+        Item::Source(source) => read_source(source, args.max_bytes),
+        Item::Error(err) => Err(err.clone()),
+    };
+    let mut line = Vec::new();
+    match doc {
+        Ok(doc) => {
+            let analysis = pipeline.analyze(&doc.text);
+            match record::write_document(&mut line, &doc, &analysis, args.spans)
+            {
+                Ok(counts) => Processed {
+                    line,
+                    bytes: doc.bytes,
+                    error: None,
+                    counts,
+                },
+                Err(e) => failed(&DocError::new(
+                    doc.path.clone(),
+                    crate::read::ErrorKind::Unreadable,
+                    format!("cannot serialise the record: {e}"),
+                )),
+            }
+        }
+        Err(err) => failed(&err),
+    }
+}
+
+fn failed(err: &DocError) -> Processed {
+    let mut line = Vec::new();
+    // An error record has only strings; serialising it cannot fail.
+    let _ = record::write_error(&mut line, err);
+    Processed {
+        line,
+        bytes: 0,
+        error: Some(err.to_string()),
+        counts: RecordCounts::default(),
+    }
+}
+
+/// Builds the pipeline with the gazetteers and switches from the flags.
+fn build_pipeline(args: &ExtractArgs) -> anyhow::Result<Pipeline> {
+    let options = PipelineOptions {
+        gazetteers: gazetteer_files(args)?,
+        matching: MatchOptions {
+            demonyms: args.demonyms,
+        },
+        figures: FigureOptions {
+            dollar: args.dollar.clone(),
+        },
+    };
+    Ok(Pipeline::new(options)?)
+}
+
+/// The built-in gazetteer files, with those of `-g DIR` replacing files of
+/// the same name and adding the others.
+fn gazetteer_files(args: &ExtractArgs) -> anyhow::Result<Vec<GazetteerFile>> {
+    let mut files = if args.no_builtin_gazetteers {
+        Vec::new()
+    } else {
+        builtin_files()
+    };
+    let Some(dir) = &args.gazetteers else {
+        return Ok(files);
+    };
+    for file in read_gazetteer_dir(dir)? {
+        let name = file_name(&file.name);
+        match files.iter().position(|f| file_name(&f.name) == name) {
+            Some(i) => files[i] = file,
+            None => files.push(file),
+        }
+    }
+    Ok(files)
+}
+
+/// The `*.tsv` files of `dir`, in byte order of their names.
+fn read_gazetteer_dir(dir: &Path) -> anyhow::Result<Vec<GazetteerFile>> {
+    let entries = std::fs::read_dir(dir).with_context(|| {
+        format!("cannot read gazetteer folder {}", dir.display())
+    })?;
+    let mut paths = Vec::new();
+    for entry in entries {
+        let path = entry
+            .with_context(|| {
+                format!("cannot read gazetteer folder {}", dir.display())
+            })?
+            .path();
+        if path.extension().is_some_and(|e| e == "tsv") && path.is_file() {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).with_context(|| {
+                format!("{}:0: cannot read", path.display())
+            })?;
+            let name = path.to_string_lossy().into_owned();
+            Ok(GazetteerFile { name, text })
+        })
+        .collect()
+}
+
+fn file_name(name: &str) -> &str {
+    Path::new(name)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(name)
+}
+
+fn normalize_ext(ext: &str) -> String {
+    ext.trim().trim_start_matches('.').to_ascii_lowercase()
+}
+
+fn thread_pool(threads: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = threads {
+        builder = builder.num_threads(n);
+    }
+    builder.build().context("cannot start worker threads")
+}
+
+fn output_error(args: &ExtractArgs, err: io::Error) -> anyhow::Error {
+    match &args.output {
+        Some(path) => anyhow::Error::new(err)
+            .context(format!("cannot write {}", path.display())),
+        None => anyhow::Error::new(err).context("cannot write to stdout"),
+    }
+}
+
+/// A progress bar on stderr, or a hidden one when quiet or not a terminal.
+fn progress_bar(total: usize, quiet: bool) -> ProgressBar {
+    use std::io::IsTerminal;
+    if quiet || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(total as u64);
+    let style = ProgressStyle::with_template(
+        "{bar:40} {pos}/{len} documents, {msg}, ETA {eta}",
+    );
+    if let Ok(style) = style {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn rate(bytes: u64, seconds: f64) -> String {
+    let mb = bytes as f64 / 1e6;
+    format!("{:.1} MB/s", if seconds > 0.0 { mb / seconds } else { 0.0 })
+}
+
+fn summary(t: &Totals, seconds: f64) -> String {
+    format!(
+        "newsx: {} documents, {} errors, {:.2} MB in {:.2} s ({}), \
+         {} entities, {} figures",
+        t.documents,
+        t.errors,
+        t.bytes as f64 / 1e6,
+        seconds,
+        rate(t.bytes, seconds),
+        t.counts.entities,
+        t.counts.figures
+    )
+}

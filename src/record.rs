@@ -1,0 +1,347 @@
+//! Stage 6, `record`: the JSONL wire format, schema version 1.
+//!
+//! One line per input document, in input order. A document that was read and
+//! analysed becomes:
+//!
+//! ```text
+//! {"id": "3f0c…", "path": "corpus/000_f7d0cb51d035673c.txt",
+//!  "title": "…" | null, ["byline": "…",] ["dateline": "…",]
+//!  "text": "…",
+//!  "removed": [{"text": "…", "reason": "duplicate_title"}, …],
+//!  "stats": {"bytes": 2195, "encoding": "utf-8", "words": 312,
+//!            "sentences": 14, "paragraphs": 9},
+//!  "entities": [{"type": "person", "text": "Sergei Shoigu",
+//!                "name": "Sergei Shoigu", "id": "Q…", "start": 0, "end": 0}],
+//!  "figures": [{"type": "money", "text": "more than four billion dollars",
+//!               "value": 4000000000, "currency": "USD",
+//!               "qualifier": "over", "start": 0, "end": 0}],
+//!  ["sentences": [[start, end], …], "tokens": [[start, end], …]]}
+//! ```
+//!
+//! A document that failed becomes
+//! `{"id": "…" | null, "path": "…", "error": {"kind": "…", "message": "…"}}`
+//! with `kind` one of `not_found`, `unreadable`, `binary`, `empty`,
+//! `too_large`, `walk`.
+//!
+//! Offsets (`start`, `end`, and the pairs under `--spans`) are Unicode code
+//! point offsets into the record's own `text`, end exclusive, so that in
+//! Python `rec["text"][start:end] == item["text"]`. Internally every stage
+//! works in byte offsets; this module is the only place that converts.
+//!
+//! Figure `value`/`value_max` are JSON numbers printed from exact decimals
+//! (never through `f64`): "$1.13bn" is `1130000000`, "19 cents" is `0.19`.
+//! Keys `value_max`, `currency`, `unit`, `qualifier` appear only when they
+//! apply; `byline` and `dateline` only when the cleaner found one.
+
+use serde::Serialize;
+use serde_json::value::RawValue;
+
+use crate::figures::{Decimal, Figure};
+use crate::gazetteer::Mention;
+use crate::pipeline::Analysis;
+use crate::read::{DocError, Document};
+use crate::span::Span;
+
+/// The record schema version, printed by `newsx --version`.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// What a written record contained, for the run summary.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RecordCounts {
+    /// Entity mentions written.
+    pub entities: usize,
+    /// Figures written.
+    pub figures: usize,
+}
+
+#[derive(Serialize)]
+struct DocRecord<'a> {
+    id: &'a str,
+    path: &'a str,
+    title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    byline: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dateline: Option<&'a str>,
+    text: &'a str,
+    removed: Vec<RemovedOut<'a>>,
+    stats: Stats<'a>,
+    entities: Vec<EntityOut<'a>>,
+    figures: Vec<FigureOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sentences: Option<Vec<[usize; 2]>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tokens: Option<Vec<[usize; 2]>>,
+}
+
+#[derive(Serialize)]
+struct RemovedOut<'a> {
+    text: &'a str,
+    reason: &'static str,
+}
+
+#[derive(Serialize)]
+struct Stats<'a> {
+    bytes: u64,
+    encoding: &'a str,
+    words: usize,
+    sentences: usize,
+    paragraphs: usize,
+}
+
+#[derive(Serialize)]
+struct EntityOut<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    text: &'a str,
+    name: &'a str,
+    id: Option<&'a str>,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct FigureOut<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    text: &'a str,
+    value: Box<RawValue>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value_max: Option<Box<RawValue>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    currency: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    qualifier: Option<&'static str>,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct ErrorRecord<'a> {
+    id: Option<&'a str>,
+    path: &'a str,
+    error: ErrorOut<'a>,
+}
+
+#[derive(Serialize)]
+struct ErrorOut<'a> {
+    kind: &'static str,
+    message: &'a str,
+}
+
+/// Appends the record of an analysed document, and a newline, to `out`.
+pub fn write_document(
+    out: &mut Vec<u8>,
+    doc: &Document,
+    analysis: &Analysis,
+    spans: bool,
+) -> serde_json::Result<RecordCounts> {
+    let cleaned = &analysis.cleaned;
+    let text = cleaned.text.as_str();
+    let chars = CharIndex::new(text);
+    let record = DocRecord {
+        id: &doc.id,
+        path: &doc.path,
+        title: cleaned.title.as_deref(),
+        byline: cleaned.byline.as_deref(),
+        dateline: cleaned.dateline.as_deref(),
+        text,
+        removed: cleaned
+            .removed
+            .iter()
+            .map(|r| RemovedOut {
+                text: &r.text,
+                reason: r.reason.as_str(),
+            })
+            .collect(),
+        stats: Stats {
+            bytes: doc.bytes,
+            encoding: &doc.encoding,
+            words: analysis.tokens.tokens.len(),
+            sentences: analysis.tokens.sentences.len(),
+            paragraphs: cleaned.paragraphs,
+        },
+        entities: analysis
+            .mentions
+            .iter()
+            .map(|m| entity(text, &chars, m))
+            .collect(),
+        figures: analysis
+            .figures
+            .iter()
+            .map(|f| figure(text, &chars, f))
+            .collect(),
+        sentences: spans.then(|| {
+            let it = analysis.tokens.sentences.iter().map(|s| s.span);
+            it.map(|s| chars.pair(s)).collect()
+        }),
+        tokens: spans.then(|| {
+            let it = analysis.tokens.tokens.iter().map(|t| t.span);
+            it.map(|s| chars.pair(s)).collect()
+        }),
+    };
+    serde_json::to_writer(&mut *out, &record)?;
+    out.push(b'\n');
+    Ok(RecordCounts {
+        entities: record.entities.len(),
+        figures: record.figures.len(),
+    })
+}
+
+/// Appends the error record of a failed document, and a newline, to `out`.
+pub fn write_error(
+    out: &mut Vec<u8>,
+    err: &DocError,
+) -> serde_json::Result<()> {
+    let record = ErrorRecord {
+        id: err.id.as_deref(),
+        path: &err.path,
+        error: ErrorOut {
+            kind: err.kind.as_str(),
+            message: &err.message,
+        },
+    };
+    serde_json::to_writer(&mut *out, &record)?;
+    out.push(b'\n');
+    Ok(())
+}
+
+fn entity<'a>(
+    text: &'a str,
+    chars: &CharIndex,
+    m: &'a Mention,
+) -> EntityOut<'a> {
+    let [start, end] = chars.pair(m.span);
+    EntityOut {
+        kind: m.kind.as_str(),
+        text: m.span.slice(text),
+        name: &m.name,
+        id: m.id.as_deref(),
+        start,
+        end,
+    }
+}
+
+fn figure<'a>(
+    text: &'a str,
+    chars: &CharIndex,
+    f: &'a Figure,
+) -> FigureOut<'a> {
+    let [start, end] = chars.pair(f.span);
+    FigureOut {
+        kind: f.kind.as_str(),
+        text: f.span.slice(text),
+        value: number(f.value),
+        value_max: f.value_max.map(number),
+        currency: f.currency.as_deref(),
+        unit: f.unit.as_deref(),
+        qualifier: f.qualifier.map(|q| q.as_str()),
+        start,
+        end,
+    }
+}
+
+/// A decimal as a raw JSON number token, exactly as printed.
+fn number(value: Decimal) -> Box<RawValue> {
+    RawValue::from_string(value.to_string()).unwrap_or_else(|_| {
+        RawValue::from_string("null".to_string()).expect("null is JSON")
+    })
+}
+
+/// Converts byte offsets into code point offsets.
+///
+/// Keeps the code point count at every 64th byte, so a lookup counts at most
+/// 63 bytes and the table costs 1/16 of the text; ASCII text (most news)
+/// needs no table at all since bytes and code points coincide.
+struct CharIndex<'t> {
+    bytes: &'t [u8],
+    checkpoints: Vec<usize>,
+}
+
+const STRIDE: usize = 64;
+
+impl<'t> CharIndex<'t> {
+    fn new(text: &'t str) -> CharIndex<'t> {
+        let bytes = text.as_bytes();
+        let mut checkpoints = Vec::new();
+        if !text.is_ascii() {
+            let mut count = 0;
+            checkpoints.reserve(bytes.len() / STRIDE + 1);
+            for chunk in bytes.chunks(STRIDE) {
+                checkpoints.push(count);
+                count += chunk.iter().filter(|&&b| !is_continuation(b)).count();
+            }
+            checkpoints.push(count);
+        }
+        CharIndex { bytes, checkpoints }
+    }
+
+    fn char_offset(&self, byte: usize) -> usize {
+        if self.checkpoints.is_empty() {
+            return byte;
+        }
+        let block = byte / STRIDE;
+        let Some(&base) = self.checkpoints.get(block) else {
+            return byte; // past the end: spans never point there
+        };
+        let from = block * STRIDE;
+        base + self.bytes[from..byte.min(self.bytes.len())]
+            .iter()
+            .filter(|&&b| !is_continuation(b))
+            .count()
+    }
+
+    fn pair(&self, span: Span) -> [usize; 2] {
+        [self.char_offset(span.start), self.char_offset(span.end)]
+    }
+}
+
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_match_a_naive_count() {
+        let texts = ["plain ascii text", "Russia’s “big deal” — Türkiye", ""];
+        for text in texts {
+            let index = CharIndex::new(text);
+            for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                assert_eq!(
+                    index.char_offset(byte),
+                    text[..byte].chars().count(),
+                    "byte {byte} of {text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn char_offsets_cross_many_checkpoints() {
+        let text = "é".repeat(300) + "x" + &"ü".repeat(70);
+        let index = CharIndex::new(&text);
+        for (byte, _) in text.char_indices() {
+            assert_eq!(index.char_offset(byte), text[..byte].chars().count());
+        }
+        assert_eq!(index.char_offset(text.len()), text.chars().count());
+    }
+
+    #[test]
+    fn decimals_become_exact_json_numbers() {
+        let v = Decimal {
+            mantissa: 113,
+            scale: 0,
+        };
+        assert_eq!(number(v).get(), "113");
+        let v = Decimal {
+            mantissa: 19,
+            scale: 2,
+        };
+        assert_eq!(number(v).get(), "0.19");
+    }
+}
