@@ -1,0 +1,75 @@
+//! Helpers shared by the integration tests: run the real binary, check that
+//! records keep their offset contract.
+
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `newsx ARGS` in `dir` with `stdin` as its standard input.
+pub fn newsx(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsx"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the newsx binary starts");
+    let mut input = child.stdin.take().expect("stdin is piped");
+    input.write_all(stdin).expect("stdin accepts the input");
+    drop(input);
+    child.wait_with_output().expect("newsx finishes")
+}
+
+/// The JSONL records of a run's stdout.
+pub fn records(out: &Output) -> Vec<Value> {
+    String::from_utf8(out.stdout.clone())
+        .expect("stdout is UTF-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("every line is JSON"))
+        .collect()
+}
+
+/// Code points `start..end` of `text`, as Python would slice them.
+pub fn slice_chars(text: &str, start: u64, end: u64) -> String {
+    let (start, end) = (start as usize, end as usize);
+    text.chars().skip(start).take(end.saturating_sub(start)).collect()
+}
+
+/// Asserts that every entity and figure slices `text` at its offsets, that
+/// items are in text order, and that `--spans` pairs are in bounds.
+pub fn assert_offsets(record: &Value) {
+    let text = record["text"].as_str().expect("a document record has text");
+    let len = text.chars().count() as u64;
+    for key in ["entities", "figures"] {
+        let mut last = 0;
+        for item in record[key].as_array().expect("an array") {
+            let (s, e) = (item["start"].as_u64().unwrap(), item["end"].as_u64().unwrap());
+            assert!(s <= e && e <= len, "{key} offsets {s}..{e} out of 0..{len}");
+            assert!(s >= last, "{key} out of text order at {s}");
+            last = s;
+            assert_eq!(
+                slice_chars(text, s, e),
+                item["text"].as_str().unwrap(),
+                "{key} item does not slice text at {s}..{e}"
+            );
+        }
+    }
+    for key in ["sentences", "tokens"] {
+        if let Some(pairs) = record.get(key).and_then(Value::as_array) {
+            for pair in pairs {
+                let (s, e) = (pair[0].as_u64().unwrap(), pair[1].as_u64().unwrap());
+                assert!(s < e && e <= len, "{key} pair {s}..{e} out of 0..{len}");
+            }
+        }
+    }
+}
