@@ -51,7 +51,9 @@ fn end_to_end(c: &mut Criterion, name: &str, docs: &[Document]) {
     group.bench_function("1_thread", |b| {
         b.iter(|| docs.iter().map(|d| one(&pipeline, d)).sum::<usize>())
     });
-    let pool = rayon::ThreadPoolBuilder::new().build().expect("a thread pool");
+    let pool = rayon::ThreadPoolBuilder::new()
+        .build()
+        .expect("a thread pool");
     let threads = pool.current_num_threads();
     group.bench_function(format!("{threads}_threads"), |b| {
         b.iter(|| {
@@ -73,7 +75,9 @@ fn tokenize_bench(c: &mut Criterion) {
     let tokenizer = Tokenizer::new();
     let bytes: usize = texts.iter().map(String::len).sum();
     let mut group = c.benchmark_group("tokenize");
-    group.sample_size(10).throughput(Throughput::Bytes(bytes as u64));
+    group
+        .sample_size(10)
+        .throughput(Throughput::Bytes(bytes as u64));
     group.bench_function("generated", |b| {
         b.iter(|| {
             texts

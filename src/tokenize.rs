@@ -9,8 +9,9 @@
 //! between paragraphs.
 //!
 //! Invariants: tokens are sorted, non-overlapping and each contains a letter
-//! or digit; sentences are sorted, non-overlapping, each starts at a token and
-//! covers at least one.
+//! or digit; sentences are sorted, non-overlapping and cover at least one
+//! token each; a sentence starts at its first token or at the opening quote
+//! or bracket right before it.
 
 use std::ops::Range;
 
@@ -96,6 +97,8 @@ struct SentenceState {
     pending: Option<usize>,
     /// The pending mark was `!`, `?` or `…`, not a full stop.
     pending_strong: bool,
+    /// Start of an opening quote or bracket that may open the next sentence.
+    opener: Option<usize>,
 }
 
 impl Tokenizer {
@@ -111,19 +114,17 @@ impl Tokenizer {
             sentences: Vec::with_capacity(text.len() / 120),
         };
         let mut st = SentenceState::default();
-        for (i, seg) in text.split_word_bound_indices() {
+        for_each_segment(text, |i, seg| {
             let end = i + seg.len();
             let first = seg.chars().next().unwrap_or(' ');
-            if seg.chars().any(char::is_alphanumeric) {
+            if is_word(seg) {
                 self.on_word(text, &mut st, &mut out, Span::new(i, end), first);
             } else if seg.contains('\n') {
                 close(&mut st, &mut out, None);
-            } else if first.is_whitespace() {
-                continue;
-            } else {
+            } else if !first.is_whitespace() {
                 on_punct(&mut st, seg, i, end);
             }
-        }
+        });
         close(&mut st, &mut out, None);
         out
     }
@@ -141,8 +142,10 @@ impl Tokenizer {
                 close(st, out, Some(end));
             }
         }
+        let opener = st.opener.take();
         if st.open.is_none() {
-            st.open = Some((span.start, out.tokens.len()));
+            let start = opener.unwrap_or(span.start);
+            st.open = Some((start, out.tokens.len()));
         }
         let kind = if first.is_ascii_digit() {
             TokenKind::Number
@@ -154,9 +157,102 @@ impl Tokenizer {
     }
 }
 
+/// True for a segment that holds a letter or digit.
+fn is_word(seg: &str) -> bool {
+    match seg.as_bytes().first() {
+        Some(b) if b.is_ascii_alphanumeric() => true,
+        Some(b) if b.is_ascii() && seg.len() == 1 => false,
+        _ => seg.chars().any(char::is_alphanumeric),
+    }
+}
+
+/// Calls `f(offset, segment)` for every UAX #29 word-boundary segment of
+/// `text`, except that runs of ASCII whitespace come as one segment.
+///
+/// Whitespace always separates words, so the text is cut into chunks at
+/// ASCII whitespace: chunks of pure ASCII (most of English news) are
+/// segmented by [`ascii_segments`], a direct transcription of the UAX #29
+/// rules restricted to ASCII; any chunk with other characters goes through
+/// `unicode-segmentation`. Both give the same segments for such chunks,
+/// which a property test checks.
+pub fn for_each_segment<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str)) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        let space = bytes[i].is_ascii_whitespace();
+        let mut ascii = true;
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() == space {
+            ascii &= bytes[i].is_ascii();
+            i += 1;
+        }
+        let chunk = &text[start..i];
+        if space {
+            f(start, chunk);
+        } else if ascii {
+            ascii_segments(chunk, start, &mut f);
+        } else {
+            for (j, seg) in chunk.split_word_bound_indices() {
+                f(start + j, seg);
+            }
+        }
+    }
+}
+
+/// UAX #29 word segmentation of an ASCII chunk without whitespace: runs of
+/// letters, digits and `_` (WB5, WB8–WB10, WB13a/b), joined across one
+/// `:` `.` `'` between letters (WB6/7) or one `,` `;` `.` `'` between digits
+/// (WB11/12); every other character is a segment of its own (WB999).
+fn ascii_segments<'t>(
+    chunk: &'t str,
+    base: usize,
+    f: &mut impl FnMut(usize, &'t str),
+) {
+    let b = chunk.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let start = i;
+        i += 1;
+        if is_word_byte(b[start]) {
+            loop {
+                if i < b.len() && is_word_byte(b[i]) {
+                    i += 1;
+                } else if i + 1 < b.len() && joins(b[i - 1], b[i], b[i + 1]) {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+        }
+        f(base + start, &chunk[start..i]);
+    }
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// WB6/7 and WB11/12 for ASCII: does `mid` join `prev` and `next`?
+fn joins(prev: u8, mid: u8, next: u8) -> bool {
+    let letters = prev.is_ascii_alphabetic() && next.is_ascii_alphabetic();
+    let digits = prev.is_ascii_digit() && next.is_ascii_digit();
+    (letters && matches!(mid, b':' | b'.' | b'\''))
+        || (digits && matches!(mid, b',' | b';' | b'.' | b'\''))
+}
+
 /// Handles a punctuation segment: terminal marks arm a boundary, closing
 /// quotes extend it, anything else (a comma after "e.g.") cancels it.
 fn on_punct(st: &mut SentenceState, seg: &str, start: usize, end: usize) {
+    let opening = matches!(seg, "“" | "‘" | "(" | "[" | "«")
+        || (seg == "\"" && st.pending != Some(start));
+    if opening {
+        st.opener = Some(start);
+        if st.open.is_none() {
+            return;
+        }
+    } else {
+        st.opener = None;
+    }
     if st.open.is_none() {
         return;
     }
@@ -171,7 +267,7 @@ fn on_punct(st: &mut SentenceState, seg: &str, start: usize, end: usize) {
         {
             st.pending = Some(end)
         }
-        "“" | "‘" | "(" | "[" | "«" | "-" | "—" | "–" => {}
+        "“" | "‘" | "(" | "[" | "«" | "\"" | "-" | "—" | "–" => {}
         _ => st.pending = None,
     }
 }
@@ -208,5 +304,139 @@ fn close(st: &mut SentenceState, out: &mut Tokens, end: Option<usize>) {
             span: Span::new(start, end),
             tokens: first_token..out.tokens.len(),
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let tokens = Tokenizer::new().tokenize(text);
+        tokens.tokens.iter().map(|t| t.span.slice(text)).collect()
+    }
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let tokens = Tokenizer::new().tokenize(text);
+        tokens
+            .sentences
+            .iter()
+            .map(|s| s.span.slice(text))
+            .collect()
+    }
+
+    #[test]
+    fn words_keep_numbers_abbreviations_and_possessives_whole() {
+        assert_eq!(
+            words("The U.S. paid $3,600.50 for 3.5% of Russia’s S-400s, didn't it?"),
+            [
+                "The", "U.S", "paid", "3,600.50", "for", "3.5", "of",
+                "Russia’s", "S", "400s", "didn't", "it"
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_do_not_break_at_abbreviations() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Mr. Shoigu met Gen. Gerasimov. They talked.",
+                &["Mr. Shoigu met Gen. Gerasimov.", "They talked."],
+            ),
+            (
+                "The U.S. Army and the U.K. Navy met on Jan. 5 in Room No. 5. It rained.",
+                &[
+                    "The U.S. Army and the U.K. Navy met on Jan. 5 in Room No. 5.",
+                    "It rained.",
+                ],
+            ),
+            ("Growth was 3.5 per cent. Prices fell.", &["Growth was 3.5 per cent.", "Prices fell."]),
+            ("J. R. Smith said so. Then he left.", &["J. R. Smith said so.", "Then he left."]),
+            (
+                "“We will win,” he said. “We must.” Then silence!",
+                &["“We will win,” he said.", "“We must.”", "Then silence!"],
+            ),
+            (
+                "He left. (It was late.) \"Go,\" she said.",
+                &["He left.", "(It was late.)", "\"Go,\" she said."],
+            ),
+            ("Really? yes. Okay", &["Really?", "yes.", "Okay"]),
+            ("e.g. the army. Next", &["e.g. the army.", "Next"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(sentences(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_paragraph_break_always_ends_a_sentence() {
+        assert_eq!(
+            sentences(
+                "A headline without a stop\n\nThe body starts here. It ends"
+            ),
+            [
+                "A headline without a stop",
+                "The body starts here.",
+                "It ends"
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_and_punctuation_only_texts_have_no_sentences() {
+        for text in ["", "   ", "...", "\n\n", "— • —"] {
+            let t = Tokenizer::new().tokenize(text);
+            assert!(t.tokens.is_empty() && t.sentences.is_empty(), "{text:?}");
+        }
+    }
+
+    fn reference_segments(text: &str) -> Vec<(usize, &str)> {
+        text.split_word_bound_indices()
+            .filter(|(_, s)| !s.chars().all(char::is_whitespace))
+            .collect()
+    }
+
+    fn fast_segments(text: &str) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        for_each_segment(text, |i, s| {
+            if !s.chars().all(char::is_whitespace) {
+                out.push((i, s));
+            }
+        });
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn ascii_fast_path_equals_unicode_segmentation(
+            text in "[a-zA-Z0-9 .,;:'_!?$%()\\-\n\t]{0,60}|[a-z0-9.,:' ’“”é]{0,40}"
+        ) {
+            prop_assert_eq!(fast_segments(&text), reference_segments(&text));
+        }
+
+        #[test]
+        fn tokens_and_sentences_are_ordered_and_in_bounds(text in "\\PC{0,200}") {
+            let t = Tokenizer::new().tokenize(&text);
+            let mut last = 0;
+            for tok in &t.tokens {
+                prop_assert!(tok.span.start >= last && tok.span.end <= text.len());
+                prop_assert!(text.is_char_boundary(tok.span.start));
+                prop_assert!(text.is_char_boundary(tok.span.end));
+                last = tok.span.end;
+            }
+            let mut last = 0;
+            for s in &t.sentences {
+                prop_assert!(s.span.start >= last && s.span.start < s.span.end);
+                prop_assert!(!s.tokens.is_empty());
+                let first = t.tokens[s.tokens.start].span.start;
+                prop_assert!(s.span.start <= first);
+                let lead = &text[s.span.start..first];
+                prop_assert!(lead.chars().all(|c| "“‘([«\"".contains(c)), "{:?}", lead);
+                last = s.span.end;
+            }
+        }
     }
 }

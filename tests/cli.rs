@@ -21,7 +21,8 @@ fn write(dir: &std::path::Path, name: &str, bytes: &[u8]) {
     fs::write(path, bytes).unwrap();
 }
 
-const GOOD: &str = "Ministers meet in Moscow\n\nMore than 3,600 sanctions were imposed \
+const GOOD: &str =
+    "Ministers meet in Moscow\n\nMore than 3,600 sanctions were imposed \
 on Iran, officials said on Monday.\n";
 
 #[test]
@@ -30,14 +31,23 @@ fn bad_inputs_become_error_records_and_the_rest_survives() {
     let d = dir.path();
     // "Café: naïve résumé – €5" in Windows-1252.
     write(d, "docs/a_cp1252.txt", b"Caf\xe9 owners in K\xf6ln said: \x93na\xefve r\xe9sum\xe9\x94 \x96 \x805 each.\n");
-    write(d, "docs/b_binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00");
+    write(
+        d,
+        "docs/b_binary.txt",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
+    );
     write(d, "docs/c_empty.txt", b"");
-    std::os::unix::fs::symlink(d.join("nowhere.txt"), d.join("docs/d_dangling.txt")).unwrap();
+    std::os::unix::fs::symlink(
+        d.join("nowhere.txt"),
+        d.join("docs/d_dangling.txt"),
+    )
+    .unwrap();
     write(d, "docs/e_good.txt", GOOD.as_bytes());
     let out = newsx(d, &["extract", "-q", "docs"], b"");
     assert_eq!(out.status.code(), Some(1), "some documents failed");
     let recs = records(&out);
-    let paths: Vec<&str> = recs.iter().map(|r| r["path"].as_str().unwrap()).collect();
+    let paths: Vec<&str> =
+        recs.iter().map(|r| r["path"].as_str().unwrap()).collect();
     assert_eq!(
         paths,
         [
@@ -58,10 +68,16 @@ fn bad_inputs_become_error_records_and_the_rest_survives() {
         .map(|r| r["error"]["kind"].as_str().unwrap())
         .collect();
     assert_eq!(kinds, ["binary", "empty", "not_found"]);
-    assert!(recs[1]["id"].is_string(), "a read file keeps its content id");
+    assert!(
+        recs[1]["id"].is_string(),
+        "a read file keeps its content id"
+    );
     assert!(recs[3]["id"].is_null(), "an unread file has no id");
     assert!(recs[4]["error"].is_null());
-    assert!(recs[4]["text"].as_str().unwrap().contains("3,600 sanctions"));
+    assert!(recs[4]["text"]
+        .as_str()
+        .unwrap()
+        .contains("3,600 sanctions"));
     assert!(out.stderr.is_empty(), "-q prints nothing");
 }
 
@@ -84,7 +100,11 @@ fn utf16_with_bom_is_decoded() {
 fn too_large_files_are_refused_by_max_bytes() {
     let dir = temp();
     write(dir.path(), "big.txt", GOOD.as_bytes());
-    let out = newsx(dir.path(), &["extract", "-q", "--max-bytes", "20", "big.txt"], b"");
+    let out = newsx(
+        dir.path(),
+        &["extract", "-q", "--max-bytes", "20", "big.txt"],
+        b"",
+    );
     assert_eq!(out.status.code(), Some(1));
     let rec = &records(&out)[0];
     assert_eq!(rec["error"]["kind"], "too_large");
@@ -103,8 +123,14 @@ fn a_missing_path_is_an_error_record_and_exit_code_1() {
     assert_eq!(recs[0]["path"], "missing.txt");
     assert_eq!(recs[1]["path"], "ok.txt");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("newsx: missing.txt: no such file"), "{stderr}");
-    assert!(stderr.contains("2 documents, 1 errors"), "summary line: {stderr}");
+    assert!(
+        stderr.contains("newsx: missing.txt: no such file"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("2 documents, 1 errors"),
+        "summary line: {stderr}"
+    );
 }
 
 #[test]
@@ -114,7 +140,8 @@ fn no_document_found_is_exit_code_1() {
     let out = newsx(dir.path(), &["extract", "."], b"");
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
-    let out = newsx(dir.path(), &["extract", "-q", "--ext", "txt,md", "."], b"");
+    let out =
+        newsx(dir.path(), &["extract", "-q", "--ext", "txt,md", "."], b"");
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(records(&out)[0]["path"], "./notes.md");
 }
@@ -123,7 +150,14 @@ fn no_document_found_is_exit_code_1() {
 fn walk_order_hidden_entries_and_duplicates() {
     let dir = temp();
     let d = dir.path();
-    for name in ["b/2.txt", "a/9.txt", "a/10.txt", ".hidden/x.txt", "a/.h.txt", "a/skip.md"] {
+    for name in [
+        "b/2.txt",
+        "a/9.txt",
+        "a/10.txt",
+        ".hidden/x.txt",
+        "a/.h.txt",
+        "a/skip.md",
+    ] {
         write(d, name, GOOD.as_bytes());
     }
     write(d, "named.md", GOOD.as_bytes());
@@ -169,7 +203,10 @@ fn output_file_is_written_whole_and_nothing_else_is_left() {
     let out = newsx(d, &["extract", "-q", "-o", "out/r.jsonl", "in"], b"");
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stdout.is_empty(), "records go to the file, not stdout");
-    let names: Vec<_> = fs::read_dir(d.join("out")).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = fs::read_dir(d.join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names, ["r.jsonl"], "no temporary file is left behind");
     let text = fs::read_to_string(d.join("out/r.jsonl")).unwrap();
     assert_eq!(text.lines().count(), 1);
@@ -179,10 +216,17 @@ fn output_file_is_written_whole_and_nothing_else_is_left() {
 fn unwritable_output_is_fatal() {
     let dir = temp();
     write(dir.path(), "doc.txt", GOOD.as_bytes());
-    let out = newsx(dir.path(), &["extract", "-o", "no/such/dir/r.jsonl", "doc.txt"], b"");
+    let out = newsx(
+        dir.path(),
+        &["extract", "-o", "no/such/dir/r.jsonl", "doc.txt"],
+        b"",
+    );
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.starts_with("newsx: cannot write no/such/dir/r.jsonl"), "{stderr}");
+    assert!(
+        stderr.starts_with("newsx: cannot write no/such/dir/r.jsonl"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -215,12 +259,32 @@ fn a_gazetteer_that_does_not_load_is_fatal_with_path_and_line() {
 fn user_gazetteers_add_names_and_can_stand_alone() {
     let dir = temp();
     let d = dir.path();
-    write(d, "doc.txt", b"Officials of Zyxwar Dynamics met in Moscow.\n");
+    write(
+        d,
+        "doc.txt",
+        b"Officials of Zyxwar Dynamics met in Moscow.\n",
+    );
     write(d, "gaz/extra.tsv", b"id\ttype\tname\taliases\tsource\tnotes\ncurated:zyxwar\torganization\tZyxwar Dynamics\t\tcurated\t\n");
-    let out = newsx(d, &["extract", "-q", "-g", "gaz", "--no-builtin-gazetteers", "doc.txt"], b"");
+    let out = newsx(
+        d,
+        &[
+            "extract",
+            "-q",
+            "-g",
+            "gaz",
+            "--no-builtin-gazetteers",
+            "doc.txt",
+        ],
+        b"",
+    );
     assert_eq!(out.status.code(), Some(0));
     let rec = &records(&out)[0];
-    let names: Vec<&str> = rec["entities"].as_array().unwrap().iter().map(|e| e["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> = rec["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["name"].as_str().unwrap())
+        .collect();
     assert_eq!(names, ["Zyxwar Dynamics"], "only the user's file is loaded");
 }
 
@@ -229,10 +293,22 @@ fn version_names_the_schema() {
     let out = newsx(&root(), &["--version"], b"");
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains(env!("CARGO_PKG_VERSION")) && text.contains("record schema 1"), "{text}");
+    assert!(
+        text.contains(env!("CARGO_PKG_VERSION"))
+            && text.contains("record schema 1"),
+        "{text}"
+    );
     let out = newsx(&root(), &["extract", "--help"], b"");
     let help = String::from_utf8_lossy(&out.stdout);
-    for flag in ["--output", "--gazetteers", "--threads", "--max-bytes", "--spans", "--quiet", "--ext"] {
+    for flag in [
+        "--output",
+        "--gazetteers",
+        "--threads",
+        "--max-bytes",
+        "--spans",
+        "--quiet",
+        "--ext",
+    ] {
         assert!(help.contains(flag), "--help explains {flag}");
     }
 }
@@ -245,11 +321,21 @@ fn spans_are_code_point_pairs_that_slice_the_text() {
         assert_offsets(&rec);
         let text = rec["text"].as_str().unwrap();
         let tokens = rec["tokens"].as_array().unwrap();
-        assert_eq!(tokens.len() as u64, rec["stats"]["words"].as_u64().unwrap());
+        assert_eq!(
+            tokens.len() as u64,
+            rec["stats"]["words"].as_u64().unwrap()
+        );
         let first = &tokens[0];
-        let word = common::slice_chars(text, first[0].as_u64().unwrap(), first[1].as_u64().unwrap());
+        let word = common::slice_chars(
+            text,
+            first[0].as_u64().unwrap(),
+            first[1].as_u64().unwrap(),
+        );
         assert!(word.chars().all(char::is_alphanumeric), "{word:?}");
-        assert_eq!(rec["sentences"].as_array().unwrap().len() as u64, rec["stats"]["sentences"].as_u64().unwrap());
+        assert_eq!(
+            rec["sentences"].as_array().unwrap().len() as u64,
+            rec["stats"]["sentences"].as_u64().unwrap()
+        );
     }
 }
 
@@ -260,8 +346,13 @@ fn many_documents(dir: &std::path::Path, n: usize) {
         .map(|e| fs::read_to_string(e.unwrap().path()).unwrap())
         .collect();
     for i in 0..n {
-        let text = seeds[i % seeds.len()].replace("Iran", if i % 2 == 0 { "Iran" } else { "Türkiye" });
-        write(dir, &format!("docs/{i:04}.txt"), format!("{text}\n\nDoc {i} says {i} ministers met.").as_bytes());
+        let text = seeds[i % seeds.len()]
+            .replace("Iran", if i % 2 == 0 { "Iran" } else { "Türkiye" });
+        write(
+            dir,
+            &format!("docs/{i:04}.txt"),
+            format!("{text}\n\nDoc {i} says {i} ministers met.").as_bytes(),
+        );
     }
 }
 
@@ -269,8 +360,16 @@ fn many_documents(dir: &std::path::Path, n: usize) {
 fn output_is_byte_identical_for_any_thread_count() {
     let dir = temp();
     many_documents(dir.path(), 300);
-    let one = newsx(dir.path(), &["extract", "-q", "--spans", "-j", "1", "docs"], b"");
-    let four = newsx(dir.path(), &["extract", "-q", "--spans", "-j", "4", "docs"], b"");
+    let one = newsx(
+        dir.path(),
+        &["extract", "-q", "--spans", "-j", "1", "docs"],
+        b"",
+    );
+    let four = newsx(
+        dir.path(),
+        &["extract", "-q", "--spans", "-j", "4", "docs"],
+        b"",
+    );
     assert_eq!(one.status.code(), Some(0));
     assert_eq!(records(&one).len(), 300);
     assert!(one.stdout == four.stdout, "-j 1 and -j 4 differ");
@@ -288,12 +387,17 @@ fn a_closed_stdout_ends_quietly_with_0() {
         .spawn()
         .unwrap();
     let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
     // The reader is dropped here, as `head -1` exits after one line.
     let out = child.wait_with_output().unwrap();
     let record: Value = serde_json::from_str(&first).unwrap();
     assert_eq!(record["path"], "docs/0000.txt");
     assert_eq!(out.status.code(), Some(0));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!stderr.contains("error") && !stderr.contains("panicked"), "{stderr}");
+    assert!(
+        !stderr.contains("error") && !stderr.contains("panicked"),
+        "{stderr}"
+    );
 }

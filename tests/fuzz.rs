@@ -32,17 +32,54 @@ impl Rng {
 }
 
 const TOKENS: &[&[u8]] = &[
-    b"$", b"bn", b"US$", b"\xe2\x82\xac", b"\xc2\xa3", b"1,000", b"3.5", b"per cent", b"%", b"more than ",
-    b"thousands of ", b"By ", b"\r\n", b"\n\n", b"\xef\xbb\xbf", b"\x00", b"\xff\xfe", b"\xe9", b"\x93",
-    b"U.S.", b"Mr. ", b"No. ", b"Shoigu", b"Russia\xe2\x80\x99s ", b"Turkey", b"S-400", b"2022",
-    b"Previous Article\n", b"Get a summary\n", b"\xf0\x9f\x91\x8d", b"-", b"\xe2\x80\x9c", b"\t",
+    b"$",
+    b"bn",
+    b"US$",
+    b"\xe2\x82\xac",
+    b"\xc2\xa3",
+    b"1,000",
+    b"3.5",
+    b"per cent",
+    b"%",
+    b"more than ",
+    b"thousands of ",
+    b"By ",
+    b"\r\n",
+    b"\n\n",
+    b"\xef\xbb\xbf",
+    b"\x00",
+    b"\xff\xfe",
+    b"\xe9",
+    b"\x93",
+    b"U.S.",
+    b"Mr. ",
+    b"No. ",
+    b"Shoigu",
+    b"Russia\xe2\x80\x99s ",
+    b"Turkey",
+    b"S-400",
+    b"2022",
+    b"Previous Article\n",
+    b"Get a summary\n",
+    b"\xf0\x9f\x91\x8d",
+    b"-",
+    b"\xe2\x80\x9c",
+    b"\t",
 ];
 
 fn seeds() -> Vec<Vec<u8>> {
     let mut seeds = Vec::new();
-    for dir in [common::root().join("corpus"), common::root().join("../shared/wikinews")] {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        let mut paths: Vec<_> = entries.map(|e| e.unwrap().path()).filter(|p| is_txt(p)).collect();
+    for dir in [
+        common::root().join("corpus"),
+        common::root().join("../shared/wikinews"),
+    ] {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut paths: Vec<_> = entries
+            .map(|e| e.unwrap().path())
+            .filter(|p| is_txt(p))
+            .collect();
         paths.sort();
         seeds.extend(paths.iter().map(|p| std::fs::read(p).unwrap()));
     }
@@ -83,8 +120,14 @@ fn mutate(rng: &mut Rng, seeds: &[Vec<u8>]) -> Vec<u8> {
 
 #[test]
 fn mutated_documents_never_panic_or_break_offsets() {
-    let iters: usize = std::env::var("NEWSX_FUZZ_ITERS").ok().and_then(|v| v.parse().ok()).unwrap_or(400);
-    let seed: u64 = std::env::var("NEWSX_FUZZ_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(0x9E37_79B9);
+    let iters: usize = std::env::var("NEWSX_FUZZ_ITERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(400);
+    let seed: u64 = std::env::var("NEWSX_FUZZ_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0x9E37_79B9);
     let pipeline = Pipeline::builtin().expect("built-in gazetteers load");
     let seeds = seeds();
     assert!(!seeds.is_empty(), "the corpus has seed documents");
@@ -92,14 +135,27 @@ fn mutated_documents_never_panic_or_break_offsets() {
     let mut analysed = 0;
     for _ in 0..iters {
         let raw = mutate(&mut rng, &seeds);
-        let Ok((text, encoding)) = decode(&raw) else { continue };
+        let Ok((text, encoding)) = decode(&raw) else {
+            continue;
+        };
         let analysis = pipeline.analyze(&text);
-        let doc = Document { id: "f".repeat(16), path: "fuzz".into(), bytes: raw.len() as u64, encoding, text };
+        let doc = Document {
+            id: "f".repeat(16),
+            path: "fuzz".into(),
+            bytes: raw.len() as u64,
+            encoding,
+            text,
+        };
         let mut line = Vec::new();
-        record::write_document(&mut line, &doc, &analysis, true).expect("a record serialises");
-        let value: serde_json::Value = serde_json::from_slice(&line).expect("the record is JSON");
+        record::write_document(&mut line, &doc, &analysis, true)
+            .expect("a record serialises");
+        let value: serde_json::Value =
+            serde_json::from_slice(&line).expect("the record is JSON");
         common::assert_offsets(&value);
         analysed += 1;
     }
-    assert!(analysed * 2 > iters, "most mutants should still decode as text ({analysed}/{iters})");
+    assert!(
+        analysed * 2 > iters,
+        "most mutants should still decode as text ({analysed}/{iters})"
+    );
 }

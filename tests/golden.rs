@@ -16,7 +16,12 @@ fn corpus() -> &'static (Vec<u8>, Vec<Value>) {
     static OUT: OnceLock<(Vec<u8>, Vec<Value>)> = OnceLock::new();
     OUT.get_or_init(|| {
         let out = newsx(&root(), &["extract", "-q", "corpus"], b"");
-        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let recs = records(&out);
         (out.stdout, recs)
     })
@@ -26,7 +31,12 @@ fn seed(prefix: &str) -> &'static Value {
     corpus()
         .1
         .iter()
-        .find(|r| r["path"].as_str().unwrap().starts_with(&format!("corpus/{prefix}")))
+        .find(|r| {
+            r["path"]
+                .as_str()
+                .unwrap()
+                .starts_with(&format!("corpus/{prefix}"))
+        })
         .unwrap_or_else(|| panic!("no record for seed {prefix}"))
 }
 
@@ -38,15 +48,23 @@ fn corpus_matches_the_golden_file() {
         std::fs::write(&path, got).unwrap();
         return;
     }
-    let want = std::fs::read(&path).expect("tests/golden/corpus.jsonl exists (NEWSX_BLESS=1 writes it)");
+    let want = std::fs::read(&path)
+        .expect("tests/golden/corpus.jsonl exists (NEWSX_BLESS=1 writes it)");
     if &want != got {
         let want = String::from_utf8_lossy(&want);
         let got = String::from_utf8_lossy(got);
         for (w, g) in want.lines().zip(got.lines()) {
             if w != g {
-                let (w, g): (Value, Value) = (serde_json::from_str(w).unwrap(), serde_json::from_str(g).unwrap());
+                let (w, g): (Value, Value) = (
+                    serde_json::from_str(w).unwrap(),
+                    serde_json::from_str(g).unwrap(),
+                );
                 for key in w.as_object().unwrap().keys() {
-                    assert_eq!(w[key], g[key], "field {key:?} of {} differs from the golden file", w["path"]);
+                    assert_eq!(
+                        w[key], g[key],
+                        "field {key:?} of {} differs from the golden file",
+                        w["path"]
+                    );
                 }
             }
         }
@@ -69,8 +87,13 @@ fn money_and_counts(rec: &Value) -> Vec<(String, String, String, String)> {
         .iter()
         .filter(|f| f["type"] == "money" || f["type"] == "count")
         .map(|f| {
-            let s = |k: &str| f[k].as_str().map(str::to_string).unwrap_or_default();
-            let what = if f["type"] == "money" { s("currency") } else { s("unit") };
+            let s =
+                |k: &str| f[k].as_str().map(str::to_string).unwrap_or_default();
+            let what = if f["type"] == "money" {
+                s("currency")
+            } else {
+                s("unit")
+            };
             (s("type"), f["value"].to_string(), what, s("qualifier"))
         })
         .collect()
@@ -86,7 +109,11 @@ fn has_entity(rec: &Value, kind: &str, names: &[&str]) -> bool {
 
 fn assert_entities(rec: &Value, expected: &[(&str, &[&str])]) {
     for (kind, names) in expected {
-        assert!(has_entity(rec, kind, names), "{}: no {kind} {names:?}", rec["path"]);
+        assert!(
+            has_entity(rec, kind, names),
+            "{}: no {kind} {names:?}",
+            rec["path"]
+        );
     }
 }
 
@@ -95,11 +122,21 @@ fn removed(rec: &Value) -> Vec<(String, String)> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| (r["text"].as_str().unwrap().to_string(), r["reason"].as_str().unwrap().to_string()))
+        .map(|r| {
+            (
+                r["text"].as_str().unwrap().to_string(),
+                r["reason"].as_str().unwrap().to_string(),
+            )
+        })
         .collect()
 }
 
-fn fig(kind: &str, value: &str, what: &str, qualifier: &str) -> (String, String, String, String) {
+fn fig(
+    kind: &str,
+    value: &str,
+    what: &str,
+    qualifier: &str,
+) -> (String, String, String, String) {
     (kind.into(), value.into(), what.into(), qualifier.into())
 }
 
@@ -109,14 +146,28 @@ fn seed_000_title_furniture_figures_entities() {
     let title = "The Ministry of Defense of Russia is ready to sign a “big deal” with Iran";
     let text = rec["text"].as_str().unwrap();
     assert_eq!(rec["title"], title);
-    assert_eq!(text.matches(title).count(), 1, "the title occurs once in text");
+    assert_eq!(
+        text.matches(title).count(),
+        1,
+        "the title occurs once in text"
+    );
     let removed = removed(rec);
-    assert!(removed.contains(&(title.to_string(), "duplicate_title".to_string())), "{removed:?}");
+    assert!(
+        removed.contains(&(title.to_string(), "duplicate_title".to_string())),
+        "{removed:?}"
+    );
     assert!(removed.iter().any(|(t, _)| t == "Original Source Link"));
     assert!(!text.contains("Original Source Link"));
     let mut figures = money_and_counts(rec);
-    let unit_2700 = figures.iter().find(|f| f.1 == "2700").map(|f| f.2.clone()).unwrap_or_default();
-    assert!(unit_2700.is_empty() || unit_2700 == "sanctions", "2700 counts {unit_2700:?}");
+    let unit_2700 = figures
+        .iter()
+        .find(|f| f.1 == "2700")
+        .map(|f| f.2.clone())
+        .unwrap_or_default();
+    assert!(
+        unit_2700.is_empty() || unit_2700 == "sanctions",
+        "2700 counts {unit_2700:?}"
+    );
     for f in &mut figures {
         if f.1 == "2700" {
             f.2.clear();
@@ -160,10 +211,18 @@ fn seed_002_lead_form_byline_figures_entities() {
         "We are confident about",
     ] {
         assert!(!text.contains(blurb), "{blurb:?} is still in text");
-        assert!(removed.iter().any(|(t, _)| t.starts_with(blurb)), "{blurb:?} not in removed");
+        assert!(
+            removed.iter().any(|(t, _)| t.starts_with(blurb)),
+            "{blurb:?} not in removed"
+        );
     }
     assert!(!text.contains("GlobalData"));
-    assert!(removed.iter().any(|(t, r)| t == "By GlobalData" && r == "byline"), "{removed:?}");
+    assert!(
+        removed
+            .iter()
+            .any(|(t, r)| t == "By GlobalData" && r == "byline"),
+        "{removed:?}"
+    );
     assert!(text.contains("The two countries held a meeting to discuss their military partnership."));
     assert_eq!(
         money_and_counts(rec),
@@ -207,13 +266,26 @@ fn seed_004_widgets_related_links_and_no_figures() {
         assert_eq!(count(line), 1, "{line:?} removed once");
         assert!(!text.contains(line));
     }
-    let raw = std::fs::read_to_string(root().join("corpus/004_0df8aa023fc1a2ff.txt")).unwrap();
+    let raw =
+        std::fs::read_to_string(root().join("corpus/004_0df8aa023fc1a2ff.txt"))
+            .unwrap();
     for para in raw.split("\n\n").map(str::trim).filter(|p| p.len() > 120) {
         assert!(text.contains(para), "paragraph lost: {para:.60}…");
     }
-    assert!(text.contains("\n\nRussia and Iran: A Strategic Partnership in Focus\n\n"));
-    let kinds: Vec<&str> = rec["figures"].as_array().unwrap().iter().map(|f| f["type"].as_str().unwrap()).collect();
-    assert!(!kinds.iter().any(|k| ["money", "count", "percent"].contains(k)), "{kinds:?}");
+    assert!(text
+        .contains("\n\nRussia and Iran: A Strategic Partnership in Focus\n\n"));
+    let kinds: Vec<&str> = rec["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["type"].as_str().unwrap())
+        .collect();
+    assert!(
+        !kinds
+            .iter()
+            .any(|k| ["money", "count", "percent"].contains(k)),
+        "{kinds:?}"
+    );
     assert_entities(
         rec,
         &[

@@ -29,7 +29,10 @@ fn check(text: &str) {
         .chain(analysis.figures.iter().map(|f| f.span));
     for span in spans {
         assert!(span.start <= span.end && span.end <= clean.len());
-        assert!(clean.is_char_boundary(span.start) && clean.is_char_boundary(span.end));
+        assert!(
+            clean.is_char_boundary(span.start)
+                && clean.is_char_boundary(span.end)
+        );
     }
     let doc = Document {
         id: "0".repeat(16),
@@ -39,24 +42,69 @@ fn check(text: &str) {
         text: text.into(),
     };
     let mut line = Vec::new();
-    record::write_document(&mut line, &doc, &analysis, true).expect("a record serialises");
-    let value: serde_json::Value = serde_json::from_slice(&line).expect("the record is JSON");
+    record::write_document(&mut line, &doc, &analysis, true)
+        .expect("a record serialises");
+    let value: serde_json::Value =
+        serde_json::from_slice(&line).expect("the record is JSON");
     common::assert_offsets(&value);
 }
 
 /// Pieces of news text that exercise every stage: names, figures, furniture,
 /// abbreviations, odd whitespace and non-ASCII.
 const PIECES: &[&str] = &[
-    "Sergei Shoigu", " Russia’s ", "Iran", "Tehran", "U.S.", "Mr. ", "Gen. ", "No. 5", "$2.5bn",
-    "more than 3,600 sanctions", "four billion dollars", "76%", "€300mn", "1,000", "1.000,50",
-    "slightly more than a thousand", "S-400", "Army 2020", "Covid-19", "in 1979", "February 22, 2022",
-    "\n", "\n\n", "\r\n", "\t", "  ", ".", "!", "?", "“", "”", "…", "•", "By GlobalData", "The ",
-    "No time to read?\nGet a summary\n", "Previous Article\n\n", "Türkiye", "é", "👍🏽", "\u{feff}",
-    "\u{0}", "\u{7}", "Ministry of Defence of Russia", "said", "the two countries", "a ", "dozens of ",
+    "Sergei Shoigu",
+    " Russia’s ",
+    "Iran",
+    "Tehran",
+    "U.S.",
+    "Mr. ",
+    "Gen. ",
+    "No. 5",
+    "$2.5bn",
+    "more than 3,600 sanctions",
+    "four billion dollars",
+    "76%",
+    "€300mn",
+    "1,000",
+    "1.000,50",
+    "slightly more than a thousand",
+    "S-400",
+    "Army 2020",
+    "Covid-19",
+    "in 1979",
+    "February 22, 2022",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\t",
+    "  ",
+    ".",
+    "!",
+    "?",
+    "“",
+    "”",
+    "…",
+    "•",
+    "By GlobalData",
+    "The ",
+    "No time to read?\nGet a summary\n",
+    "Previous Article\n\n",
+    "Türkiye",
+    "é",
+    "👍🏽",
+    "\u{feff}",
+    "\u{0}",
+    "\u{7}",
+    "Ministry of Defence of Russia",
+    "said",
+    "the two countries",
+    "a ",
+    "dozens of ",
 ];
 
 fn newsy() -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(PIECES), 0..80).prop_map(|v| v.concat())
+    prop::collection::vec(prop::sample::select(PIECES), 0..80)
+        .prop_map(|v| v.concat())
 }
 
 proptest! {

@@ -42,7 +42,10 @@ pub fn records(out: &Output) -> Vec<Value> {
 /// Code points `start..end` of `text`, as Python would slice them.
 pub fn slice_chars(text: &str, start: u64, end: u64) -> String {
     let (start, end) = (start as usize, end as usize);
-    text.chars().skip(start).take(end.saturating_sub(start)).collect()
+    text.chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect()
 }
 
 /// Asserts that every entity and figure slices `text` at its offsets, that
@@ -53,8 +56,14 @@ pub fn assert_offsets(record: &Value) {
     for key in ["entities", "figures"] {
         let mut last = 0;
         for item in record[key].as_array().expect("an array") {
-            let (s, e) = (item["start"].as_u64().unwrap(), item["end"].as_u64().unwrap());
-            assert!(s <= e && e <= len, "{key} offsets {s}..{e} out of 0..{len}");
+            let (s, e) = (
+                item["start"].as_u64().unwrap(),
+                item["end"].as_u64().unwrap(),
+            );
+            assert!(
+                s <= e && e <= len,
+                "{key} offsets {s}..{e} out of 0..{len}"
+            );
             assert!(s >= last, "{key} out of text order at {s}");
             last = s;
             assert_eq!(
@@ -67,8 +76,12 @@ pub fn assert_offsets(record: &Value) {
     for key in ["sentences", "tokens"] {
         if let Some(pairs) = record.get(key).and_then(Value::as_array) {
             for pair in pairs {
-                let (s, e) = (pair[0].as_u64().unwrap(), pair[1].as_u64().unwrap());
-                assert!(s < e && e <= len, "{key} pair {s}..{e} out of 0..{len}");
+                let (s, e) =
+                    (pair[0].as_u64().unwrap(), pair[1].as_u64().unwrap());
+                assert!(
+                    s < e && e <= len,
+                    "{key} pair {s}..{e} out of 0..{len}"
+                );
             }
         }
     }
