@@ -12,8 +12,8 @@ mod common;
 
 use std::path::Path;
 
-use newsx::read::{decode, Document};
-use newsx::{record, Pipeline};
+use newsx::read::decode;
+use newsx::Pipeline;
 
 /// xorshift64*: tiny, deterministic, good enough to pick mutations.
 struct Rng(u64);
@@ -138,20 +138,7 @@ fn mutated_documents_never_panic_or_break_offsets() {
         let Ok((text, encoding)) = decode(&raw) else {
             continue;
         };
-        let analysis = pipeline.analyze(&text);
-        let doc = Document {
-            id: "f".repeat(16),
-            path: "fuzz".into(),
-            bytes: raw.len() as u64,
-            encoding,
-            text,
-        };
-        let mut line = Vec::new();
-        record::write_document(&mut line, &doc, &analysis, true)
-            .expect("a record serialises");
-        let value: serde_json::Value =
-            serde_json::from_slice(&line).expect("the record is JSON");
-        common::assert_offsets(&value);
+        common::analyse_and_check(&pipeline, text, encoding, raw.len() as u64);
         analysed += 1;
     }
     assert!(

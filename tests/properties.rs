@@ -5,8 +5,7 @@ mod common;
 
 use std::sync::OnceLock;
 
-use newsx::read::Document;
-use newsx::{record, Pipeline};
+use newsx::Pipeline;
 use proptest::prelude::*;
 
 fn pipeline() -> &'static Pipeline {
@@ -17,7 +16,12 @@ fn pipeline() -> &'static Pipeline {
 /// Runs one text through analysis and the record writer, then checks the
 /// record's offsets from the outside, as a user would.
 fn check(text: &str) {
-    let analysis = pipeline().analyze(text);
+    let analysis = common::analyse_and_check(
+        pipeline(),
+        text.to_string(),
+        "utf-8".into(),
+        text.len() as u64,
+    );
     let clean = analysis.cleaned.text.as_str();
     let spans = analysis
         .tokens
@@ -34,19 +38,6 @@ fn check(text: &str) {
                 && clean.is_char_boundary(span.end)
         );
     }
-    let doc = Document {
-        id: "0".repeat(16),
-        path: "p".into(),
-        bytes: text.len() as u64,
-        encoding: "utf-8".into(),
-        text: text.into(),
-    };
-    let mut line = Vec::new();
-    record::write_document(&mut line, &doc, &analysis, true)
-        .expect("a record serialises");
-    let value: serde_json::Value =
-        serde_json::from_slice(&line).expect("the record is JSON");
-    common::assert_offsets(&value);
 }
 
 /// Pieces of news text that exercise every stage: names, figures, furniture,

@@ -7,6 +7,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+use newsx::read::Document;
+use newsx::{record, Analysis, Pipeline};
 use serde_json::Value;
 
 /// The repository root.
@@ -85,4 +87,29 @@ pub fn assert_offsets(record: &Value) {
             }
         }
     }
+}
+
+/// Analyses `text` as a document would be, writes its record with
+/// `--spans`, and checks the record's offsets from the outside.
+pub fn analyse_and_check(
+    pipeline: &Pipeline,
+    text: String,
+    encoding: String,
+    bytes: u64,
+) -> Analysis {
+    let analysis = pipeline.analyze(&text);
+    let doc = Document {
+        id: "0".repeat(16),
+        path: "p".into(),
+        bytes,
+        encoding,
+        text,
+    };
+    let mut line = Vec::new();
+    record::write_document(&mut line, &doc, &analysis, true)
+        .expect("a record serialises");
+    let value: Value =
+        serde_json::from_slice(&line).expect("the record is JSON");
+    assert_offsets(&value);
+    analysis
 }
