@@ -1,9 +1,36 @@
-//! Stage 5, `figures`: money, counts, percentages and other quantities.
+//! Stage 5, `figures`: money, counts, percentages, fractions and durations
+//! in the cleaned text, with exact values.
 //!
-//! INTERFACE SKELETON — the real extractor replaces the bodies; the types and
-//! signatures below are the contract the pipeline relies on.
+//! The extractor walks the tokens once. Most tokens are plain words and are
+//! dismissed by a length-and-first-letter test; only digit tokens, number
+//! words ("four", "thousand", "dozens") and fraction words start a
+//! candidate. A candidate is read as an exact quantity ([`number`], [`scan`]),
+//! then its surroundings decide what it is: a currency before or after makes
+//! it money ([`currency`], [`money`]), a percent sign a percentage, a unit
+//! of time a duration, a plural noun a count ([`count`]); hedge words give
+//! the qualifier and definite determiners, names, dates, times and ids
+//! veto it ([`context`]).
+//!
+//! Invariants: figures are sorted by start and do not overlap; each span
+//! covers the whole phrase (hedge and counted noun included) and lies on
+//! char boundaries of the text; values are exact decimals, never floats;
+//! a candidate that cannot be read exactly is dropped, not guessed.
+//!
+//! Vague quantities map to the smallest amount the plural can mean, with
+//! the qualifier `about`: "dozens" 12, "scores" 20, "hundreds" 100,
+//! "thousands" 1000, "tens of thousands" 10000, "millions" 10^6 and so on;
+//! "a dozen" is exactly 12.
 
-use std::fmt;
+mod context;
+mod count;
+mod currency;
+mod doc;
+mod extract;
+mod money;
+mod number;
+mod scan;
+
+pub use number::Decimal;
 
 use crate::gazetteer::Mention;
 use crate::span::Span;
@@ -68,36 +95,6 @@ impl Qualifier {
     }
 }
 
-/// An exact decimal number: `mantissa × 10^-scale`. Never a float, so
-/// "$1.13bn" stays 1130000000 and values beyond 2^53 stay exact.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Decimal {
-    /// The digits.
-    pub mantissa: u128,
-    /// How many of them are after the decimal point.
-    pub scale: u32,
-}
-
-impl fmt::Display for Decimal {
-    /// Prints the shortest exact form: no exponent, no trailing zeros, no
-    /// trailing point; valid as a JSON number.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let digits = self.mantissa.to_string();
-        let scale = self.scale as usize;
-        if scale == 0 {
-            return f.write_str(&digits);
-        }
-        let padded = format!("{digits:0>width$}", width = scale + 1);
-        let (int, frac) = padded.split_at(padded.len() - scale);
-        let frac = frac.trim_end_matches('0');
-        if frac.is_empty() {
-            f.write_str(int)
-        } else {
-            write!(f, "{int}.{frac}")
-        }
-    }
-}
-
 /// One figure found in the cleaned text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Figure {
@@ -125,24 +122,46 @@ pub struct FigureOptions {
 }
 
 /// Finds figures; build once and share.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct FigureExtractor {
-    _options: FigureOptions,
+    options: FigureOptions,
+    currencies: currency::CurrencyTable,
+    dollar: Option<currency::Code>,
+}
+
+impl Default for FigureExtractor {
+    fn default() -> FigureExtractor {
+        FigureExtractor::new(FigureOptions::default())
+    }
 }
 
 impl FigureExtractor {
-    /// Builds the extractor (compiles its patterns once).
+    /// Builds the extractor: parses the currency table once.
     pub fn new(options: FigureOptions) -> FigureExtractor {
-        FigureExtractor { _options: options }
+        let dollar = options
+            .dollar
+            .as_deref()
+            .map(str::to_ascii_uppercase)
+            .and_then(|c| currency::to_code(&c));
+        FigureExtractor {
+            options,
+            currencies: currency::CurrencyTable::new(),
+            dollar,
+        }
+    }
+
+    /// The options the extractor was built with.
+    pub fn options(&self) -> &FigureOptions {
+        &self.options
     }
 
     /// Every figure in `text`, in text order, non-overlapping.
     pub fn extract(
         &self,
-        _text: &str,
-        _tokens: &Tokens,
-        _mentions: &[Mention],
+        text: &str,
+        tokens: &Tokens,
+        mentions: &[Mention],
     ) -> Vec<Figure> {
-        Vec::new()
+        extract::Run::new(self, text, tokens, mentions).run()
     }
 }
