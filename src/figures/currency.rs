@@ -287,16 +287,40 @@ impl CurrencyTable {
     ) -> Option<(Currency, usize)> {
         let head = text.get(..at)?;
         let head = head.strip_suffix(' ').unwrap_or(head);
+        let last = head.chars().next_back()?;
+        if last != '$' && last.is_ascii() {
+            return None; // most numbers: no symbol at all
+        }
         for (sym, cur) in &self.symbols {
             if let Some(rest) = head.strip_suffix(sym.as_str()) {
                 // "XY$" with unknown letters is not a plain "$".
                 if rest.ends_with(|c: char| c.is_alphanumeric()) {
                     return None;
                 }
-                return Some((*cur, rest.len()));
+                return Some(self.spaced_prefix(rest, sym, *cur));
             }
         }
         None
+    }
+
+    /// "NZ $ 26 million", "US $ 8.00": a country prefix written apart
+    /// from its symbol.
+    fn spaced_prefix(&self, rest: &str, sym: &str, cur: Currency) -> (Currency, usize) {
+        let Some(before) = rest.strip_suffix(' ') else {
+            return (cur, rest.len());
+        };
+        let word_start = before
+            .rfind(|c: char| !c.is_ascii_alphabetic())
+            .map_or(0, |i| i + 1);
+        let word = &before[word_start..];
+        if word.len() < 1 || word.len() > 3 {
+            return (cur, rest.len());
+        }
+        let joined = format!("{word}{sym}");
+        match self.symbols.iter().find(|(s, _)| *s == joined) {
+            Some((_, c)) => (*c, word_start),
+            None => (cur, rest.len()),
+        }
     }
 
     /// An upper-case ISO code that may stand next to a number, e.g. "USD";
@@ -356,22 +380,20 @@ pub struct DocCurrency<'a> {
     dollar: Option<Code>,
 }
 
-/// Markers of a dollar other than the US one, for a bare "$".
-const DOLLAR_MARKERS: &[(&str, &str)] = &[
-    ("C$", "CAD"),
-    ("CA$", "CAD"),
-    ("Canadian dollar", "CAD"),
-    ("A$", "AUD"),
-    ("Australian dollar", "AUD"),
-    ("HK$", "HKD"),
-    ("Hong Kong dollar", "HKD"),
-    ("NZ$", "NZD"),
-    ("New Zealand dollar", "NZD"),
-    ("S$", "SGD"),
-    ("Singapore dollar", "SGD"),
-    ("NT$", "TWD"),
-    ("Taiwan dollar", "TWD"),
-];
+/// The dollar a prefix ("C" in "C$") or adjective ("Canadian dollar")
+/// names; USD for the US ones.
+fn dollar_marker(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "US" | "U.S" | "U.S." | "American" => "USD",
+        "C" | "CA" | "Canadian" => "CAD",
+        "A" | "AU" | "Australian" => "AUD",
+        "HK" | "Kong" => "HKD",
+        "NZ" | "Zealand" => "NZD",
+        "S" | "Singapore" => "SGD",
+        "NT" | "Taiwan" => "TWD",
+        _ => return None,
+    })
+}
 
 impl<'a> DocCurrency<'a> {
     /// Evidence from `text` and its `mentions`; `default_dollar` is what a
@@ -411,35 +433,41 @@ impl<'a> DocCurrency<'a> {
         if let Some(c) = self.dollar {
             return c;
         }
-        let us = ["US$", "USD", "US dollar", "U.S. dollar"]
-            .iter()
-            .any(|m| self.text.contains(m));
-        let mut found: Option<&str> = None;
-        let mut several = false;
-        for (marker, code) in DOLLAR_MARKERS {
-            if self.has_marker(marker) {
-                several |= found.is_some_and(|f| f != *code);
+        let (mut us, mut found, mut several) = (false, None, false);
+        let mut note = |code: &'static str| {
+            if code == "USD" {
+                us = true;
+            } else {
+                several |= found.is_some_and(|f| f != code);
                 found = Some(code);
             }
+        };
+        for (i, _) in self.text.match_indices('$') {
+            let head = &self.text[..i];
+            let letters = head
+                .rfind(|c: char| !c.is_ascii_alphabetic())
+                .map_or(head, |k| &head[k + 1..]);
+            if let Some(code) = dollar_marker(letters) {
+                note(code);
+            }
         }
+        for (i, _) in self.text.match_indices(" dollar") {
+            let head = self.text[..i].trim_end_matches('.');
+            let word = head
+                .rfind(|c: char| !c.is_alphabetic() && c != '.')
+                .map_or(head, |k| &head[k + 1..]);
+            if let Some(code) = dollar_marker(word) {
+                note(code);
+            }
+        }
+        us |= self.text.contains("USD");
         let code = match found {
             Some(code) if !us && !several => to_code(code),
             _ => None,
         };
-        let resolved = code
-            .or(self.default_dollar)
-            .or_else(|| to_code("USD"))
-            .unwrap_or(*b"USD");
+        let resolved = code.or(self.default_dollar).unwrap_or(*b"USD");
         self.dollar = Some(resolved);
         resolved
-    }
-
-    /// True when `marker` occurs not glued to a preceding letter ("S$" is
-    /// not found inside "US$").
-    fn has_marker(&self, marker: &str) -> bool {
-        self.text.match_indices(marker).any(|(i, _)| {
-            !self.text[..i].ends_with(|c: char| c.is_alphanumeric())
-        })
     }
 
     fn yen(&self) -> &'static str {
@@ -480,6 +508,8 @@ mod tests {
             ("€ 300", 4, Some((Currency::Code(*b"EUR"), 0))),
             ("₹18,000", 3, Some((Currency::Code(*b"INR"), 0))),
             ("XQ$5", 3, None),
+            ("NZ $ 26", 5, Some((Currency::Code(*b"NZD"), 0))),
+            ("at US $ 8.00", 8, Some((Currency::Code(*b"USD"), 3))),
             ("pay 5", 4, None),
         ];
         for (text, at, want) in cases {

@@ -16,7 +16,7 @@ use super::scan::{quantity, range_after, Form, Quantity, Style};
 use super::{Decimal, Figure, FigureExtractor, FigureKind, Qualifier};
 use crate::gazetteer::Mention;
 use crate::span::Span;
-use crate::tokenize::Tokens;
+use crate::tokenize::{TokenKind, Tokens};
 
 /// The state of one extraction.
 pub struct Run<'a> {
@@ -68,13 +68,21 @@ impl<'a> Run<'a> {
         }
     }
 
-    /// Walks the tokens sentence by sentence.
+    /// Walks the tokens sentence by sentence. Most tokens are plain words:
+    /// the test for a trigger looks at the token kind and length first.
     pub fn run(mut self) -> Vec<Figure> {
-        let sentences = &self.doc.tokens.sentences;
-        for (s, sentence) in sentences.iter().enumerate() {
+        let tokens = &self.doc.tokens.tokens;
+        let bytes = self.doc.text.as_bytes();
+        for (s, sentence) in self.doc.tokens.sentences.iter().enumerate() {
             let mut i = sentence.tokens.start;
             while i < sentence.tokens.end {
-                i = if self.is_trigger(i) {
+                let Some(tok) = tokens.get(i) else { break };
+                let trigger = tok.kind == TokenKind::Number
+                    || (3..=9).contains(&tok.span.len())
+                        && bytes
+                            .get(tok.span.start..tok.span.end)
+                            .is_some_and(may_be_number_word);
+                i = if trigger {
                     self.candidate(i, s, sentence.tokens.clone())
                 } else {
                     i + 1
@@ -82,10 +90,6 @@ impl<'a> Run<'a> {
             }
         }
         self.out
-    }
-
-    fn is_trigger(&self, i: usize) -> bool {
-        self.doc.is_number(i) || may_be_fraction_or_number(self.doc.word(i))
     }
 
     /// Tries a figure at token `i`; returns the next token to look at.
@@ -138,7 +142,7 @@ impl<'a> Run<'a> {
         {
             return false;
         }
-        if first > sent.start && !self.before_ok(first) {
+        if first > sent.start && !self.before_ok(q) {
             return false;
         }
         match q.form {
@@ -148,13 +152,23 @@ impl<'a> Run<'a> {
     }
 
     /// The word right before the quantity.
-    fn before_ok(&self, first: usize) -> bool {
+    fn before_ok(&self, q: &Quantity) -> bool {
+        let first = q.first;
         let doc = &self.doc;
         let p = first - 1;
         let gap = doc.gap(first);
         let plain = doc.spaced(first) || is_dot_space(gap);
         let word = doc.word(p);
-        if plain && (names_number(word) || is_month(word)) {
+        if plain && is_month(word) {
+            return false;
+        }
+        // Names and designators carry plain integers ("Boeing 737", "Army
+        // 2020"); "Alibaba 18.2 billion yuan" and "USD 5m" are amounts.
+        let bare = match q.form {
+            Form::Digits(n) => n.plain && !q.magnitude,
+            _ => true,
+        };
+        if plain && bare && names_number(word) {
             return false;
         }
         if doc.spaced(first) && doc.is_number(p) {
@@ -295,11 +309,6 @@ fn is_dot_space(gap: &str) -> bool {
     gap.strip_prefix('.').is_some_and(|r| !r.is_empty() && r.chars().all(|c| c == ' '))
 }
 
-/// Words that may start a spelled-out, vague or fractional quantity.
-fn may_be_fraction_or_number(word: &str) -> bool {
-    may_be_number_word(word)
-        || matches!(word, "third" | "quarter" | "fifth" | "tenth")
-}
 
 impl Run<'_> {
     /// Decides what the parts are and builds the figure.
@@ -336,14 +345,18 @@ impl Run<'_> {
         if next < limit && doc.spaced(next) {
             if let Some(unit) = duration_unit(doc, next) {
                 let old = next + 1 < limit && is(doc.word(next + 1), "old");
-                if old || q.form == Form::Vague {
+                // "a 20 minute walk": a singular unit is a modifier.
+                let singular = !unit.ends_with('s')
+                    && !unit.ends_with('a')
+                    && q.value != Decimal::int(1);
+                if old || singular || q.form == Form::Vague {
                     return None;
                 }
                 (p.last, p.end) = (next, doc.end(next));
+                self.drop_time_over(p);
                 let mut fig =
                     self.figure(p, FigureKind::Duration, q.value, value_max);
                 fig.unit = Some(doc.word(next).to_lowercase());
-                let _ = unit;
                 return Some(fig);
             }
         }
@@ -362,6 +375,18 @@ impl Run<'_> {
             return about.then(|| self.figure(p, FigureKind::Count, q.value, None));
         }
         self.elided(p, s, sent)
+    }
+
+    /// "over two decades" is a span of time ("throughout"), not a hedge;
+    /// "more than 40 years" keeps its qualifier.
+    fn drop_time_over(&self, p: &mut Parts) {
+        let first = self.doc.tokens.token_after(p.start);
+        if p.qualifier == Some(Qualifier::Over)
+            && is(self.doc.word(first), "over")
+        {
+            p.qualifier = None;
+            p.start = self.doc.start(p.q.first);
+        }
     }
 
     /// Money: a currency before or after, or pence ("150p").
@@ -423,7 +448,9 @@ impl Run<'_> {
             return None;
         }
         let first = doc.tokens.token_after(p.start);
-        let joined = first > sent.start && {
+        // "posts 542 and 543": a list of labels, not a parallel phrase.
+        let listed = first > sent.start + 1 && doc.is_number(first - 2);
+        let joined = !listed && first > sent.start && {
             let w = doc.word(first - 1);
             ["and", "or", "but", "while", "whereas", "to", "versus", "vs", "against"]
                 .iter()

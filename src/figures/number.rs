@@ -474,19 +474,86 @@ pub fn lower<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
     std::str::from_utf8(out).ok()
 }
 
-/// A cheap test run on every word token: could `word` start a spelled-out
-/// or vague number? Most words fail on length or first letter.
-pub fn may_be_number_word(word: &str) -> bool {
-    let b = word.as_bytes();
+/// Every word that can start a spelled-out, vague or fractional quantity.
+const TRIGGER_WORDS: [&[u8]; 45] = [
+    b"one", b"two", b"three", b"four", b"five", b"six", b"seven", b"eight",
+    b"nine", b"ten", b"eleven", b"twelve", b"thirteen", b"fourteen",
+    b"fifteen", b"sixteen", b"seventeen", b"eighteen", b"nineteen",
+    b"twenty", b"thirty", b"forty", b"fifty", b"sixty", b"seventy",
+    b"eighty", b"ninety", b"hundred", b"thousand", b"million", b"billion",
+    b"trillion", b"tens", b"dozens", b"scores", b"hundreds", b"thousands",
+    b"millions", b"billions", b"trillions", b"dozen", b"third", b"quarter",
+    b"fifth", b"tenth",
+];
+
+/// Packs a lower-case word of up to nine bytes into a `u128` key.
+const fn pack(word: &[u8]) -> u128 {
+    let mut key = 0u128;
+    let mut i = 0;
+    while i < word.len() {
+        key |= (word[i] as u128) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+/// The trigger words as sorted keys, computed at compile time.
+const TRIGGER_KEYS: [u128; 45] = {
+    let mut keys = [0u128; 45];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = pack(TRIGGER_WORDS[i]);
+        i += 1;
+    }
+    // Insertion sort: const fns cannot call `sort`.
+    let mut j = 1;
+    while j < keys.len() {
+        let mut k = j;
+        while k > 0 && keys[k - 1] > keys[k] {
+            let t = keys[k];
+            keys[k] = keys[k - 1];
+            keys[k - 1] = t;
+            k -= 1;
+        }
+        j += 1;
+    }
+    keys
+};
+
+/// For each word length, a bit per first letter that some trigger word of
+/// that length starts with.
+const FIRST_LETTERS: [u32; 10] = {
+    let mut masks = [0u32; 10];
+    let mut i = 0;
+    while i < TRIGGER_WORDS.len() {
+        let w = TRIGGER_WORDS[i];
+        masks[w.len()] |= 1 << (w[0] - b'a');
+        i += 1;
+    }
+    masks
+};
+
+/// A cheap test run on every word token: could `word` start a spelled-out,
+/// vague or fractional quantity? Most words fail on length or first
+/// letter; the rest are one binary search over packed keys, without
+/// allocating or validating UTF-8.
+pub fn may_be_number_word(b: &[u8]) -> bool {
     if b.len() < 3 || b.len() > 9 {
         return false;
     }
-    matches!(
-        b[0] | 0x20,
-        b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'h' | b'm' | b'b' | b'd'
-    ) && (number_word(word).is_some()
-        || vague_word(word).is_some()
-        || word.eq_ignore_ascii_case("dozen"))
+    // `| 0x20` lower-cases ASCII letters and maps no other byte onto one,
+    // so a match means the word was these letters in some case.
+    let first = b[0] | 0x20;
+    if !first.is_ascii_lowercase()
+        || FIRST_LETTERS[b.len()] & (1 << (first - b'a')) == 0
+    {
+        return false;
+    }
+    let mut key = 0u128;
+    for (i, c) in b.iter().enumerate() {
+        key |= u128::from(c | 0x20) << (8 * i);
+    }
+    TRIGGER_KEYS.binary_search(&key).is_ok()
 }
 
 /// Accumulates spelled-out number words left to right.
@@ -730,6 +797,12 @@ mod tests {
         assert_eq!(fraction_word("thirds"), Some((3, true)));
         assert_eq!(fraction_word("quarter"), Some((4, false)));
         assert_eq!(fraction_word("second"), None);
+        for w in ["Two", "thousand", "Dozens", "third", "TEN"] {
+            assert!(may_be_number_word(w.as_bytes()), "{w}");
+        }
+        for w in ["the", "tw0", "twos", "thirds", "a", "Ukraine", "fïve"] {
+            assert!(!may_be_number_word(w.as_bytes()), "{w}");
+        }
     }
 
     #[test]

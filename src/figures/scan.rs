@@ -65,31 +65,38 @@ impl Quantity {
     }
 }
 
-/// The document's separator style, decided on first need.
+/// The document's separator style, decided on first need from its
+/// unambiguous numbers.
 #[derive(Default)]
 pub struct Style {
-    decided: Option<Separators>,
+    /// Tokens showing English and European separators.
+    counts: Option<(usize, usize)>,
 }
 
 impl Style {
-    /// The style of `doc`: European when only European evidence is found,
-    /// English when only English, else unknown.
-    fn get(&mut self, doc: &Doc<'_>) -> Separators {
-        *self.decided.get_or_insert_with(|| {
-            let (mut en, mut eu) = (false, false);
+    /// The style `doc` shows apart from `token` itself: European when only
+    /// European evidence is found, English when only English, else
+    /// unknown. A token never vouches for its own reading.
+    fn get(&mut self, doc: &Doc<'_>, token: &str) -> Separators {
+        let (en, eu) = *self.counts.get_or_insert_with(|| {
+            let (mut en, mut eu) = (0, 0);
             for i in (0..doc.len()).filter(|&i| doc.is_number(i)) {
                 match separator_evidence(doc.word(i)) {
-                    Separators::English => en = true,
-                    Separators::European => eu = true,
+                    Separators::English => en += 1,
+                    Separators::European => eu += 1,
                     Separators::Unknown => {}
                 }
             }
-            match (en, eu) {
-                (true, false) => Separators::English,
-                (false, true) => Separators::European,
-                _ => Separators::Unknown,
-            }
-        })
+            (en, eu)
+        });
+        let own = separator_evidence(token);
+        let en = en - usize::from(own == Separators::English).min(en);
+        let eu = eu - usize::from(own == Separators::European).min(eu);
+        match (en > 0, eu > 0) {
+            (true, false) => Separators::English,
+            (false, true) => Separators::European,
+            _ => Separators::Unknown,
+        }
     }
 }
 
@@ -117,7 +124,9 @@ fn digits(
 ) -> Option<Quantity> {
     let word = doc.word(i);
     let numeral = match parse_digits(word, Separators::Unknown) {
-        Err(NumberError::Ambiguous) => parse_digits(word, style.get(doc)),
+        Err(NumberError::Ambiguous) => {
+            parse_digits(word, style.get(doc, word))
+        }
         other => other,
     }
     .ok()?;
