@@ -7,6 +7,7 @@
 //! month makes it a date, a determiner makes a count a reference ("the two
 //! countries").
 
+use super::doc::WordSet;
 use super::Qualifier;
 
 /// Hedge phrases, longest first within each first word, lower-case.
@@ -66,7 +67,10 @@ pub fn qualifier(before: &[&str]) -> Option<(Qualifier, usize)> {
             continue;
         }
         let tail = &before[before.len() - n..];
-        if tail.iter().zip(phrase.iter()).all(|(a, b)| a.eq_ignore_ascii_case(b))
+        if tail
+            .iter()
+            .zip(phrase.iter())
+            .all(|(a, b)| a.eq_ignore_ascii_case(b))
         {
             best = Some((*q, n));
         }
@@ -77,23 +81,70 @@ pub fn qualifier(before: &[&str]) -> Option<(Qualifier, usize)> {
 /// True when `word` is a hedge word a phrase can end with, a cheap test
 /// before building the look-back.
 pub fn may_end_qualifier(word: &str) -> bool {
-    QUALIFIERS
-        .iter()
-        .any(|(p, _)| p.last().is_some_and(|w| w.eq_ignore_ascii_case(word)))
+    QUALIFIER_ENDS.contains(word)
 }
 
+/// The last words of [`QUALIFIERS`] (checked by a test).
+static QUALIFIER_ENDS: WordSet = WordSet::new(&[
+    "than",
+    "over",
+    "above",
+    "exceeding",
+    "of",
+    "least",
+    "most",
+    "to",
+    "estimated",
+    "around",
+    "about",
+    "roughly",
+    "some",
+    "approximately",
+    "circa",
+    "under",
+    "below",
+    "almost",
+    "nearly",
+    "near",
+    "as",
+]);
+
 /// Words that make the following count a definite reference.
-const DETERMINERS: &[&str] = &[
-    "the", "these", "those", "this", "that", "its", "their", "his", "her",
-    "our", "my", "your", "whose", "both", "all", "each", "every", "first",
-    "last", "next", "past", "other", "same", "top", "final", "remaining",
-    "previous", "latest",
-];
+static DETERMINERS: WordSet = WordSet::new(&[
+    "the",
+    "these",
+    "those",
+    "this",
+    "that",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "my",
+    "your",
+    "whose",
+    "both",
+    "all",
+    "each",
+    "every",
+    "first",
+    "last",
+    "next",
+    "past",
+    "other",
+    "same",
+    "top",
+    "final",
+    "remaining",
+    "previous",
+    "latest",
+]);
 
 /// True for a determiner or possessive ("the two countries", "Iran's 85
 /// million people", "the bloc's 27 members").
 pub fn is_determiner(word: &str) -> bool {
-    DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(word))
+    DETERMINERS.contains(word)
         || word.ends_with("'s")
         || word.ends_with("’s")
         || word.ends_with("s'")
@@ -102,31 +153,150 @@ pub fn is_determiner(word: &str) -> bool {
 
 /// Capitalised words that can stand before a number without naming it:
 /// sentence-initial prepositions, conjunctions, hedges and determiners.
-const FUNCTION_WORDS: &[&str] = &[
-    "A", "About", "Above", "After", "Against", "Almost", "Also", "Among",
-    "An", "And", "Another", "Around", "As", "At", "Before", "Below",
-    "Between", "But", "By", "Circa", "Close", "During", "Each", "Estimated",
-    "Even", "Exactly", "Fewer", "For", "From", "Including", "In", "Into",
-    "Just", "Less", "More", "Nearly", "Of", "On", "Only", "Or", "Over",
-    "Roughly", "Since", "Some", "Than", "Then", "To", "Under", "Until",
-    "Up", "Upwards", "Well", "While", "With", "Within", "Without", "Yet",
-    "Approximately", "Another", "Overall", "Today", "Now", "Still",
-    "Altogether", "Barely", "Out", "The", "These", "Those", "This", "That",
-    "Its", "Their", "His", "Her", "Our", "All", "Both", "Every", "Per",
-];
+static FUNCTION_WORDS: WordSet = WordSet::new(&[
+    "a",
+    "about",
+    "above",
+    "after",
+    "against",
+    "all",
+    "almost",
+    "also",
+    "altogether",
+    "among",
+    "an",
+    "and",
+    "another",
+    "approximately",
+    "around",
+    "as",
+    "at",
+    "barely",
+    "before",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "circa",
+    "close",
+    "during",
+    "each",
+    "estimated",
+    "even",
+    "every",
+    "exactly",
+    "fewer",
+    "for",
+    "from",
+    "her",
+    "his",
+    "in",
+    "including",
+    "into",
+    "its",
+    "just",
+    "less",
+    "more",
+    "nearly",
+    "now",
+    "of",
+    "on",
+    "only",
+    "or",
+    "our",
+    "out",
+    "over",
+    "overall",
+    "per",
+    "roughly",
+    "since",
+    "some",
+    "still",
+    "than",
+    "that",
+    "the",
+    "their",
+    "then",
+    "these",
+    "this",
+    "those",
+    "to",
+    "today",
+    "under",
+    "until",
+    "up",
+    "upwards",
+    "well",
+    "while",
+    "with",
+    "within",
+    "without",
+    "yet",
+]);
 
 /// Lower-case nouns that label the number after them ("page 5", "the
 /// number 73 bus", "magnitude 7.8") or give an age ("aged 71").
-const LABEL_NOUNS: &[&str] = &[
-    "aged", "age", "apartment", "article", "block", "bus", "category",
-    "channel", "chapter", "class", "clause", "episode", "exit", "flight",
-    "floor", "gate", "grade", "highway", "item", "level", "line",
-    "magnitude", "no", "number", "page", "pages", "paragraph", "phase",
-    "platform", "road", "room", "route", "row", "seat", "section", "size",
-    "stage", "step", "suite", "terminal", "tier", "track", "version",
-    "volume", "ward", "zone", "model", "type", "code", "id", "ranked",
-    "nos", "vol", "art", "sec", "fig", "figure", "table",
-];
+static LABEL_NOUNS: WordSet = WordSet::new(&[
+    "aged",
+    "age",
+    "apartment",
+    "article",
+    "block",
+    "bus",
+    "category",
+    "channel",
+    "chapter",
+    "class",
+    "clause",
+    "episode",
+    "exit",
+    "flight",
+    "floor",
+    "gate",
+    "grade",
+    "highway",
+    "item",
+    "level",
+    "line",
+    "magnitude",
+    "no",
+    "number",
+    "page",
+    "pages",
+    "paragraph",
+    "phase",
+    "platform",
+    "road",
+    "room",
+    "route",
+    "row",
+    "seat",
+    "section",
+    "size",
+    "stage",
+    "step",
+    "suite",
+    "terminal",
+    "tier",
+    "track",
+    "version",
+    "volume",
+    "ward",
+    "zone",
+    "model",
+    "type",
+    "code",
+    "id",
+    "ranked",
+    "nos",
+    "vol",
+    "art",
+    "sec",
+    "fig",
+    "figure",
+    "table",
+]);
 
 /// True when `word`, right before a number, makes it part of a name, a
 /// designator or a label rather than a quantity: "Army 2020", "Boeing
@@ -140,19 +310,40 @@ pub fn names_number(word: &str) -> bool {
         return false; // a possessive: "Iran's 5% growth"
     }
     if first.is_uppercase() {
-        return !FUNCTION_WORDS.contains(&word) && !is_month(word);
+        return !FUNCTION_WORDS.contains(word) && !is_month(word);
     }
     // "iPhone", "eBay": a capital after the first letter.
     if chars.any(char::is_uppercase) {
         return true;
     }
-    LABEL_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(word))
+    LABEL_NOUNS.contains(word)
 }
 
 const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December", "Jan", "Feb",
-    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
 ];
 
 /// A capitalised month name or its abbreviation.
@@ -160,23 +351,33 @@ pub fn is_month(word: &str) -> bool {
     MONTHS.contains(&word)
 }
 
-const WEEKDAYS: &[&str] = &[
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-    "Sunday",
-];
-
-/// A capitalised day of the week.
-pub fn is_weekday(word: &str) -> bool {
-    WEEKDAYS.contains(&word)
-}
-
 /// Words after a number that make it a clock time ("9 a.m.", "0800 GMT").
 pub fn is_time_word(word: &str) -> bool {
     matches!(
         word,
-        "a.m" | "p.m" | "am" | "pm" | "AM" | "PM" | "A.M" | "P.M" | "GMT"
-            | "UTC" | "BST" | "CET" | "CEST" | "EST" | "EDT" | "PST"
-            | "PDT" | "ET" | "PT" | "IST" | "MSK" | "o’clock" | "o'clock"
+        "a.m"
+            | "p.m"
+            | "am"
+            | "pm"
+            | "AM"
+            | "PM"
+            | "A.M"
+            | "P.M"
+            | "GMT"
+            | "UTC"
+            | "BST"
+            | "CET"
+            | "CEST"
+            | "EST"
+            | "EDT"
+            | "PST"
+            | "PDT"
+            | "ET"
+            | "PT"
+            | "IST"
+            | "MSK"
+            | "o’clock"
+            | "o'clock"
             | "hrs"
     )
 }
@@ -187,7 +388,8 @@ mod tests {
 
     #[test]
     fn qualifier_table() {
-        let cases: &[(&[&str], Option<(Qualifier, usize)>)] = &[
+        type Case = (&'static [&'static str], Option<(Qualifier, usize)>);
+        let cases: &[Case] = &[
             (&["signed", "more", "than"], Some((Qualifier::Over, 2))),
             (&["slightly", "more", "than"], Some((Qualifier::Over, 3))),
             (&["Around"], Some((Qualifier::About, 1))),
@@ -202,6 +404,10 @@ mod tests {
             assert_eq!(qualifier(words), *want, "{words:?}");
         }
         assert!(may_end_qualifier("than"));
+        for (phrase, _) in QUALIFIERS {
+            let last = phrase.last().copied().unwrap_or("");
+            assert!(may_end_qualifier(last), "{last}");
+        }
         assert!(!may_end_qualifier("said"));
     }
 

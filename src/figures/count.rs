@@ -7,45 +7,222 @@
 //! Function words end the search: "29 of 31 drones" has no noun after 29,
 //! and "14 times earnings" is a ratio, not a count of times.
 
-use super::doc::{is, Doc};
+use super::doc::{is, Doc, WordSet};
 
 /// Words that end the search for a counted noun.
-const STOP_WORDS: &[&str] = &[
-    "a", "about", "after", "against", "ago", "all", "also", "an", "and",
-    "apiece", "are", "as", "at", "be", "been", "before", "being", "between",
-    "but", "by", "can", "could", "did", "do", "does", "down", "during",
-    "each", "for", "from", "had", "has", "have", "he", "her", "here", "his",
-    "i", "if", "in", "including", "into", "is", "it", "its", "just", "less",
-    "may", "might", "more", "most", "must", "no", "not", "now", "of", "off",
-    "old", "on", "only", "onto", "or", "out", "over", "per", "percent",
-    "plus", "pct", "she", "should", "since", "so", "still", "than", "that",
-    "the", "their", "them", "then", "there", "these", "they", "this",
-    "those", "through", "times", "to", "under", "until", "up", "upon", "us",
-    "via", "was", "we", "were", "when", "where", "whereas", "which", "while",
-    "who", "whom", "whose", "will", "with", "within", "without", "would",
-    "yet", "you", "cent", "percentage", "versus", "vs", "across", "amid",
-    "among", "around", "toward", "towards", "beyond", "behind", "near",
-    "next", "like", "unlike", "despite", "because", "though", "although",
-    "what", "how", "why", "more", "fewer", "other", "others", "another",
-    "such", "some", "any", "many", "much", "few", "several", "every",
-    "either", "neither", "both", "own", "same", "very", "too", "again",
-    "always", "perhaps", "news", "series", "means", "whereas",
-];
+static STOP_WORDS: WordSet = WordSet::new(&[
+    "a",
+    "about",
+    "after",
+    "against",
+    "ago",
+    "all",
+    "also",
+    "an",
+    "and",
+    "apiece",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "before",
+    "being",
+    "between",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "down",
+    "during",
+    "each",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "his",
+    "i",
+    "if",
+    "in",
+    "including",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "less",
+    "may",
+    "might",
+    "more",
+    "most",
+    "must",
+    "no",
+    "not",
+    "now",
+    "of",
+    "off",
+    "old",
+    "on",
+    "only",
+    "onto",
+    "or",
+    "out",
+    "over",
+    "per",
+    "percent",
+    "plus",
+    "pct",
+    "she",
+    "should",
+    "since",
+    "so",
+    "still",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "times",
+    "to",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "via",
+    "was",
+    "we",
+    "were",
+    "when",
+    "where",
+    "whereas",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "cent",
+    "percentage",
+    "versus",
+    "vs",
+    "across",
+    "amid",
+    "among",
+    "around",
+    "toward",
+    "towards",
+    "beyond",
+    "behind",
+    "near",
+    "next",
+    "like",
+    "unlike",
+    "despite",
+    "because",
+    "though",
+    "although",
+    "what",
+    "how",
+    "why",
+    "more",
+    "fewer",
+    "other",
+    "others",
+    "another",
+    "such",
+    "some",
+    "any",
+    "many",
+    "much",
+    "few",
+    "several",
+    "every",
+    "either",
+    "neither",
+    "both",
+    "own",
+    "same",
+    "very",
+    "too",
+    "again",
+    "always",
+    "perhaps",
+    "news",
+    "series",
+    "means",
+]);
 
 /// Plurals without a final "s" that news counts.
-const IRREGULAR_PLURALS: &[&str] = &[
-    "people", "children", "men", "women", "police", "personnel", "staff",
-    "cattle", "sheep", "fish", "deer", "aircraft", "spacecraft",
-    "livestock", "feet", "teeth", "mice", "geese", "offspring", "clergy",
-    "infantry", "youth", "crew",
-];
+static IRREGULAR_PLURALS: WordSet = WordSet::new(&[
+    "people",
+    "children",
+    "men",
+    "women",
+    "police",
+    "personnel",
+    "staff",
+    "cattle",
+    "sheep",
+    "fish",
+    "deer",
+    "aircraft",
+    "spacecraft",
+    "livestock",
+    "feet",
+    "teeth",
+    "mice",
+    "geese",
+    "offspring",
+    "clergy",
+    "infantry",
+    "youth",
+    "crew",
+]);
 
 /// Units of time: a number before one is a duration, never a count.
-const DURATION_UNITS: &[&str] = &[
-    "year", "years", "month", "months", "week", "weeks", "day", "days",
-    "hour", "hours", "minute", "minutes", "seconds", "decade", "decades",
-    "century", "centuries", "fortnight", "fortnights", "millennia",
-];
+static DURATION_UNITS: WordSet = WordSet::new(&[
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "seconds",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "fortnight",
+    "fortnights",
+    "millennia",
+]);
 
 /// A counted noun: its lower-cased text and the last token it covers.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,18 +235,18 @@ pub struct Noun {
 
 /// True for a word that ends a counted-noun search.
 pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.iter().any(|s| is(word, s))
+    STOP_WORDS.contains(word)
 }
 
 /// The unit of time at token `i`, if it is one.
-pub fn duration_unit(doc: &Doc<'_>, i: usize) -> Option<&'static str> {
+pub fn duration_unit<'a>(doc: &Doc<'a>, i: usize) -> Option<&'a str> {
     let word = doc.word(i);
-    DURATION_UNITS.iter().copied().find(|u| is(word, u))
+    DURATION_UNITS.contains(word).then_some(word)
 }
 
 /// True for a plural noun: a regular "-s" plural or a known irregular one.
 pub fn is_plural_noun(word: &str) -> bool {
-    if IRREGULAR_PLURALS.iter().any(|p| is(word, p)) {
+    if IRREGULAR_PLURALS.contains(word) {
         return true;
     }
     let lower_end = |suffix: &str| {
@@ -130,7 +307,12 @@ pub fn counted_noun(
 }
 
 /// "police officers": a plural right after the found one is the head.
-fn extend_plural(doc: &Doc<'_>, start: usize, end: usize, limit: usize) -> Noun {
+fn extend_plural(
+    doc: &Doc<'_>,
+    start: usize,
+    end: usize,
+    limit: usize,
+) -> Noun {
     let (mut start, mut end) = (start, end);
     if end < limit && doc.spaced(end) {
         let next_end = doc.compound_end(end, limit);
@@ -151,16 +333,23 @@ mod tests {
 
     fn noun_after(text: &str, number: &str) -> Option<String> {
         let tokens = Tokenizer::new().tokenize(text);
-        let doc = Doc { text, tokens: &tokens };
+        let doc = Doc {
+            text,
+            tokens: &tokens,
+        };
         let i = (0..doc.len()).find(|&i| doc.word(i) == number)?;
-        let after_of = super::super::number::vague_word(number).is_some();
+        let after_of = super::super::words::vague_word(number).is_some();
         counted_noun(&doc, i + 1, doc.len(), after_of).map(|n| n.unit)
     }
 
     #[test]
     fn counted_nouns() {
         let cases = [
-            ("more than 3,600 sanctions were imposed", "3,600", Some("sanctions")),
+            (
+                "more than 3,600 sanctions were imposed",
+                "3,600",
+                Some("sanctions"),
+            ),
             ("730 pieces of Russian weapons", "730", Some("pieces")),
             ("some 40 armoured vehicles", "40", Some("vehicles")),
             ("buy 35 F-35 fighter jets", "35", Some("jets")),

@@ -1,31 +1,16 @@
-//! Currencies: symbols, ISO 4217 codes and names, and how a shared one
-//! ("$", "rial", "pounds") resolves to a single code in a given document.
-//!
-//! The table is built once from `gazetteers/sources/currencies.tsv` (ISO
-//! 4217 codes plus CLDR symbols and unit words), then corrected by the news
-//! defaults below, which the data cannot know:
-//!
-//! | written            | resolves to                                          |
-//! |--------------------|------------------------------------------------------|
-//! | `$`, dollar(s)     | the document's dollar (see [`DocCurrency`]), else `FigureOptions::dollar`, else USD |
-//! | `C$` `A$` `HK$` …  | CAD, AUD, HKD, NZD, SGD, TWD, MXN, BRL, USD          |
-//! | `£`, pound(s)      | GBP; EGP/LBP/SYP when Egypt/Lebanon/Syria is mentioned |
-//! | `€`, euro(s)       | EUR                                                  |
-//! | `¥`                | CNY when the document speaks of yuan or China and not of Japan or yen, else JPY |
-//! | rial(s)            | IRR; OMR or YER when only Oman or Yemen is mentioned  |
-//! | riyal(s)           | SAR; QAR when Qatar is mentioned                      |
-//! | ruble/rouble       | RUB; BYN when Belarus is mentioned                    |
-//! | rupee(s)           | INR; PKR, LKR, NPR by country                         |
-//! | franc(s)           | CHF                                                   |
-//! | won                | KRW; KPW when North Korea is mentioned               |
-//! | dinar, peso, shilling, krone, dirham | by country only; unresolved is no figure |
+//! Currencies as written: symbols, ISO 4217 codes and names, built once
+//! from `gazetteers/sources/currencies.tsv` (ISO 4217 codes plus CLDR
+//! symbols and unit words) with the news corrections below; which code a
+//! shared one means in a given document is [`super::resolve`]'s job.
 //!
 //! Words that are currencies only sometimes ("mark", "real", "gold",
-//! "units") are never read as money.
+//! "units") are never read as money, and codes that are English words
+//! ("COP", "ALL") only count after a number.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use crate::gazetteer::Mention;
+use super::number::lower;
+use super::resolve::SHARED;
 
 /// The source data, shipped with the crate.
 const CURRENCIES_TSV: &str =
@@ -43,124 +28,9 @@ pub enum Currency {
     Dollar,
     /// A bare "¥".
     Yen,
-    /// A unit word shared by several codes: an index into [`SHARED`].
+    /// A unit word shared by several codes: an index into the shared-unit table of [`super::resolve`].
     Shared(usize),
 }
-
-/// A shared unit word: its default and the countries that override it.
-struct SharedUnit {
-    words: &'static [&'static str],
-    default: Option<&'static str>,
-    /// (country name as written, Wikidata QID, code).
-    hints: &'static [(&'static str, &'static str, &'static str)],
-}
-
-const SHARED: &[SharedUnit] = &[
-    SharedUnit {
-        words: &["pound", "pounds"],
-        default: Some("GBP"),
-        hints: &[
-            ("Egypt", "Q79", "EGP"),
-            ("Lebanon", "Q822", "LBP"),
-            ("Syria", "Q858", "SYP"),
-        ],
-    },
-    SharedUnit {
-        words: &["euro", "euros"],
-        default: Some("EUR"),
-        hints: &[],
-    },
-    SharedUnit {
-        words: &["rial", "rials"],
-        default: Some("IRR"),
-        hints: &[
-            ("Iran", "Q794", "IRR"),
-            ("Oman", "Q842", "OMR"),
-            ("Yemen", "Q805", "YER"),
-        ],
-    },
-    SharedUnit {
-        words: &["riyal", "riyals"],
-        default: Some("SAR"),
-        hints: &[("Saudi", "Q851", "SAR"), ("Qatar", "Q846", "QAR")],
-    },
-    SharedUnit {
-        words: &["ruble", "rubles", "rouble", "roubles"],
-        default: Some("RUB"),
-        hints: &[("Russia", "Q159", "RUB"), ("Belarus", "Q184", "BYN")],
-    },
-    SharedUnit {
-        words: &["rupee", "rupees"],
-        default: Some("INR"),
-        hints: &[
-            ("India", "Q668", "INR"),
-            ("Pakistan", "Q843", "PKR"),
-            ("Sri Lanka", "Q854", "LKR"),
-            ("Nepal", "Q837", "NPR"),
-        ],
-    },
-    SharedUnit {
-        words: &["franc", "francs"],
-        default: Some("CHF"),
-        hints: &[],
-    },
-    SharedUnit {
-        words: &["won"],
-        default: Some("KRW"),
-        hints: &[("South Korea", "Q884", "KRW"), ("North Korea", "Q423", "KPW")],
-    },
-    SharedUnit {
-        words: &["dinar", "dinars"],
-        default: None,
-        hints: &[
-            ("Iraq", "Q796", "IQD"),
-            ("Kuwait", "Q817", "KWD"),
-            ("Jordan", "Q810", "JOD"),
-            ("Bahrain", "Q398", "BHD"),
-            ("Libya", "Q1016", "LYD"),
-            ("Serbia", "Q403", "RSD"),
-            ("Tunisia", "Q948", "TND"),
-            ("Algeria", "Q262", "DZD"),
-        ],
-    },
-    SharedUnit {
-        words: &["peso", "pesos"],
-        default: None,
-        hints: &[
-            ("Mexico", "Q96", "MXN"),
-            ("Argentina", "Q414", "ARS"),
-            ("Philippines", "Q928", "PHP"),
-            ("Colombia", "Q739", "COP"),
-            ("Chile", "Q298", "CLP"),
-            ("Uruguay", "Q77", "UYU"),
-            ("Cuba", "Q241", "CUP"),
-        ],
-    },
-    SharedUnit {
-        words: &["shilling", "shillings"],
-        default: None,
-        hints: &[
-            ("Kenya", "Q114", "KES"),
-            ("Uganda", "Q1036", "UGX"),
-            ("Tanzania", "Q924", "TZS"),
-            ("Somalia", "Q1045", "SOS"),
-        ],
-    },
-    SharedUnit {
-        words: &["krone", "kroner"],
-        default: None,
-        hints: &[("Norway", "Q20", "NOK"), ("Denmark", "Q35", "DKK")],
-    },
-    SharedUnit {
-        words: &["dirham", "dirhams"],
-        default: None,
-        hints: &[
-            ("Emirates", "Q878", "AED"),
-            ("UAE", "Q878", "AED"),
-            ("Morocco", "Q1028", "MAD"),
-        ],
-    },
-];
 
 /// Symbols whose CLDR reading is not the news reading, or that CLDR lists
 /// as shared.
@@ -183,8 +53,8 @@ const SYMBOL_OVERRIDES: &[(&str, &str)] = &[
 
 /// Unit words that are far more often something else.
 const NOT_MONEY: &[&str] = &[
-    "gold", "mark", "marks", "marka", "real", "reals", "unit", "units",
-    "sol", "kip", "kips",
+    "gold", "mark", "marks", "marka", "real", "reals", "unit", "units", "sol",
+    "kip", "kips",
 ];
 
 /// The currency vocabulary, built once.
@@ -198,6 +68,8 @@ pub struct CurrencyTable {
     codes: HashMap<Code, bool>,
     /// Longest name in words.
     max_words: usize,
+    /// Lower-cased first words of the names, a cheap test before joining.
+    first_words: HashSet<String>,
 }
 
 impl CurrencyTable {
@@ -208,6 +80,7 @@ impl CurrencyTable {
             names: HashMap::new(),
             codes: HashMap::new(),
             max_words: 1,
+            first_words: HashSet::new(),
         };
         for line in CURRENCIES_TSV.lines().skip(1) {
             table.add_row(line);
@@ -232,7 +105,15 @@ impl CurrencyTable {
         }
         table.symbols.push(("$".to_string(), Currency::Dollar));
         table.symbols.push(("¥".to_string(), Currency::Yen));
-        table.symbols.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+        table
+            .symbols
+            .sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+        table.first_words = table
+            .names
+            .keys()
+            .filter_map(|n| n.split(' ').next())
+            .map(str::to_string)
+            .collect();
         table
     }
 
@@ -247,7 +128,9 @@ impl CurrencyTable {
         };
         let ambiguous = cols.get(7).copied().unwrap_or("");
         let flagged = |form: &str| {
-            ambiguous.split('|').any(|a| a.split(':').next() == Some(form))
+            ambiguous
+                .split('|')
+                .any(|a| a.split(':').next() == Some(form))
         };
         let code_str = std::str::from_utf8(&code).unwrap_or("");
         self.codes.insert(code, !flagged(code_str));
@@ -269,8 +152,11 @@ impl CurrencyTable {
                             .entry(v.to_lowercase())
                             .or_insert(Currency::Code(code));
                     }
-                    "symbols" if !v.bytes().all(|b| b.is_ascii_alphabetic()) => {
-                        self.symbols.push((v.to_string(), Currency::Code(code)));
+                    "symbols"
+                        if !v.bytes().all(|b| b.is_ascii_alphabetic()) =>
+                    {
+                        self.symbols
+                            .push((v.to_string(), Currency::Code(code)));
                     }
                     _ => {}
                 }
@@ -305,7 +191,12 @@ impl CurrencyTable {
 
     /// "NZ $ 26 million", "US $ 8.00": a country prefix written apart
     /// from its symbol.
-    fn spaced_prefix(&self, rest: &str, sym: &str, cur: Currency) -> (Currency, usize) {
+    fn spaced_prefix(
+        &self,
+        rest: &str,
+        sym: &str,
+        cur: Currency,
+    ) -> (Currency, usize) {
         let Some(before) = rest.strip_suffix(' ') else {
             return (cur, rest.len());
         };
@@ -313,7 +204,7 @@ impl CurrencyTable {
             .rfind(|c: char| !c.is_ascii_alphabetic())
             .map_or(0, |i| i + 1);
         let word = &before[word_start..];
-        if word.len() < 1 || word.len() > 3 {
+        if word.is_empty() || word.len() > 3 {
             return (cur, rest.len());
         }
         let joined = format!("{word}{sym}");
@@ -332,6 +223,16 @@ impl CurrencyTable {
         }
         let plain = *self.codes.get(&code)?;
         (plain || !before).then_some(Currency::Code(code))
+    }
+
+    /// True when some currency name starts with `word` (any case).
+    pub fn may_start_name(&self, word: &str) -> bool {
+        let mut buf = [0u8; 16];
+        match lower(word, &mut buf) {
+            Some(l) => self.first_words.contains(l),
+            // Non-ASCII or long: rare, let the full lookup decide.
+            None => true,
+        }
     }
 
     /// A currency name of `words.len()` words, case-insensitive.
@@ -371,131 +272,9 @@ pub fn to_code(s: &str) -> Option<Code> {
         .then(|| [b[0], b[1], b[2]])
 }
 
-/// Per-document evidence for shared currencies, gathered only when a
-/// figure needs it.
-pub struct DocCurrency<'a> {
-    text: &'a str,
-    mentions: &'a [Mention],
-    default_dollar: Option<Code>,
-    dollar: Option<Code>,
-}
-
-/// The dollar a prefix ("C" in "C$") or adjective ("Canadian dollar")
-/// names; USD for the US ones.
-fn dollar_marker(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "US" | "U.S" | "U.S." | "American" => "USD",
-        "C" | "CA" | "Canadian" => "CAD",
-        "A" | "AU" | "Australian" => "AUD",
-        "HK" | "Kong" => "HKD",
-        "NZ" | "Zealand" => "NZD",
-        "S" | "Singapore" => "SGD",
-        "NT" | "Taiwan" => "TWD",
-        _ => return None,
-    })
-}
-
-impl<'a> DocCurrency<'a> {
-    /// Evidence from `text` and its `mentions`; `default_dollar` is what a
-    /// bare "$" means when the document does not say.
-    pub fn new(
-        text: &'a str,
-        mentions: &'a [Mention],
-        default_dollar: Option<Code>,
-    ) -> DocCurrency<'a> {
-        DocCurrency {
-            text,
-            mentions,
-            default_dollar,
-            dollar: None,
-        }
-    }
-
-    /// Resolves a currency as written to one ISO code, or `None` when the
-    /// document does not say which of several it is.
-    pub fn resolve(&mut self, currency: Currency) -> Option<Code> {
-        match currency {
-            Currency::Code(c) => Some(c),
-            Currency::Dollar => Some(self.dollar()),
-            Currency::Yen => to_code(self.yen()),
-            Currency::Shared(i) => {
-                let shared = SHARED.get(i)?;
-                let hinted = shared
-                    .hints
-                    .iter()
-                    .find(|(name, qid, _)| self.mentions_country(name, qid));
-                to_code(hinted.map(|h| h.2).or(shared.default)?)
-            }
-        }
-    }
-
-    fn dollar(&mut self) -> Code {
-        if let Some(c) = self.dollar {
-            return c;
-        }
-        let (mut us, mut found, mut several) = (false, None, false);
-        let mut note = |code: &'static str| {
-            if code == "USD" {
-                us = true;
-            } else {
-                several |= found.is_some_and(|f| f != code);
-                found = Some(code);
-            }
-        };
-        for (i, _) in self.text.match_indices('$') {
-            let head = &self.text[..i];
-            let letters = head
-                .rfind(|c: char| !c.is_ascii_alphabetic())
-                .map_or(head, |k| &head[k + 1..]);
-            if let Some(code) = dollar_marker(letters) {
-                note(code);
-            }
-        }
-        for (i, _) in self.text.match_indices(" dollar") {
-            let head = self.text[..i].trim_end_matches('.');
-            let word = head
-                .rfind(|c: char| !c.is_alphabetic() && c != '.')
-                .map_or(head, |k| &head[k + 1..]);
-            if let Some(code) = dollar_marker(word) {
-                note(code);
-            }
-        }
-        us |= self.text.contains("USD");
-        let code = match found {
-            Some(code) if !us && !several => to_code(code),
-            _ => None,
-        };
-        let resolved = code.or(self.default_dollar).unwrap_or(*b"USD");
-        self.dollar = Some(resolved);
-        resolved
-    }
-
-    fn yen(&self) -> &'static str {
-        let china = ["yuan", "China", "Chinese", "renminbi"]
-            .iter()
-            .any(|w| self.text.contains(w));
-        let japan = ["Japan", "yen"].iter().any(|w| self.text.contains(w));
-        if china && !japan {
-            "CNY"
-        } else {
-            "JPY"
-        }
-    }
-
-    fn mentions_country(&self, name: &str, qid: &str) -> bool {
-        self.mentions.iter().any(|m| {
-            m.id.as_deref() == Some(qid) || m.name.as_ref() == name
-        }) || self.text.contains(name)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn code(s: &str) -> Option<Code> {
-        to_code(s)
-    }
 
     #[test]
     fn symbols_before_numbers() {
@@ -538,28 +317,5 @@ mod tests {
         assert_eq!(t.code("COP", true), None);
         assert_eq!(t.code("COP", false), Some(Currency::Code(*b"COP")));
         assert_eq!(t.code("eur", false), None);
-    }
-
-    #[test]
-    fn document_resolution() {
-        let t = CurrencyTable::new();
-        let rial = t.name(&["rials"]).unwrap();
-        let cases = [
-            ("Iran devalued; 5,000 rials", rial, code("IRR")),
-            ("Oman spent 5m rials", rial, code("OMR")),
-            ("no country, 5 rials", rial, code("IRR")),
-            ("it cost $5", Currency::Dollar, code("USD")),
-            ("C$5 and $6", Currency::Dollar, code("CAD")),
-            ("C$5, US$6 and $7", Currency::Dollar, code("USD")),
-            ("China paid ¥5bn in yuan", Currency::Yen, code("CNY")),
-            ("Japan paid ¥5bn", Currency::Yen, code("JPY")),
-            ("5 dinars", t.name(&["dinars"]).unwrap(), None),
-        ];
-        for (text, cur, want) in cases {
-            let mut doc = DocCurrency::new(text, &[], None);
-            assert_eq!(doc.resolve(cur), want, "{text}");
-        }
-        let mut doc = DocCurrency::new("it cost $5", &[], code("CAD"));
-        assert_eq!(doc.resolve(Currency::Dollar), code("CAD"));
     }
 }

@@ -5,6 +5,9 @@
 //! the gaps; the rules ask about those gaps ("is this a plain space?",
 //! "does a hyphen join these two?") through the helpers here.
 
+use std::sync::OnceLock;
+
+use super::number::lower;
 use crate::tokenize::{TokenKind, Tokens};
 
 /// One document as seen by the figure rules.
@@ -112,4 +115,49 @@ impl<'a> Doc<'a> {
 /// True when `word` equals `other` ignoring ASCII case.
 pub fn is(word: &str, other: &str) -> bool {
     word.eq_ignore_ascii_case(other)
+}
+
+/// A closed class of lower-case ASCII words, looked up case-insensitively
+/// by binary search, without allocating. The list is sorted on first use.
+pub struct WordSet {
+    words: &'static [&'static str],
+    sorted: OnceLock<Vec<&'static str>>,
+}
+
+impl WordSet {
+    /// A set over `words` (lower-case).
+    pub const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            sorted: OnceLock::new(),
+        }
+    }
+
+    /// True when `word`, lower-cased, is in the set.
+    pub fn contains(&self, word: &str) -> bool {
+        let mut buf = [0u8; 16];
+        let Some(lower) = lower(word, &mut buf) else {
+            return false;
+        };
+        let sorted = self.sorted.get_or_init(|| {
+            let mut v = self.words.to_vec();
+            v.sort_unstable();
+            v
+        });
+        sorted.binary_search(&lower).is_ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static SET: WordSet = WordSet::new(&["than", "about", "the"]);
+
+    #[test]
+    fn word_set_ignores_case() {
+        assert!(SET.contains("The") && SET.contains("ABOUT"));
+        assert!(!SET.contains("then") && !SET.contains(""));
+        assert!(!SET.contains("a-very-long-word-indeed"));
+    }
 }

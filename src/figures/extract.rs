@@ -8,11 +8,13 @@ use super::context::{
     qualifier,
 };
 use super::count::{counted_noun, duration_unit, is_stop_word};
-use super::currency::{Currency, DocCurrency};
+use super::currency::Currency;
 use super::doc::{is, Doc};
 use super::money::{currency_after, percent_after, After};
-use super::number::{may_be_number_word, number_word, Suffix};
+use super::number::Suffix;
+use super::resolve::DocCurrency;
 use super::scan::{quantity, range_after, Form, Quantity, Style};
+use super::words::{may_be_number_word, number_word};
 use super::{Decimal, Figure, FigureExtractor, FigureKind, Qualifier};
 use crate::gazetteer::Mention;
 use crate::span::Span;
@@ -37,8 +39,6 @@ struct Parts {
     q: Quantity,
     /// Upper end of a range.
     high: Option<Quantity>,
-    /// First token of the quantity, or of the currency code before it.
-    lead: usize,
     /// Byte where the figure starts (a symbol, a code, a hedge).
     start: usize,
     /// Last token taken so far and the byte where the figure ends.
@@ -95,7 +95,8 @@ impl<'a> Run<'a> {
     /// Tries a figure at token `i`; returns the next token to look at.
     fn candidate(&mut self, i: usize, s: usize, sent: Range<usize>) -> usize {
         let table = &self.ex.currencies;
-        let Some(mut q) = quantity(&self.doc, i, sent.end, &mut self.style, table)
+        let Some(mut q) =
+            quantity(&self.doc, i, sent.end, &mut self.style, table)
         else {
             return i + 1;
         };
@@ -138,7 +139,10 @@ impl<'a> Run<'a> {
             }
         }
         let (start, end) = (doc.start(first), doc.end(q.last));
-        if self.mentions.iter().any(|m| m.span.start <= start && end <= m.span.end)
+        if self
+            .mentions
+            .iter()
+            .any(|m| m.span.start <= start && end <= m.span.end)
         {
             return false;
         }
@@ -175,10 +179,9 @@ impl<'a> Run<'a> {
             return false; // "+44 20 7946", "2021 300"
         }
         if doc.spaced(first)
-            && self
-                .mentions
-                .iter()
-                .any(|m| m.span.end == doc.end(p) && m.span.start <= doc.start(p))
+            && self.mentions.iter().any(|m| {
+                m.span.end == doc.end(p) && m.span.start <= doc.start(p)
+            })
         {
             return false; // a name the number belongs to
         }
@@ -204,7 +207,8 @@ impl<'a> Run<'a> {
             || after.starts_with('@');
         let chunk = doc.chunk(doc.start(i), doc.end(i));
         let in_id = chunk.contains(['/', '@', '_', '=', '#', '\\'])
-            || chunk.contains("www.");
+            || chunk.len() > 4
+                && chunk.as_bytes().windows(4).any(|w| w == b"www.");
         !(glued_before || glued_after || in_id)
     }
 
@@ -238,8 +242,14 @@ impl<'a> Run<'a> {
         }
         let before = self.words_before(lead, start, sent.start);
         let between = before.last().is_some_and(|w| is(w.1, "between"));
-        let high = match range_after(doc, q, sent.end, between, &mut self.style, table)
-        {
+        let high = match range_after(
+            doc,
+            q,
+            sent.end,
+            between,
+            &mut self.style,
+            table,
+        ) {
             Some(r) if !r.valid => return Err(r.high.last + 1),
             Some(r) => Some(r.high),
             None => None,
@@ -255,7 +265,6 @@ impl<'a> Run<'a> {
         Ok(Parts {
             q: *q,
             high,
-            lead,
             start,
             last,
             end: doc.end(last),
@@ -306,9 +315,9 @@ fn hedge(before: &[(usize, &str)]) -> Option<(Qualifier, usize)> {
 
 /// ". " after an abbreviation: "No. 5", "Oct. 31".
 fn is_dot_space(gap: &str) -> bool {
-    gap.strip_prefix('.').is_some_and(|r| !r.is_empty() && r.chars().all(|c| c == ' '))
+    gap.strip_prefix('.')
+        .is_some_and(|r| !r.is_empty() && r.chars().all(|c| c == ' '))
 }
-
 
 impl Run<'_> {
     /// Decides what the parts are and builds the figure.
@@ -324,42 +333,20 @@ impl Run<'_> {
         if q.form == Form::Fraction {
             return Some(self.figure(p, FigureKind::Fraction, q.value, None));
         }
-        let pct = (q.suffix() == Suffix::Percent)
-            .then_some(After {
-                last: p.last,
-                end: p.end,
-            })
-            .or_else(|| percent_after(&self.doc, p.last, limit));
-        if let Some(after) = pct {
-            (p.last, p.end) = (after.last, after.end);
-            return Some(self.figure(p, FigureKind::Percent, q.value, value_max));
+        if let Some(fig) = self.percent(p, limit) {
+            return Some(fig);
         }
         if let Some(fig) = self.money(p, limit) {
             return fig;
         }
-        let doc = &self.doc;
         if q.year_like() {
             return None;
         }
-        let next = p.last + 1;
-        if next < limit && doc.spaced(next) {
-            if let Some(unit) = duration_unit(doc, next) {
-                let old = next + 1 < limit && is(doc.word(next + 1), "old");
-                // "a 20 minute walk": a singular unit is a modifier.
-                let singular = !unit.ends_with('s')
-                    && !unit.ends_with('a')
-                    && q.value != Decimal::int(1);
-                if old || singular || q.form == Form::Vague {
-                    return None;
-                }
-                (p.last, p.end) = (next, doc.end(next));
-                self.drop_time_over(p);
-                let mut fig =
-                    self.figure(p, FigureKind::Duration, q.value, value_max);
-                fig.unit = Some(doc.word(next).to_lowercase());
-                return Some(fig);
-            }
+        if let Some(fig) = self.duration(p, limit) {
+            return fig;
         }
+        let doc = &self.doc;
+        let next = p.last + 1;
         if self.definite(p, sent.start) {
             return None;
         }
@@ -371,10 +358,53 @@ impl Run<'_> {
             return Some(fig);
         }
         if vague {
-            let about = q.value.mantissa <= 1000 && !(next < limit && is(doc.word(next), "of"));
-            return about.then(|| self.figure(p, FigureKind::Count, q.value, None));
+            let about = q.value.mantissa <= 1000
+                && !(next < limit && is(doc.word(next), "of"));
+            return about
+                .then(|| self.figure(p, FigureKind::Count, q.value, None));
         }
         self.elided(p, s, sent)
+    }
+
+    /// A percentage: "76%", "5pc", "40 per cent".
+    fn percent(&self, p: &mut Parts, limit: usize) -> Option<Figure> {
+        let after = if p.q.suffix() == Suffix::Percent {
+            After {
+                last: p.last,
+                end: p.end,
+            }
+        } else {
+            percent_after(&self.doc, p.last, limit)?
+        };
+        (p.last, p.end) = (after.last, after.end);
+        let max = p.high.map(|h| h.value);
+        Some(self.figure(p, FigureKind::Percent, p.q.value, max))
+    }
+
+    /// A length of time: "more than 40 years", "three months". `None` when
+    /// no unit of time follows; `Some(None)` for an age ("45 years old")
+    /// or a modifier ("a 20 minute walk").
+    fn duration(&self, p: &mut Parts, limit: usize) -> Option<Option<Figure>> {
+        let doc = &self.doc;
+        let next = p.last + 1;
+        if next >= limit || !doc.spaced(next) {
+            return None;
+        }
+        let unit = duration_unit(doc, next)?;
+        let old = next + 1 < limit && is(doc.word(next + 1), "old");
+        // "a 20 minute walk": a singular unit is a modifier.
+        let singular = !unit.ends_with('s')
+            && !unit.ends_with('a')
+            && p.q.value != Decimal::int(1);
+        if old || singular || p.q.form == Form::Vague {
+            return Some(None);
+        }
+        (p.last, p.end) = (next, doc.end(next));
+        self.drop_time_over(p);
+        let max = p.high.map(|h| h.value);
+        let mut fig = self.figure(p, FigureKind::Duration, p.q.value, max);
+        fig.unit = Some(unit.to_lowercase());
+        Some(Some(fig))
     }
 
     /// "over two decades" is a span of time ("throughout"), not a hedge;
@@ -440,7 +470,12 @@ impl Run<'_> {
     /// sanctions ..., and almost 2,700 against Russia". It takes the unit
     /// of the previous figure of the same sentence when a connective joins
     /// them and nothing noun-like follows.
-    fn elided(&self, p: &Parts, s: usize, sent: &Range<usize>) -> Option<Figure> {
+    fn elided(
+        &self,
+        p: &Parts,
+        s: usize,
+        sent: &Range<usize>,
+    ) -> Option<Figure> {
         let doc = &self.doc;
         let prev = self.out.last().filter(|_| self.last_sentence == Some(s))?;
         let money = prev.kind == FigureKind::Money;
@@ -452,9 +487,12 @@ impl Run<'_> {
         let listed = first > sent.start + 1 && doc.is_number(first - 2);
         let joined = !listed && first > sent.start && {
             let w = doc.word(first - 1);
-            ["and", "or", "but", "while", "whereas", "to", "versus", "vs", "against"]
-                .iter()
-                .any(|c| is(w, c))
+            [
+                "and", "or", "but", "while", "whereas", "to", "versus", "vs",
+                "against",
+            ]
+            .iter()
+            .any(|c| is(w, c))
                 || doc.gap(first).contains([',', ';'])
         };
         let next = p.last + 1;
@@ -465,7 +503,8 @@ impl Run<'_> {
         if !joined || !open {
             return None;
         }
-        let mut fig = self.figure(p, prev.kind, p.q.value, p.high.map(|h| h.value));
+        let mut fig =
+            self.figure(p, prev.kind, p.q.value, p.high.map(|h| h.value));
         fig.unit = prev.unit.clone();
         fig.currency = prev.currency.clone();
         Some(fig)

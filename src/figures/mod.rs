@@ -6,7 +6,7 @@
 //! words ("four", "thousand", "dozens") and fraction words start a
 //! candidate. A candidate is read as an exact quantity ([`number`], [`scan`]),
 //! then its surroundings decide what it is: a currency before or after makes
-//! it money ([`currency`], [`money`]), a percent sign a percentage, a unit
+//! it money ([`currency`], [`money`], [`resolve`]), a percent sign a percentage, a unit
 //! of time a duration, a plural noun a count ([`count`]); hedge words give
 //! the qualifier and definite determiners, names, dates, times and ids
 //! veto it ([`context`]).
@@ -24,13 +24,16 @@
 mod context;
 mod count;
 mod currency;
+mod decimal;
 mod doc;
 mod extract;
 mod money;
 mod number;
+mod resolve;
 mod scan;
+mod words;
 
-pub use number::Decimal;
+pub use decimal::Decimal;
 
 use crate::gazetteer::Mention;
 use crate::span::Span;

@@ -17,7 +17,11 @@ pub struct After {
 
 /// "%", "per cent", "percent", "pct", "percentage point(s)" right after
 /// token `last`.
-pub fn percent_after(doc: &Doc<'_>, last: usize, limit: usize) -> Option<After> {
+pub fn percent_after(
+    doc: &Doc<'_>,
+    last: usize,
+    limit: usize,
+) -> Option<After> {
     let tail = &doc.text[doc.end(last)..];
     let sign = tail.strip_prefix(' ').unwrap_or(tail);
     if sign.starts_with('%') {
@@ -36,9 +40,9 @@ pub fn percent_after(doc: &Doc<'_>, last: usize, limit: usize) -> Option<After> 
     };
     let last = if is(word, "percent") || is(word, "pct") {
         k
-    } else if is(word, "per") && two(&["cent"]) {
-        k + 1
-    } else if is(word, "percentage") && two(&["point", "points"]) {
+    } else if is(word, "per") && two(&["cent"])
+        || is(word, "percentage") && two(&["point", "points"])
+    {
         k + 1
     } else {
         return None;
@@ -77,6 +81,9 @@ pub fn currency_after(
     if let Some(cur) = table.code(first, false) {
         return Some((cur, at(doc, k), false));
     }
+    if !table.may_start_name(first) {
+        return None;
+    }
     let max = table.max_words().min(limit - k);
     let mut words: Vec<&str> = Vec::with_capacity(max);
     let mut found = None;
@@ -90,7 +97,9 @@ pub fn currency_after(
         }
     }
     let (cur, mut end) = found?;
-    if end + 1 < limit && doc.spaced(end + 1) && is(doc.word(end + 1), "sterling")
+    if end + 1 < limit
+        && doc.spaced(end + 1)
+        && is(doc.word(end + 1), "sterling")
     {
         end += 1;
     }
@@ -118,7 +127,10 @@ mod tests {
 
     fn after(text: &str) -> (Option<usize>, Option<(Currency, bool, String)>) {
         let tokens = Tokenizer::new().tokenize(text);
-        let doc = Doc { text, tokens: &tokens };
+        let doc = Doc {
+            text,
+            tokens: &tokens,
+        };
         let table = CurrencyTable::new();
         let pct = percent_after(&doc, 0, doc.len()).map(|a| a.end);
         let cur = currency_after(&doc, &table, 0, doc.len(), false)

@@ -6,11 +6,14 @@
 //! job. A quantity that cannot be read exactly is `None`.
 
 use super::currency::CurrencyTable;
+use super::decimal::Decimal;
 use super::doc::{is, Doc};
 use super::number::{
-    fraction_word, magnitude_abbreviation, magnitude_word, number_word,
-    parse_digits, separator_evidence, vague_word, Decimal, NumberError,
-    NumberWord, Numeral, Separators, Suffix, WordNumber,
+    magnitude_abbreviation, magnitude_word, parse_digits, separator_evidence,
+    NumberError, Numeral, Separators, Suffix,
+};
+use super::words::{
+    fraction_word, number_word, vague_word, NumberWord, WordNumber,
 };
 
 /// How the quantity was written.
@@ -124,9 +127,7 @@ fn digits(
 ) -> Option<Quantity> {
     let word = doc.word(i);
     let numeral = match parse_digits(word, Separators::Unknown) {
-        Err(NumberError::Ambiguous) => {
-            parse_digits(word, style.get(doc, word))
-        }
+        Err(NumberError::Ambiguous) => parse_digits(word, style.get(doc, word)),
         other => other,
     }
     .ok()?;
@@ -147,7 +148,8 @@ fn digits(
             let next = doc.word(i + 1);
             // "100 m" is metres unless money is being spoken of.
             let abbreviation = magnitude_abbreviation(next).is_some();
-            let money = || table.symbol_before(doc.text, doc.start(i)).is_some();
+            let money =
+                || table.symbol_before(doc.text, doc.start(i)).is_some();
             if let Some(exp) = magnitude_word(next) {
                 if !abbreviation || money() {
                     q.value = q.value.checked_shift(exp)?;
@@ -167,7 +169,9 @@ fn words(doc: &Doc<'_>, i: usize, limit: usize) -> Option<Quantity> {
         return Some(vague(doc, i, limit, v));
     }
     let article = |k: usize| {
-        k < i && doc.spaced(i) && (is(doc.word(k), "a") || is(doc.word(k), "an"))
+        k < i
+            && doc.spaced(i)
+            && (is(doc.word(k), "a") || is(doc.word(k), "an"))
     };
     let before = i.checked_sub(1);
     if is(word, "dozen") {
@@ -177,7 +181,8 @@ fn words(doc: &Doc<'_>, i: usize, limit: usize) -> Option<Quantity> {
     if let Some((den, plural)) = fraction_word(word) {
         // "a third of": the article is the numerator.
         let first = before.filter(|&k| article(k))?;
-        let of = i + 1 < limit && doc.spaced(i + 1) && is(doc.word(i + 1), "of");
+        let of =
+            i + 1 < limit && doc.spaced(i + 1) && is(doc.word(i + 1), "of");
         return (!plural && of)
             .then(|| Decimal::ratio(1, den))
             .flatten()
@@ -193,11 +198,14 @@ fn words(doc: &Doc<'_>, i: usize, limit: usize) -> Option<Quantity> {
     let last = chain(doc, i, limit, &mut n);
     let mut value = n.value()?;
     let mut last = last;
-    let magnitude = (first..=last).any(|k| magnitude_word(doc.word(k)).is_some());
+    let magnitude =
+        (first..=last).any(|k| magnitude_word(doc.word(k)).is_some());
     if let Some(f) = fraction_after(doc, first, last, limit, value) {
         return Some(f);
     }
-    if last + 1 < limit && doc.spaced(last + 1) && is(doc.word(last + 1), "dozen")
+    if last + 1 < limit
+        && doc.spaced(last + 1)
+        && is(doc.word(last + 1), "dozen")
     {
         value = value.checked_mul_int(12)?;
         last += 1;
@@ -233,7 +241,8 @@ fn chain(doc: &Doc<'_>, i: usize, limit: usize, n: &mut WordNumber) -> usize {
         let Some(w) = number_word(doc.word(j)) else {
             break;
         };
-        let joined = j == i || doc.spaced(j) || doc.hyphened(j);
+        let joined =
+            j == i || doc.spaced(j) || doc.hyphened(j) && n.takes_hyphen();
         if !joined || !n.push(w) {
             break;
         }
@@ -269,7 +278,11 @@ fn fraction_after(
     }
     let (den, plural) = fraction_word(doc.word(k))?;
     let n = numerator.mantissa;
-    let fits = if plural { (2..den).contains(&n) } else { n == 1 };
+    let fits = if plural {
+        (2..den).contains(&n)
+    } else {
+        n == 1
+    };
     if !fits || first != last {
         return None;
     }
@@ -327,7 +340,11 @@ pub fn range_after(
         j
     } else {
         let word = doc.word(j);
-        let joins = if between { is(word, "and") } else { is(word, "to") };
+        let joins = if between {
+            is(word, "and")
+        } else {
+            is(word, "to")
+        };
         if !joins || !doc.spaced(j) || j + 1 >= limit {
             return None;
         }
