@@ -9,6 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::doc::trailing;
 use super::number::lower;
 use super::resolve::SHARED;
 
@@ -200,10 +201,8 @@ impl CurrencyTable {
         let Some(before) = rest.strip_suffix(' ') else {
             return (cur, rest.len());
         };
-        let word_start = before
-            .rfind(|c: char| !c.is_ascii_alphabetic())
-            .map_or(0, |i| i + 1);
-        let word = &before[word_start..];
+        let word = trailing(before, |c| c.is_ascii_alphabetic());
+        let word_start = before.len() - word.len();
         if word.is_empty() || word.len() > 3 {
             return (cur, rest.len());
         }

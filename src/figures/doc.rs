@@ -112,6 +112,17 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// The longest tail of `s` whose characters all satisfy `keep` (on a
+/// char boundary, whatever the text).
+pub fn trailing(s: &str, keep: impl Fn(char) -> bool) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !keep(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &s[start..]
+}
+
 /// True when `word` equals `other` ignoring ASCII case.
 pub fn is(word: &str, other: &str) -> bool {
     word.eq_ignore_ascii_case(other)

@@ -18,6 +18,7 @@
 //! | dinar, peso, shilling, krone, dirham | by country only; unresolved is no figure |
 
 use super::currency::{to_code, Code, Currency};
+use super::doc::trailing;
 use crate::gazetteer::Mention;
 
 /// A shared unit word: its default and the countries that override it.
@@ -211,18 +212,14 @@ impl<'a> DocCurrency<'a> {
         };
         for (i, _) in self.text.match_indices('$') {
             let head = &self.text[..i];
-            let letters = head
-                .rfind(|c: char| !c.is_ascii_alphabetic())
-                .map_or(head, |k| &head[k + 1..]);
+            let letters = trailing(head, |c| c.is_ascii_alphabetic());
             if let Some(code) = dollar_marker(letters) {
                 note(code);
             }
         }
         for (i, _) in self.text.match_indices(" dollar") {
             let head = self.text[..i].trim_end_matches('.');
-            let word = head
-                .rfind(|c: char| !c.is_alphabetic() && c != '.')
-                .map_or(head, |k| &head[k + 1..]);
+            let word = trailing(head, |c| c.is_alphabetic() || c == '.');
             if let Some(code) = dollar_marker(word) {
                 note(code);
             }
