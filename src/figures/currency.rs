@@ -191,7 +191,7 @@ impl CurrencyTable {
     }
 
     /// "NZ $ 26 million", "US $ 8.00": a country prefix written apart
-    /// from its symbol.
+    /// from its symbol. One letter is not enough: "A $5 fee" is an article.
     fn spaced_prefix(
         &self,
         rest: &str,
@@ -203,7 +203,7 @@ impl CurrencyTable {
         };
         let word = trailing(before, |c| c.is_ascii_alphabetic());
         let word_start = before.len() - word.len();
-        if word.is_empty() || word.len() > 3 {
+        if word.len() < 2 || word.len() > 3 {
             return (cur, rest.len());
         }
         let joined = format!("{word}{sym}");

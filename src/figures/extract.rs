@@ -658,6 +658,39 @@ mod tests {
                 ]
             ),
             t!(
+                "It costs 2 to 3 billion dollars.",
+                [
+                    r#"money "2 to 3 billion dollars" 2000000000..3000000000 USD"#
+                ]
+            ),
+            t!(
+                "Bids of $5bn-$7bn came.",
+                [r#"money "$5bn-$7bn" 5000000000..7000000000 USD"#]
+            ),
+            t!(
+                "A $3.5-billion deal.",
+                [r#"money "$3.5-billion" 3500000000 USD"#]
+            ),
+            t!(
+                "Some 10\u{a0}000 people came.",
+                [r#"count "Some 10\u{a0}000 people" 10000 people about"#]
+            ),
+            t!(
+                "It made ₽5bn and ¥1.2tn.",
+                [
+                    r#"money "₽5bn" 5000000000 RUB"#,
+                    r#"money "¥1.2tn" 1200000000000 JPY"#
+                ]
+            ),
+            t!(
+                "It paid 5 pounds sterling.",
+                [r#"money "5 pounds sterling" 5 GBP"#]
+            ),
+            t!(
+                "No fewer than 12 ships sank.",
+                [r#"count "No fewer than 12 ships" 12 ships at_least"#]
+            ),
+            t!(
                 "It flies 30 to 70 metres up.",
                 [r#"count "30 to 70 metres" 30..70 metres"#]
             ),

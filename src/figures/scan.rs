@@ -138,14 +138,24 @@ fn digits(
         form: Form::Digits(numeral),
         magnitude: false,
     };
+    if numeral.suffix == Suffix::None {
+        space_groups(doc, &mut q, limit)?;
+    }
+    let i = q.last;
     match numeral.suffix {
         Suffix::Magnitude(exp) => {
             q.value = q.value.checked_shift(exp)?;
             q.magnitude = true;
         }
         Suffix::Other => return None,
-        Suffix::None if i + 1 < limit && doc.spaced(i + 1) => {
+        // "2.5 billion", and "$3.5-billion" as Canadian papers write it.
+        Suffix::None
+            if i + 1 < limit && (doc.spaced(i + 1) || doc.hyphened(i + 1)) =>
+        {
             let next = doc.word(i + 1);
+            if doc.hyphened(i + 1) && magnitude_abbreviation(next).is_some() {
+                return Some(q);
+            }
             // "100 m" is metres unless money is being spoken of.
             let abbreviation = magnitude_abbreviation(next).is_some();
             let money =
@@ -161,6 +171,35 @@ fn digits(
         _ => {}
     }
     Some(q)
+}
+
+/// "10 000" written with a no-break or thin space between groups of three
+/// digits, as in French-style and SI typesetting. A plain space is left
+/// alone: "in 2021 300 people" is two numbers.
+fn space_groups(doc: &Doc<'_>, q: &mut Quantity, limit: usize) -> Option<()> {
+    let Form::Digits(mut n) = q.form else {
+        return Some(());
+    };
+    if !n.plain || n.int_digits > 3 {
+        return Some(());
+    }
+    let mut k = q.last + 1;
+    while k < limit
+        && matches!(doc.gap(k), "\u{a0}" | "\u{202f}" | "\u{2009}")
+        && doc.word(k).len() == 3
+        && doc.word(k).bytes().all(|b| b.is_ascii_digit())
+    {
+        let group = doc.word(k).parse::<u128>().ok()?;
+        let value = n.value.mantissa.checked_mul(1000)?.checked_add(group)?;
+        n.value = Decimal::int(value);
+        n.plain = false;
+        n.int_digits += 3;
+        q.last = k;
+        k += 1;
+    }
+    q.value = n.value;
+    q.form = Form::Digits(n);
+    Some(())
 }
 
 fn words(doc: &Doc<'_>, i: usize, limit: usize) -> Option<Quantity> {
@@ -334,8 +373,12 @@ pub fn range_after(
     if j >= limit {
         return None;
     }
-    let hyphen =
-        matches!(doc.gap(j).trim_matches(' '), "-" | "–") && doc.is_number(j);
+    // "2-3bn", "2 – 3", "$5bn-$7bn"
+    let dash = doc.gap(j).trim_matches(' ');
+    let symbol_after_dash = dash.strip_prefix(['-', '–']).is_some_and(|rest| {
+        rest.is_empty() || table.symbol_before(doc.text, doc.start(j)).is_some()
+    });
+    let hyphen = symbol_after_dash && doc.is_number(j);
     let k = if hyphen {
         j
     } else {
