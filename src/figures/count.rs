@@ -272,7 +272,11 @@ fn is_modifier(doc: &Doc<'_>, first: usize, end: usize) -> bool {
         return false;
     }
     let lower_ly = word.len() > 4 && word.ends_with("ly");
-    word.chars().all(char::is_alphabetic) && !lower_ly
+    // "A321neo jets", "Su35 fighters": a model name before the noun.
+    let model = word.chars().all(char::is_alphanumeric)
+        && word.chars().any(|c| c.is_ascii_digit())
+        && word.chars().any(char::is_uppercase);
+    model || word.chars().all(char::is_alphabetic) && !lower_ly
 }
 
 /// The counted noun starting at token `i` (which follows the number with a
