@@ -4,12 +4,23 @@
 //! The extractor walks the tokens once. Most tokens are plain words and are
 //! dismissed by a length-and-first-letter test; only digit tokens, number
 //! words ("four", "thousand", "dozens") and fraction words start a
-//! candidate. A candidate is read as an exact quantity ([`number`], [`scan`]),
-//! then its surroundings decide what it is: a currency before or after makes
-//! it money ([`currency`], [`money`], [`resolve`]), a percent sign a percentage, a unit
-//! of time a duration, a plural noun a count ([`count`]); hedge words give
-//! the qualifier and definite determiners, names, dates, times and ids
-//! veto it ([`context`]).
+//! candidate. A candidate is read as an exact quantity (modules `number`,
+//! `words`, `decimal`, `scan`), then its surroundings decide what it is: a
+//! currency before or after makes it money (`currency`, `money`,
+//! `resolve`), a percent sign a percentage, a unit of time a duration, a
+//! plural noun a count (`count`); hedge words give the qualifier, and
+//! definite determiners, names, dates, times and ids veto it (`context`).
+//! Currency names, codes and symbols come from the shipped
+//! `gazetteers/sources/currencies.tsv`, parsed once in
+//! [`FigureExtractor::new`]; no pattern is compiled per document.
+//!
+//! What is never a figure: years ("in 1979"), dates ("February 22, 2022",
+//! "Oct. 31"), clock times, ordinals ("22nd"), designators and names with
+//! numbers ("S-400", "Boeing 737", "Army 2020", "Covid-19", "3G"), phone
+//! numbers, numbers inside URLs, e-mail addresses and ids, scores ("3-1"),
+//! ages ("45 years old"), and definite references ("the two countries").
+//! Measurements written with abbreviations ("250 km", "50 kg") are not
+//! figures either; written-out units count ("12,000 kilometres").
 //!
 //! Invariants: figures are sorted by start and do not overlap; each span
 //! covers the whole phrase (hedge and counted noun included) and lies on
@@ -19,7 +30,23 @@
 //! Vague quantities map to the smallest amount the plural can mean, with
 //! the qualifier `about`: "dozens" 12, "scores" 20, "hundreds" 100,
 //! "thousands" 1000, "tens of thousands" 10000, "millions" 10^6 and so on;
-//! "a dozen" is exactly 12.
+//! "a dozen" is exactly 12. A noun elided in a parallel phrase is taken
+//! from the previous figure of the sentence ("3,600 sanctions ... and
+//! almost 2,700 against Russia" counts sanctions twice).
+//!
+//! ```
+//! use newsx::figures::{FigureExtractor, FigureOptions};
+//! use newsx::tokenize::Tokenizer;
+//!
+//! let text = "Turkey signed a $2.5bn deal; around 70 nations attended.";
+//! let tokens = Tokenizer::new().tokenize(text);
+//! let figures = FigureExtractor::new(FigureOptions::default())
+//!     .extract(text, &tokens, &[]);
+//! assert_eq!(figures[0].value.to_string(), "2500000000");
+//! assert_eq!(figures[0].currency.as_deref(), Some("USD"));
+//! assert_eq!(&text[figures[1].span.start..figures[1].span.end],
+//!            "around 70 nations");
+//! ```
 
 mod context;
 mod count;
