@@ -49,8 +49,9 @@ fn load() -> Vec<Sentence> {
     for path in paths {
         let body = fs::read_to_string(&path).expect("readable data file");
         for (n, line) in body.lines().enumerate() {
-            let row: Value = serde_json::from_str(line)
-                .unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), n + 1));
+            let row: Value = serde_json::from_str(line).unwrap_or_else(|e| {
+                panic!("{}:{}: {e}", path.display(), n + 1)
+            });
             let gold = row["figures"]
                 .as_array()
                 .expect("figures array")
@@ -142,9 +143,10 @@ fn score(
             let text = &s.text[f.span.start..f.span.end];
             let t = tallies.entry(kind.to_string()).or_default();
             t.predicted += 1;
-            let hit = s.gold.iter().enumerate().find(|(i, g)| {
-                !used[*i] && g.kind == kind && g.text == text
-            });
+            let hit =
+                s.gold.iter().enumerate().find(|(i, g)| {
+                    !used[*i] && g.kind == kind && g.text == text
+                });
             let mark = match hit {
                 Some((i, g)) => {
                     used[i] = true;
@@ -215,20 +217,31 @@ fn labelled_sentences_meet_targets() {
     report("all", &a);
     for kind in ["money", "count"] {
         let t = a.get(kind).expect("gold figures of this type");
-        assert!(t.precision() >= 0.97, "{kind} precision {:.3}", t.precision());
+        assert!(
+            t.precision() >= 0.97,
+            "{kind} precision {:.3}",
+            t.precision()
+        );
         assert!(t.recall() >= 0.93, "{kind} recall {:.3}", t.recall());
     }
     let counts = &a["count"];
     let unit_rate = ratio(counts.unit_ok, counts.matched);
     assert!(unit_rate >= 0.85, "counted noun correct {unit_rate:.3}");
     let money = &a["money"];
-    assert_eq!(money.value_ok, money.matched, "every matched money value exact");
+    assert_eq!(
+        money.value_ok, money.matched,
+        "every matched money value exact"
+    );
 }
 
 /// (type, value, currency or unit, qualifier) of the money and count
 /// figures of a seed article.
-fn seed_figures(name: &str) -> Vec<(String, String, Option<String>, Option<String>)> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus").join(name);
+fn seed_figures(
+    name: &str,
+) -> Vec<(String, String, Option<String>, Option<String>)> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus")
+        .join(name);
     let text = fs::read_to_string(path).expect("seed article");
     let tokens = Tokenizer::new().tokenize(&text);
     let ex = FigureExtractor::new(FigureOptions::default());
@@ -292,7 +305,10 @@ fn seed_000_fraction_and_duration_are_not_counts() {
         find("more than four billion dollars").map(|f| f.0),
         Some("money")
     );
-    assert_eq!(find("more than 3,600 sanctions").map(|f| f.0), Some("count"));
+    assert_eq!(
+        find("more than 3,600 sanctions").map(|f| f.0),
+        Some("count")
+    );
     assert_eq!(
         find("slightly more than a thousand").map(|f| f.0),
         Some("count")

@@ -282,6 +282,9 @@ mod tests {
             let mut doc = DocCurrency::new(text, &[], None);
             assert_eq!(doc.resolve(cur), want, "{text}");
         }
+        // Found by the property test: a multi-byte letter before "$".
+        let mut doc = DocCurrency::new("פּ$5 and פּ dollar", &[], None);
+        assert_eq!(doc.resolve(Currency::Dollar), code("USD"));
         let mut doc = DocCurrency::new("it cost $5", &[], code("CAD"));
         assert_eq!(doc.resolve(Currency::Dollar), code("CAD"));
     }
