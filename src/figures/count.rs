@@ -1,0 +1,386 @@
+//! What a number counts: the counted noun after it, or a unit of time.
+//!
+//! English puts the counted noun after the number, perhaps behind a few
+//! modifiers: "730 pieces", "40 armoured vehicles", "35 F-35 fighter jets",
+//! "300 young people". The head is the first plural noun, extended by a
+//! directly following plural ("2,000 police officers" counts officers).
+//! Function words end the search: "29 of 31 drones" has no noun after 29,
+//! and "14 times earnings" is a ratio, not a count of times.
+
+use super::doc::{is, Doc, WordSet};
+
+/// Words that end the search for a counted noun.
+static STOP_WORDS: WordSet = WordSet::new(&[
+    "a",
+    "about",
+    "after",
+    "against",
+    "ago",
+    "all",
+    "also",
+    "an",
+    "and",
+    "apiece",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "before",
+    "being",
+    "between",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "down",
+    "during",
+    "each",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "his",
+    "i",
+    "if",
+    "in",
+    "including",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "less",
+    "may",
+    "might",
+    "more",
+    "most",
+    "must",
+    "no",
+    "not",
+    "now",
+    "of",
+    "off",
+    "old",
+    "on",
+    "only",
+    "onto",
+    "or",
+    "out",
+    "over",
+    "per",
+    "percent",
+    "plus",
+    "pct",
+    "she",
+    "should",
+    "since",
+    "so",
+    "still",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "times",
+    "to",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "via",
+    "was",
+    "we",
+    "were",
+    "when",
+    "where",
+    "whereas",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "cent",
+    "percentage",
+    "versus",
+    "vs",
+    "across",
+    "amid",
+    "among",
+    "around",
+    "toward",
+    "towards",
+    "beyond",
+    "behind",
+    "near",
+    "next",
+    "like",
+    "unlike",
+    "despite",
+    "because",
+    "though",
+    "although",
+    "what",
+    "how",
+    "why",
+    "more",
+    "fewer",
+    "other",
+    "others",
+    "another",
+    "such",
+    "some",
+    "any",
+    "many",
+    "much",
+    "few",
+    "several",
+    "every",
+    "either",
+    "neither",
+    "both",
+    "own",
+    "same",
+    "very",
+    "too",
+    "again",
+    "always",
+    "perhaps",
+    "news",
+    "series",
+    "means",
+]);
+
+/// Plurals without a final "s" that news counts.
+static IRREGULAR_PLURALS: WordSet = WordSet::new(&[
+    "people",
+    "children",
+    "men",
+    "women",
+    "police",
+    "personnel",
+    "staff",
+    "cattle",
+    "sheep",
+    "fish",
+    "deer",
+    "aircraft",
+    "spacecraft",
+    "livestock",
+    "feet",
+    "teeth",
+    "mice",
+    "geese",
+    "offspring",
+    "clergy",
+    "infantry",
+    "youth",
+    "crew",
+]);
+
+/// Units of time: a number before one is a duration, never a count.
+static DURATION_UNITS: WordSet = WordSet::new(&[
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "seconds",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "fortnight",
+    "fortnights",
+    "millennia",
+]);
+
+/// A counted noun: its lower-cased text and the last token it covers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Noun {
+    /// Lower-cased as written ("sanctions", "iphones").
+    pub unit: String,
+    /// Index of its last token.
+    pub last: usize,
+}
+
+/// True for a word that ends a counted-noun search.
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.contains(word)
+}
+
+/// The unit of time at token `i`, if it is one.
+pub fn duration_unit<'a>(doc: &Doc<'a>, i: usize) -> Option<&'a str> {
+    let word = doc.word(i);
+    DURATION_UNITS.contains(word).then_some(word)
+}
+
+/// True for a plural noun: a regular "-s" plural or a known irregular one.
+pub fn is_plural_noun(word: &str) -> bool {
+    if IRREGULAR_PLURALS.contains(word) {
+        return true;
+    }
+    let lower_end = |suffix: &str| {
+        word.len() >= suffix.len()
+            && word.is_char_boundary(word.len() - suffix.len())
+            && is(&word[word.len() - suffix.len()..], suffix)
+    };
+    word.len() >= 3
+        && word.chars().all(char::is_alphabetic)
+        && lower_end("s")
+        && !["ss", "us", "is", "os"].iter().any(|s| lower_end(s))
+        && !is_stop_word(word)
+}
+
+/// Could `word` modify a noun that follows ("armoured", "Russian",
+/// "Leopard", "F-35")? Stop words, adverbs and clause words cannot.
+fn is_modifier(doc: &Doc<'_>, first: usize, end: usize) -> bool {
+    if end > first + 1 {
+        return true; // a compound: "water-bombing", "F-35"
+    }
+    let word = doc.word(first);
+    if doc.is_number(first) || is_stop_word(word) {
+        return false;
+    }
+    let lower_ly = word.len() > 4 && word.ends_with("ly");
+    // "A321neo jets", "Su35 fighters": a model name before the noun.
+    let model = word.chars().all(char::is_alphanumeric)
+        && word.chars().any(|c| c.is_ascii_digit())
+        && word.chars().any(char::is_uppercase);
+    model || word.chars().all(char::is_alphabetic) && !lower_ly
+}
+
+/// The counted noun starting at token `i` (which follows the number with a
+/// plain space), searching no further than `limit`; `after_of` is for
+/// vague quantities, which take "of" first ("thousands of protesters").
+pub fn counted_noun(
+    doc: &Doc<'_>,
+    mut i: usize,
+    limit: usize,
+    after_of: bool,
+) -> Option<Noun> {
+    if after_of {
+        if i >= limit || !doc.spaced(i) || !is(doc.word(i), "of") {
+            return None;
+        }
+        i += 1;
+    }
+    let mut modifiers = 0;
+    while i < limit && doc.spaced(i) && modifiers <= 3 {
+        let end = doc.compound_end(i, limit);
+        let head = doc.word(end - 1);
+        if is_plural_noun(head) && !doc.is_number(end - 1) {
+            return Some(extend_plural(doc, i, end, limit));
+        }
+        if !is_modifier(doc, i, end) {
+            return None;
+        }
+        modifiers += 1;
+        i = end;
+    }
+    None
+}
+
+/// "police officers": a plural right after the found one is the head.
+fn extend_plural(
+    doc: &Doc<'_>,
+    start: usize,
+    end: usize,
+    limit: usize,
+) -> Noun {
+    let (mut start, mut end) = (start, end);
+    if end < limit && doc.spaced(end) {
+        let next_end = doc.compound_end(end, limit);
+        let next = doc.word(next_end - 1);
+        if is_plural_noun(next) && !doc.is_number(next_end - 1) {
+            (start, end) = (end, next_end);
+        }
+    }
+    let last = end - 1;
+    let unit = doc.text[doc.start(start)..doc.end(last)].to_lowercase();
+    Noun { unit, last }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::Tokenizer;
+
+    fn noun_after(text: &str, number: &str) -> Option<String> {
+        let tokens = Tokenizer::new().tokenize(text);
+        let doc = Doc {
+            text,
+            tokens: &tokens,
+        };
+        let i = (0..doc.len()).find(|&i| doc.word(i) == number)?;
+        let after_of = super::super::words::vague_word(number).is_some();
+        counted_noun(&doc, i + 1, doc.len(), after_of).map(|n| n.unit)
+    }
+
+    #[test]
+    fn counted_nouns() {
+        let cases = [
+            (
+                "more than 3,600 sanctions were imposed",
+                "3,600",
+                Some("sanctions"),
+            ),
+            ("730 pieces of Russian weapons", "730", Some("pieces")),
+            ("some 40 armoured vehicles", "40", Some("vehicles")),
+            ("buy 35 F-35 fighter jets", "35", Some("jets")),
+            ("2,000 police officers were", "2,000", Some("officers")),
+            ("three people were killed", "three", Some("people")),
+            ("thousands of protesters", "thousands", Some("protesters")),
+            ("6.3 million Ukrainians", "million", Some("ukrainians")),
+            ("nearly 50 million iPhones", "million", Some("iphones")),
+            ("29 of 31 drones", "29", None),
+            ("14 times earnings", "14", None),
+            ("almost 2,700 against Russia", "2,700", None),
+            ("12 injured when the bridge", "12", None),
+            ("10 Downing Street in London", "10", None),
+            ("a crisis", "a", None),
+        ];
+        for (text, number, want) in cases {
+            assert_eq!(noun_after(text, number).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn plurals() {
+        for w in ["sanctions", "people", "Palestinians", "countries"] {
+            assert!(is_plural_noun(w), "{w}");
+        }
+        for w in ["crisis", "bus", "glass", "was", "its", "news", "times"] {
+            assert!(!is_plural_noun(w), "{w}");
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! [`Decimal`]: exact decimal values for figures, built with checked
+//! integer arithmetic and printed without floats or exponents.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+/// An exact decimal number: `mantissa × 10^-scale`. Never a float, so
+/// "$1.13bn" stays 1130000000 and values beyond 2^53 stay exact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Decimal {
+    /// The digits.
+    pub mantissa: u128,
+    /// How many of them are after the decimal point.
+    pub scale: u32,
+}
+
+impl Decimal {
+    /// An integer value.
+    pub const fn int(value: u128) -> Decimal {
+        Decimal {
+            mantissa: value,
+            scale: 0,
+        }
+    }
+
+    /// Multiplies by `10^exp`, lowering the scale first so "1.13" × 10^9
+    /// never needs more digits than the result has.
+    pub fn checked_shift(self, exp: u32) -> Option<Decimal> {
+        if exp <= self.scale {
+            return Some(Decimal {
+                mantissa: self.mantissa,
+                scale: self.scale - exp,
+            });
+        }
+        let factor = 10u128.checked_pow(exp - self.scale)?;
+        Some(Decimal::int(self.mantissa.checked_mul(factor)?))
+    }
+
+    /// Divides by `10^exp` exactly ("19 cents" is 0.19).
+    pub fn checked_unshift(self, exp: u32) -> Option<Decimal> {
+        let scale = self.scale.checked_add(exp)?;
+        (scale <= 38).then_some(Decimal {
+            mantissa: self.mantissa,
+            scale,
+        })
+    }
+
+    /// Multiplies by an integer ("tens of thousands" is 10 × 1000).
+    pub fn checked_mul_int(self, factor: u128) -> Option<Decimal> {
+        Some(Decimal {
+            mantissa: self.mantissa.checked_mul(factor)?,
+            scale: self.scale,
+        })
+    }
+
+    /// `numerator / denominator` rounded half-up to six significant digits,
+    /// the precision fractions ("two thirds" is 0.666667) are reported at.
+    pub fn ratio(numerator: u128, denominator: u128) -> Option<Decimal> {
+        if denominator == 0 || numerator == 0 {
+            return None;
+        }
+        let mut scale = 0u32;
+        // Raise the scale until the quotient has at least seven digits,
+        // then round the seventh away.
+        loop {
+            let n = numerator.checked_mul(10u128.checked_pow(scale)?)?;
+            let q = n / denominator;
+            if q >= 1_000_000 || scale >= 30 {
+                let rounded = (q + 5) / 10;
+                let rounded = Decimal {
+                    mantissa: rounded,
+                    scale: scale.checked_sub(1)?,
+                };
+                return Some(rounded.normalized());
+            }
+            scale += 1;
+        }
+    }
+
+    /// Drops trailing zeros after the point (1.50 → 1.5).
+    pub fn normalized(mut self) -> Decimal {
+        while self.scale > 0 && self.mantissa % 10 == 0 {
+            self.mantissa /= 10;
+            self.scale -= 1;
+        }
+        self
+    }
+
+    /// True for a whole number.
+    pub fn is_integer(&self) -> bool {
+        self.normalized().scale == 0
+    }
+}
+
+impl PartialOrd for Decimal {
+    fn partial_cmp(&self, other: &Decimal) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Decimal {
+    /// Compares values, not representations (1.50 == 1.5).
+    fn cmp(&self, other: &Decimal) -> Ordering {
+        let (a, b) = (self.normalized(), other.normalized());
+        let scale = a.scale.max(b.scale);
+        let lift = |d: Decimal| {
+            10u128
+                .checked_pow(scale - d.scale)
+                .and_then(|f| d.mantissa.checked_mul(f))
+        };
+        match (lift(a), lift(b)) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            // Only a huge integer part overflows when lifted.
+            (None, _) => Ordering::Greater,
+            (_, None) => Ordering::Less,
+        }
+    }
+}
+
+impl fmt::Display for Decimal {
+    /// Prints the shortest exact form: no exponent, no trailing zeros, no
+    /// trailing point; valid as a JSON number.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let digits = self.mantissa.to_string();
+        let scale = self.scale as usize;
+        if scale == 0 {
+            return f.write_str(&digits);
+        }
+        let padded = format!("{digits:0>width$}", width = scale + 1);
+        let (int, frac) = padded.split_at(padded.len() - scale);
+        let frac = frac.trim_end_matches('0');
+        if frac.is_empty() {
+            f.write_str(int)
+        } else {
+            write!(f, "{int}.{frac}")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(mantissa: u128, scale: u32) -> Decimal {
+        Decimal { mantissa, scale }
+    }
+
+    #[test]
+    fn shift_and_display() {
+        let cases = [
+            (d(113, 2), 9, "1130000000"),
+            (d(47, 1), 9, "4700000000"),
+            (d(25, 1), 0, "2.5"),
+            (d(100050, 2), 0, "1000.5"),
+        ];
+        for (value, exp, want) in cases {
+            assert_eq!(value.checked_shift(exp).unwrap().to_string(), want);
+        }
+        assert_eq!(d(19, 0).checked_unshift(2).unwrap().to_string(), "0.19");
+        assert_eq!(d(u128::MAX, 0).checked_shift(1), None);
+    }
+
+    #[test]
+    fn ratio_rounds_to_six_significant_digits() {
+        let cases = [
+            ((2, 3), Some("0.666667")),
+            ((1, 3), Some("0.333333")),
+            ((3, 4), Some("0.75")),
+            ((1, 0), None),
+            ((0, 5), None),
+        ];
+        for ((n, den), want) in cases {
+            let got = Decimal::ratio(n, den).map(|v| v.to_string());
+            assert_eq!(got.as_deref(), want, "{n}/{den}");
+        }
+    }
+
+    #[test]
+    fn ordering_compares_values() {
+        assert!(d(15, 1) == d(150, 2).normalized());
+        assert!(d(3, 0) > d(25, 1));
+        assert!(d(2, 0) < d(2001, 3));
+    }
+}

@@ -1,0 +1,174 @@
+//! A read-only view of one document's tokens for the figure rules: word
+//! text, the gaps between tokens, and sentence bounds.
+//!
+//! The tokenizer keeps only word tokens, so punctuation and symbols live in
+//! the gaps; the rules ask about those gaps ("is this a plain space?",
+//! "does a hyphen join these two?") through the helpers here.
+
+use std::sync::OnceLock;
+
+use super::number::lower;
+use crate::tokenize::{TokenKind, Tokens};
+
+/// One document as seen by the figure rules.
+pub struct Doc<'a> {
+    /// The cleaned text.
+    pub text: &'a str,
+    /// Its tokens.
+    pub tokens: &'a Tokens,
+}
+
+impl<'a> Doc<'a> {
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.tokens.tokens.len()
+    }
+
+    /// The text of token `i` ("" past the end).
+    pub fn word(&self, i: usize) -> &'a str {
+        self.tokens
+            .tokens
+            .get(i)
+            .map_or("", |t| &self.text[t.span.start..t.span.end])
+    }
+
+    /// True when token `i` starts with a digit.
+    pub fn is_number(&self, i: usize) -> bool {
+        self.tokens
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+    }
+
+    /// Byte where token `i` starts (text length past the end).
+    pub fn start(&self, i: usize) -> usize {
+        self.tokens
+            .tokens
+            .get(i)
+            .map_or(self.text.len(), |t| t.span.start)
+    }
+
+    /// Byte where token `i` ends (text length past the end).
+    pub fn end(&self, i: usize) -> usize {
+        self.tokens
+            .tokens
+            .get(i)
+            .map_or(self.text.len(), |t| t.span.end)
+    }
+
+    /// The text between token `i - 1` and token `i` (from the start of the
+    /// text for the first token, to its end past the last).
+    pub fn gap(&self, i: usize) -> &'a str {
+        let from = if i == 0 { 0 } else { self.end(i - 1) };
+        let to = self.start(i).max(from);
+        &self.text[from..to]
+    }
+
+    /// True when tokens `i - 1` and `i` are separated by spaces only
+    /// (no punctuation, no line break).
+    pub fn spaced(&self, i: usize) -> bool {
+        let g = self.gap(i);
+        !g.is_empty() && g.chars().all(|c| c == ' ' || c == '\u{a0}')
+    }
+
+    /// True when a single hyphen joins tokens `i - 1` and `i`
+    /// ("S-400", "twenty-five", "water-bombing").
+    pub fn hyphened(&self, i: usize) -> bool {
+        matches!(self.gap(i), "-" | "‐" | "‑")
+    }
+
+    /// End (exclusive) of the hyphenated compound starting at token `i`,
+    /// bounded by `limit`: "anti-aircraft" is two tokens.
+    pub fn compound_end(&self, i: usize, limit: usize) -> usize {
+        let mut k = i + 1;
+        while k < limit && self.hyphened(k) {
+            k += 1;
+        }
+        k
+    }
+
+    /// The whitespace-delimited chunk around bytes `start..end`, up to 64
+    /// bytes either side: what a URL or e-mail test looks at.
+    pub fn chunk(&self, start: usize, end: usize) -> &'a str {
+        let bytes = self.text.as_bytes();
+        let mut s = start;
+        while s > 0 && start - s < 64 && !bytes[s - 1].is_ascii_whitespace() {
+            s -= 1;
+        }
+        let mut e = end;
+        while e < bytes.len() && e - end < 64 && !bytes[e].is_ascii_whitespace()
+        {
+            e += 1;
+        }
+        // Whitespace is ASCII, so the ends are on char boundaries unless
+        // the 64-byte cap stopped inside a character.
+        while !self.text.is_char_boundary(s) {
+            s += 1;
+        }
+        while !self.text.is_char_boundary(e) {
+            e -= 1;
+        }
+        &self.text[s..e]
+    }
+}
+
+/// The longest tail of `s` whose characters all satisfy `keep` (on a
+/// char boundary, whatever the text).
+pub fn trailing(s: &str, keep: impl Fn(char) -> bool) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !keep(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &s[start..]
+}
+
+/// True when `word` equals `other` ignoring ASCII case.
+pub fn is(word: &str, other: &str) -> bool {
+    word.eq_ignore_ascii_case(other)
+}
+
+/// A closed class of lower-case ASCII words, looked up case-insensitively
+/// by binary search, without allocating. The list is sorted on first use.
+pub struct WordSet {
+    words: &'static [&'static str],
+    sorted: OnceLock<Vec<&'static str>>,
+}
+
+impl WordSet {
+    /// A set over `words` (lower-case).
+    pub const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            sorted: OnceLock::new(),
+        }
+    }
+
+    /// True when `word`, lower-cased, is in the set.
+    pub fn contains(&self, word: &str) -> bool {
+        let mut buf = [0u8; 16];
+        let Some(lower) = lower(word, &mut buf) else {
+            return false;
+        };
+        let sorted = self.sorted.get_or_init(|| {
+            let mut v = self.words.to_vec();
+            v.sort_unstable();
+            v
+        });
+        sorted.binary_search(&lower).is_ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static SET: WordSet = WordSet::new(&["than", "about", "the"]);
+
+    #[test]
+    fn word_set_ignores_case() {
+        assert!(SET.contains("The") && SET.contains("ABOUT"));
+        assert!(!SET.contains("then") && !SET.contains(""));
+        assert!(!SET.contains("a-very-long-word-indeed"));
+    }
+}

@@ -1,0 +1,540 @@
+//! One pass over one document: find candidates, read them, decide what
+//! they are, and emit non-overlapping figures in text order.
+
+use std::ops::Range;
+
+use super::context::{
+    is_determiner, is_month, is_time_word, may_end_qualifier, names_number,
+    qualifier,
+};
+use super::count::{counted_noun, duration_unit, is_stop_word};
+use super::currency::Currency;
+use super::doc::{is, Doc};
+use super::money::{currency_after, percent_after, After};
+use super::number::Suffix;
+use super::resolve::DocCurrency;
+use super::scan::{quantity, range_after, Form, Quantity, Style};
+use super::words::{may_be_number_word, number_word};
+use super::{Decimal, Figure, FigureExtractor, FigureKind, Qualifier};
+use crate::gazetteer::Mention;
+use crate::span::Span;
+use crate::tokenize::{TokenKind, Tokens};
+
+/// The state of one extraction.
+pub struct Run<'a> {
+    ex: &'a FigureExtractor,
+    doc: Doc<'a>,
+    mentions: &'a [Mention],
+    currency: DocCurrency<'a>,
+    style: Style,
+    out: Vec<Figure>,
+    /// Nothing may start before the end of the last figure.
+    last_end: usize,
+    /// Sentence of the last figure, for nouns elided in a parallel phrase.
+    last_sentence: Option<usize>,
+}
+
+/// What the figure phrase is made of, before it is classified.
+struct Parts {
+    q: Quantity,
+    /// Upper end of a range.
+    high: Option<Quantity>,
+    /// Byte where the figure starts (a symbol, a code, a hedge).
+    start: usize,
+    /// Last token taken so far and the byte where the figure ends.
+    last: usize,
+    end: usize,
+    qualifier: Option<Qualifier>,
+    prefix: Option<Currency>,
+}
+
+impl<'a> Run<'a> {
+    /// Prepares a run over one document.
+    pub fn new(
+        ex: &'a FigureExtractor,
+        text: &'a str,
+        tokens: &'a Tokens,
+        mentions: &'a [Mention],
+    ) -> Run<'a> {
+        Run {
+            ex,
+            doc: Doc { text, tokens },
+            mentions,
+            currency: DocCurrency::new(text, mentions, ex.dollar),
+            style: Style::default(),
+            out: Vec::new(),
+            last_end: 0,
+            last_sentence: None,
+        }
+    }
+
+    /// Walks the tokens sentence by sentence. Most tokens are plain words:
+    /// the test for a trigger looks at the token kind and length first.
+    pub fn run(mut self) -> Vec<Figure> {
+        let tokens = &self.doc.tokens.tokens;
+        let bytes = self.doc.text.as_bytes();
+        for (s, sentence) in self.doc.tokens.sentences.iter().enumerate() {
+            let mut i = sentence.tokens.start;
+            while i < sentence.tokens.end {
+                let Some(tok) = tokens.get(i) else { break };
+                let trigger = tok.kind == TokenKind::Number
+                    || (3..=9).contains(&tok.span.len())
+                        && bytes
+                            .get(tok.span.start..tok.span.end)
+                            .is_some_and(may_be_number_word);
+                i = if trigger {
+                    self.candidate(i, s, sentence.tokens.clone())
+                } else {
+                    i + 1
+                };
+            }
+        }
+        self.out
+    }
+
+    /// Tries a figure at token `i`; returns the next token to look at.
+    fn candidate(&mut self, i: usize, s: usize, sent: Range<usize>) -> usize {
+        let table = &self.ex.currencies;
+        let Some(mut q) =
+            quantity(&self.doc, i, sent.end, &mut self.style, table)
+        else {
+            return i + 1;
+        };
+        if q.first < sent.start || self.doc.start(q.first) < self.last_end {
+            return i + 1;
+        }
+        if !self.context_ok(&q, &sent) {
+            return q.last.max(i) + 1;
+        }
+        let mut parts = match self.parts(&mut q, &sent) {
+            Ok(parts) => parts,
+            Err(next) => return next.max(i + 1),
+        };
+        let next = parts.high.map_or(q.last, |h| h.last) + 1;
+        match self.classify(&mut parts, s, &sent) {
+            Some(fig) => {
+                self.last_end = fig.span.end;
+                self.last_sentence = Some(s);
+                let next = self.doc.tokens.token_after(fig.span.end);
+                self.out.push(fig);
+                next.max(i + 1)
+            }
+            None => next.max(i + 1),
+        }
+    }
+
+    /// Vetoes from the words and characters around a quantity: names and
+    /// designators, dates, times, ids, ratios, compounds ("five-year").
+    fn context_ok(&self, q: &Quantity, sent: &Range<usize>) -> bool {
+        let doc = &self.doc;
+        let (first, last) = (q.first, q.last);
+        let next = last + 1;
+        if next < sent.end && doc.hyphened(next) && !doc.is_number(next) {
+            return false; // "five-year", "40-year-old", "3,000-strong"
+        }
+        if next < sent.end && doc.spaced(next) {
+            let w = doc.word(next);
+            if is_month(w) || is_time_word(w) {
+                return false;
+            }
+        }
+        let (start, end) = (doc.start(first), doc.end(q.last));
+        if self
+            .mentions
+            .iter()
+            .any(|m| m.span.start <= start && end <= m.span.end)
+        {
+            return false;
+        }
+        if first > sent.start && !self.before_ok(q) {
+            return false;
+        }
+        match q.form {
+            Form::Digits(n) => !n.leading_zero && self.digits_ok(first),
+            _ => true,
+        }
+    }
+
+    /// The word right before the quantity.
+    fn before_ok(&self, q: &Quantity) -> bool {
+        let first = q.first;
+        let doc = &self.doc;
+        let p = first - 1;
+        let gap = doc.gap(first);
+        let plain = doc.spaced(first) || is_dot_space(gap);
+        let word = doc.word(p);
+        if plain && is_month(word) {
+            return false;
+        }
+        // Names and designators carry plain integers ("Boeing 737", "Army
+        // 2020"); "Alibaba 18.2 billion yuan" and "USD 5m" are amounts.
+        let bare = match q.form {
+            Form::Digits(n) => n.plain && !q.magnitude,
+            _ => true,
+        };
+        if plain && bare && names_number(word) {
+            return false;
+        }
+        if doc.spaced(first) && doc.is_number(p) {
+            return false; // "+44 20 7946", "2021 300"
+        }
+        if doc.spaced(first)
+            && self.mentions.iter().any(|m| {
+                m.span.end == doc.end(p) && m.span.start <= doc.start(p)
+            })
+        {
+            return false; // a name the number belongs to
+        }
+        // "one in five adults" is a ratio.
+        let ratio = is(word, "in")
+            && p > 0
+            && (doc.is_number(p - 1) || number_word(doc.word(p - 1)).is_some());
+        !ratio
+    }
+
+    /// Characters glued to a digit token: "S-400", "10:30", "24/7",
+    /// "+44", "#5", URLs and e-mail addresses.
+    fn digits_ok(&self, i: usize) -> bool {
+        let doc = &self.doc;
+        let glued_before = doc
+            .gap(i)
+            .chars()
+            .next_back()
+            .is_some_and(|c| "-–/:#@+&_.'’\\".contains(c));
+        let after = doc.gap(i + 1);
+        let glued_after = after.starts_with('/')
+            || after.starts_with(':') && doc.is_number(i + 1)
+            || after.starts_with('@');
+        let chunk = doc.chunk(doc.start(i), doc.end(i));
+        let in_id = chunk.contains(['/', '@', '_', '=', '#', '\\'])
+            || chunk.len() > 4
+                && chunk.as_bytes().windows(4).any(|w| w == b"www.");
+        !(glued_before || glued_after || in_id)
+    }
+
+    /// Gathers the currency before, the range, and the hedge.
+    /// `Err` holds the token to resume at when the quantity is part of a
+    /// score or an id ("3-1", "555-0143").
+    fn parts(
+        &mut self,
+        q: &mut Quantity,
+        sent: &Range<usize>,
+    ) -> Result<Parts, usize> {
+        let doc = &self.doc;
+        let table = &self.ex.currencies;
+        let mut lead = q.first;
+        let mut start = doc.start(q.first);
+        let mut prefix = None;
+        if matches!(q.form, Form::Digits(_)) {
+            if let Some((cur, at)) = table.symbol_before(doc.text, start) {
+                if at >= self.last_end && at >= doc.start(sent.start) {
+                    prefix = Some(cur);
+                    start = at;
+                    lead = doc.tokens.token_after(at).min(q.first);
+                }
+            } else if q.first > sent.start && doc.spaced(q.first) {
+                if let Some(cur) = table.code(doc.word(q.first - 1), true) {
+                    prefix = Some(cur);
+                    lead = q.first - 1;
+                    start = doc.start(lead);
+                }
+            }
+        }
+        let before = self.words_before(lead, start, sent.start);
+        let between = before.last().is_some_and(|w| is(w.1, "between"));
+        let high = match range_after(
+            doc,
+            q,
+            sent.end,
+            between,
+            &mut self.style,
+            table,
+        ) {
+            Some(r) if !r.valid => return Err(r.high.last + 1),
+            Some(r) => Some(r.high),
+            None => None,
+        };
+        let mut qualifier = None;
+        if between && high.is_some() {
+            start = doc.start(before[before.len() - 1].0);
+        } else if let Some((qual, n)) = hedge(&before) {
+            qualifier = Some(qual);
+            start = doc.start(before[before.len() - n].0);
+        }
+        let last = high.map_or(q.last, |h| h.last);
+        Ok(Parts {
+            q: *q,
+            high,
+            start,
+            last,
+            end: doc.end(last),
+            qualifier,
+            prefix,
+        })
+    }
+
+    /// Up to three words before token `lead` (whose figure starts at byte
+    /// `start`), joined by plain spaces and after the last figure.
+    fn words_before(
+        &self,
+        lead: usize,
+        start: usize,
+        sent_start: usize,
+    ) -> Vec<(usize, &'a str)> {
+        let doc = &self.doc;
+        let mut out = Vec::new();
+        let mut k = lead;
+        let mut edge = start;
+        while k > sent_start && out.len() < 3 {
+            let p = k - 1;
+            let gap = &doc.text[doc.end(p).min(edge)..edge];
+            if gap.is_empty() || !gap.chars().all(|c| c == ' ') {
+                break;
+            }
+            if doc.start(p) < self.last_end {
+                break;
+            }
+            out.push((p, doc.word(p)));
+            edge = doc.start(p);
+            k = p;
+        }
+        out.reverse();
+        out
+    }
+}
+
+/// The hedge ending right before the figure, if any.
+fn hedge(before: &[(usize, &str)]) -> Option<(Qualifier, usize)> {
+    let last = before.last()?;
+    if !may_end_qualifier(last.1) {
+        return None;
+    }
+    let words: Vec<&str> = before.iter().map(|w| w.1).collect();
+    qualifier(&words)
+}
+
+/// ". " after an abbreviation: "No. 5", "Oct. 31".
+fn is_dot_space(gap: &str) -> bool {
+    gap.strip_prefix('.')
+        .is_some_and(|r| !r.is_empty() && r.chars().all(|c| c == ' '))
+}
+
+impl Run<'_> {
+    /// Decides what the parts are and builds the figure.
+    fn classify(
+        &mut self,
+        p: &mut Parts,
+        s: usize,
+        sent: &Range<usize>,
+    ) -> Option<Figure> {
+        let limit = sent.end;
+        let q = p.q;
+        let value_max = p.high.map(|h| h.value);
+        if q.form == Form::Fraction {
+            return Some(self.figure(p, FigureKind::Fraction, q.value, None));
+        }
+        if let Some(fig) = self.percent(p, limit) {
+            return Some(fig);
+        }
+        if let Some(fig) = self.money(p, limit) {
+            return fig;
+        }
+        if q.year_like() {
+            return None;
+        }
+        if let Some(fig) = self.duration(p, limit) {
+            return fig;
+        }
+        let doc = &self.doc;
+        let next = p.last + 1;
+        if self.definite(p, sent.start) {
+            return None;
+        }
+        let vague = q.form == Form::Vague;
+        if let Some(noun) = counted_noun(doc, next, limit, vague) {
+            (p.last, p.end) = (noun.last, doc.end(noun.last));
+            let mut fig = self.figure(p, FigureKind::Count, q.value, value_max);
+            fig.unit = Some(noun.unit);
+            return Some(fig);
+        }
+        if vague {
+            let about = q.value.mantissa <= 1000
+                && !(next < limit && is(doc.word(next), "of"));
+            return about
+                .then(|| self.figure(p, FigureKind::Count, q.value, None));
+        }
+        self.elided(p, s, sent)
+    }
+
+    /// A percentage: "76%", "5pc", "40 per cent".
+    fn percent(&self, p: &mut Parts, limit: usize) -> Option<Figure> {
+        let after = if p.q.suffix() == Suffix::Percent {
+            After {
+                last: p.last,
+                end: p.end,
+            }
+        } else {
+            percent_after(&self.doc, p.last, limit)?
+        };
+        (p.last, p.end) = (after.last, after.end);
+        let max = p.high.map(|h| h.value);
+        Some(self.figure(p, FigureKind::Percent, p.q.value, max))
+    }
+
+    /// A length of time: "more than 40 years", "three months". `None` when
+    /// no unit of time follows; `Some(None)` for an age ("45 years old")
+    /// or a modifier ("a 20 minute walk").
+    fn duration(&self, p: &mut Parts, limit: usize) -> Option<Option<Figure>> {
+        let doc = &self.doc;
+        let next = p.last + 1;
+        if next >= limit || !doc.spaced(next) {
+            return None;
+        }
+        let unit = duration_unit(doc, next)?;
+        let old = next + 1 < limit && is(doc.word(next + 1), "old");
+        // "a 20 minute walk": a singular unit is a modifier.
+        let singular = !unit.ends_with('s')
+            && !unit.ends_with('a')
+            && p.q.value != Decimal::int(1);
+        if old || singular || p.q.form == Form::Vague {
+            return Some(None);
+        }
+        (p.last, p.end) = (next, doc.end(next));
+        self.drop_time_over(p);
+        let max = p.high.map(|h| h.value);
+        let mut fig = self.figure(p, FigureKind::Duration, p.q.value, max);
+        fig.unit = Some(unit.to_lowercase());
+        Some(Some(fig))
+    }
+
+    /// "over two decades" is a span of time ("throughout"), not a hedge;
+    /// "more than 40 years" keeps its qualifier.
+    fn drop_time_over(&self, p: &mut Parts) {
+        let first = self.doc.tokens.token_after(p.start);
+        if p.qualifier == Some(Qualifier::Over)
+            && is(self.doc.word(first), "over")
+        {
+            p.qualifier = None;
+            p.start = self.doc.start(p.q.first);
+        }
+    }
+
+    /// Money: a currency before or after, or pence ("150p").
+    fn money(&mut self, p: &mut Parts, limit: usize) -> Option<Option<Figure>> {
+        let q = p.q;
+        let vague = q.form == Form::Vague;
+        let mut value = q.value;
+        let mut max = p.high.map(|h| h.value);
+        let mut currency = p.prefix;
+        if q.suffix() == Suffix::Pence {
+            currency = super::currency::to_code("GBP").map(Currency::Code);
+            value = value.checked_unshift(2)?;
+        } else if let Some((cur, after, minor)) =
+            currency_after(&self.doc, &self.ex.currencies, p.last, limit, vague)
+        {
+            if p.prefix.is_none() || !minor {
+                currency = p.prefix.or(Some(cur));
+                (p.last, p.end) = (after.last, after.end);
+            }
+            if minor && p.prefix.is_none() {
+                value = value.checked_unshift(2)?;
+                max = match max {
+                    Some(m) => Some(m.checked_unshift(2)?),
+                    None => None,
+                };
+            }
+        }
+        let currency = currency?;
+        let Some(code) = self.currency.resolve(currency) else {
+            return Some(None); // a shared name the document does not settle
+        };
+        if vague {
+            p.qualifier = Some(Qualifier::About);
+        }
+        let mut fig = self.figure(p, FigureKind::Money, value, max);
+        fig.currency = Some(String::from_utf8_lossy(&code).into_owned());
+        Some(Some(fig))
+    }
+
+    /// "the two countries", "Iran's 85 million people": a reference to a
+    /// known group, not a new figure.
+    fn definite(&self, p: &Parts, sent_start: usize) -> bool {
+        let doc = &self.doc;
+        let first = doc.tokens.token_after(p.start);
+        first > sent_start
+            && doc.spaced(first)
+            && is_determiner(doc.word(first - 1))
+    }
+
+    /// A number whose noun is elided in a parallel phrase: "more than 3,600
+    /// sanctions ..., and almost 2,700 against Russia". It takes the unit
+    /// of the previous figure of the same sentence when a connective joins
+    /// them and nothing noun-like follows.
+    fn elided(
+        &self,
+        p: &Parts,
+        s: usize,
+        sent: &Range<usize>,
+    ) -> Option<Figure> {
+        let doc = &self.doc;
+        let prev = self.out.last().filter(|_| self.last_sentence == Some(s))?;
+        let money = prev.kind == FigureKind::Money;
+        if !(prev.kind == FigureKind::Count || money && p.q.magnitude) {
+            return None;
+        }
+        let first = doc.tokens.token_after(p.start);
+        // "posts 542 and 543": a list of labels, not a parallel phrase.
+        let bare = |k: usize| {
+            doc.is_number(k) && doc.word(k).bytes().all(|b| b.is_ascii_digit())
+        };
+        let listed = first > sent.start + 1
+            && bare(first - 2)
+            && bare(first)
+            && p.q.first == p.q.last;
+        let joined = !listed && first > sent.start && {
+            let w = doc.word(first - 1);
+            [
+                "and", "or", "but", "while", "whereas", "to", "versus", "vs",
+                "against",
+            ]
+            .iter()
+            .any(|c| is(w, c))
+                || doc.gap(first).contains([',', ';'])
+        };
+        let next = p.last + 1;
+        let open = next >= sent.end
+            || !doc.spaced(next)
+            || is_stop_word(doc.word(next))
+            || doc.word(next).ends_with("ed");
+        if !joined || !open {
+            return None;
+        }
+        let mut fig =
+            self.figure(p, prev.kind, p.q.value, p.high.map(|h| h.value));
+        fig.unit = prev.unit.clone();
+        fig.currency = prev.currency.clone();
+        Some(fig)
+    }
+
+    fn figure(
+        &self,
+        p: &Parts,
+        kind: FigureKind,
+        value: Decimal,
+        value_max: Option<Decimal>,
+    ) -> Figure {
+        let qualifier = match (p.q.form, p.qualifier) {
+            (Form::Vague, None) => Some(Qualifier::About),
+            (_, q) => q,
+        };
+        Figure {
+            span: Span::new(p.start, p.end),
+            kind,
+            value: value.normalized(),
+            value_max: value_max.map(Decimal::normalized),
+            currency: None,
+            unit: None,
+            qualifier,
+        }
+    }
+}

@@ -1,0 +1,176 @@
+//! What stands after a quantity and makes it money or a percentage:
+//! currency names and codes ("5m euros", "200 million EUR", "19 cents"),
+//! and percent signs and words ("76%", "40 per cent", "0.25 percentage
+//! points").
+
+use super::currency::{minor_unit, Currency, CurrencyTable};
+use super::doc::{is, Doc};
+
+/// A unit found after a quantity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct After {
+    /// Last token it covers.
+    pub last: usize,
+    /// Byte where it ends (past "%", which is not a token).
+    pub end: usize,
+}
+
+/// "%", "per cent", "percent", "pct", "percentage point(s)" right after
+/// token `last`.
+pub fn percent_after(
+    doc: &Doc<'_>,
+    last: usize,
+    limit: usize,
+) -> Option<After> {
+    let tail = &doc.text[doc.end(last)..];
+    let sign = tail.strip_prefix(' ').unwrap_or(tail);
+    if sign.starts_with('%') {
+        let end = doc.text.len() - sign.len() + '%'.len_utf8();
+        return Some(After { last, end });
+    }
+    let k = last + 1;
+    if k >= limit || !doc.spaced(k) {
+        return None;
+    }
+    let word = doc.word(k);
+    let two = |second: &[&str]| {
+        k + 1 < limit
+            && doc.spaced(k + 1)
+            && second.iter().any(|s| is(doc.word(k + 1), s))
+    };
+    let last = if is(word, "percent") || is(word, "pct") {
+        k
+    } else if is(word, "per") && two(&["cent"])
+        || is(word, "percentage") && two(&["point", "points"])
+    {
+        k + 1
+    } else {
+        return None;
+    };
+    Some(After {
+        last,
+        end: doc.end(last),
+    })
+}
+
+/// A currency named after token `last`: "dollars", "US dollars", "Swiss
+/// francs", "pounds sterling", "EUR"; `minor` when it is a minor unit
+/// ("cents"), whose value is a hundredth. With `after_of`, the name must
+/// follow "of" ("billions of dollars").
+pub fn currency_after(
+    doc: &Doc<'_>,
+    table: &CurrencyTable,
+    last: usize,
+    limit: usize,
+    after_of: bool,
+) -> Option<(Currency, After, bool)> {
+    let mut k = last + 1;
+    if after_of {
+        if k + 1 >= limit || !doc.spaced(k) || !is(doc.word(k), "of") {
+            return None;
+        }
+        k += 1;
+    }
+    if k >= limit || !doc.spaced(k) {
+        return None;
+    }
+    let first = doc.word(k);
+    if let Some(cur) = minor_unit(first) {
+        return Some((cur, at(doc, k), true));
+    }
+    if let Some(cur) = table.code(first, false) {
+        return Some((cur, at(doc, k), false));
+    }
+    if !table.may_start_name(first) {
+        return None;
+    }
+    let max = table.max_words().min(limit - k);
+    let mut words: Vec<&str> = Vec::with_capacity(max);
+    let mut found = None;
+    for j in k..k + max {
+        if j > k && !doc.spaced(j) {
+            break;
+        }
+        words.push(doc.word(j));
+        if let Some(cur) = table.name(&words) {
+            found = Some((cur, j));
+        }
+    }
+    let (cur, mut end) = found?;
+    if end + 1 < limit
+        && doc.spaced(end + 1)
+        && is(doc.word(end + 1), "sterling")
+    {
+        end += 1;
+    }
+    // "euro cents"
+    if end + 1 < limit
+        && doc.spaced(end + 1)
+        && minor_unit(doc.word(end + 1)).is_some()
+    {
+        return Some((cur, at(doc, end + 1), true));
+    }
+    Some((cur, at(doc, end), false))
+}
+
+fn at(doc: &Doc<'_>, k: usize) -> After {
+    After {
+        last: k,
+        end: doc.end(k),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::Tokenizer;
+
+    fn after(text: &str) -> (Option<usize>, Option<(Currency, bool, String)>) {
+        let tokens = Tokenizer::new().tokenize(text);
+        let doc = Doc {
+            text,
+            tokens: &tokens,
+        };
+        let table = CurrencyTable::new();
+        let pct = percent_after(&doc, 0, doc.len()).map(|a| a.end);
+        let cur = currency_after(&doc, &table, 0, doc.len(), false)
+            .map(|(c, a, minor)| (c, minor, text[..a.end].to_string()));
+        (pct, cur)
+    }
+
+    #[test]
+    fn percent_forms() {
+        let cases = [
+            ("76% of", Some(3)),
+            ("40 per cent", Some(11)),
+            ("40 percent", Some(10)),
+            ("5 % more", Some(3)),
+            ("0.25 percentage points", Some(22)),
+            ("40 people", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(after(text).0, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn currency_forms() {
+        let usd = Currency::Code(*b"USD");
+        let cases = [
+            ("5 US dollars", Some((usd, false, "5 US dollars"))),
+            ("19 cents", Some((Currency::Dollar, true, "19 cents"))),
+            ("200 EUR", Some((Currency::Code(*b"EUR"), false, "200 EUR"))),
+            (
+                "5 pounds sterling",
+                Some((Currency::Shared(0), false, "5 pounds sterling")),
+            ),
+            ("5 people", None),
+            ("5 of them", None),
+        ];
+        for (text, want) in cases {
+            let got = after(text).1;
+            let want = want.map(|(c, m, s)| (c, m, s.to_string()));
+            assert_eq!(got, want, "{text}");
+        }
+    }
+}

@@ -1,0 +1,430 @@
+//! Reading the quantity itself: a digit token with its magnitude, a run of
+//! number words, a vague plural ("tens of thousands"), a fraction ("two
+//! thirds"), and a range joining two of them ("$2-3bn", "30 to 70").
+//!
+//! Nothing here decides what the quantity measures; that is the caller's
+//! job. A quantity that cannot be read exactly is `None`.
+
+use super::currency::CurrencyTable;
+use super::decimal::Decimal;
+use super::doc::{is, Doc};
+use super::number::{
+    magnitude_abbreviation, magnitude_word, parse_digits, separator_evidence,
+    NumberError, Numeral, Separators, Suffix,
+};
+use super::words::{
+    fraction_word, number_word, vague_word, NumberWord, WordNumber,
+};
+
+/// How the quantity was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// Digits ("3,600", "2.5bn").
+    Digits(Numeral),
+    /// Number words ("four billion", "a thousand").
+    Words,
+    /// A vague plural ("thousands", "dozens").
+    Vague,
+    /// A fraction ("two thirds").
+    Fraction,
+}
+
+/// A quantity read from the tokens.
+#[derive(Clone, Copy, Debug)]
+pub struct Quantity {
+    /// First token ("a" in "a thousand").
+    pub first: usize,
+    /// Last token, inclusive.
+    pub last: usize,
+    /// Its value, magnitude applied.
+    pub value: Decimal,
+    /// How it was written.
+    pub form: Form,
+    /// A magnitude word or abbreviation was applied.
+    pub magnitude: bool,
+}
+
+impl Quantity {
+    /// Plain four-digit number in the range of years ("1979", "2022").
+    pub fn year_like(&self) -> bool {
+        match self.form {
+            Form::Digits(n) => {
+                n.plain
+                    && n.int_digits == 4
+                    && n.suffix == Suffix::None
+                    && !self.magnitude
+                    && (1000..=2199).contains(&n.value.mantissa)
+            }
+            _ => false,
+        }
+    }
+
+    /// The digit suffix, if written with digits.
+    pub fn suffix(&self) -> Suffix {
+        match self.form {
+            Form::Digits(n) => n.suffix,
+            _ => Suffix::None,
+        }
+    }
+}
+
+/// The document's separator style, decided on first need from its
+/// unambiguous numbers.
+#[derive(Default)]
+pub struct Style {
+    /// Tokens showing English and European separators.
+    counts: Option<(usize, usize)>,
+}
+
+impl Style {
+    /// The style `doc` shows apart from `token` itself: European when only
+    /// European evidence is found, English when only English, else
+    /// unknown. A token never vouches for its own reading.
+    fn get(&mut self, doc: &Doc<'_>, token: &str) -> Separators {
+        let (en, eu) = *self.counts.get_or_insert_with(|| {
+            let (mut en, mut eu) = (0, 0);
+            for i in (0..doc.len()).filter(|&i| doc.is_number(i)) {
+                match separator_evidence(doc.word(i)) {
+                    Separators::English => en += 1,
+                    Separators::European => eu += 1,
+                    Separators::Unknown => {}
+                }
+            }
+            (en, eu)
+        });
+        let own = separator_evidence(token);
+        let en = en - usize::from(own == Separators::English).min(en);
+        let eu = eu - usize::from(own == Separators::European).min(eu);
+        match (en > 0, eu > 0) {
+            (true, false) => Separators::English,
+            (false, true) => Separators::European,
+            _ => Separators::Unknown,
+        }
+    }
+}
+
+/// Reads the quantity at token `i` (bounded by `limit`, the sentence end).
+pub fn quantity(
+    doc: &Doc<'_>,
+    i: usize,
+    limit: usize,
+    style: &mut Style,
+    table: &CurrencyTable,
+) -> Option<Quantity> {
+    if doc.is_number(i) {
+        digits(doc, i, limit, style, table)
+    } else {
+        words(doc, i, limit)
+    }
+}
+
+fn digits(
+    doc: &Doc<'_>,
+    i: usize,
+    limit: usize,
+    style: &mut Style,
+    table: &CurrencyTable,
+) -> Option<Quantity> {
+    let word = doc.word(i);
+    let numeral = match parse_digits(word, Separators::Unknown) {
+        Err(NumberError::Ambiguous) => parse_digits(word, style.get(doc, word)),
+        other => other,
+    }
+    .ok()?;
+    let mut q = Quantity {
+        first: i,
+        last: i,
+        value: numeral.value,
+        form: Form::Digits(numeral),
+        magnitude: false,
+    };
+    if numeral.suffix == Suffix::None {
+        space_groups(doc, &mut q, limit)?;
+    }
+    let i = q.last;
+    match numeral.suffix {
+        Suffix::Magnitude(exp) => {
+            q.value = q.value.checked_shift(exp)?;
+            q.magnitude = true;
+        }
+        Suffix::Other => return None,
+        // "2.5 billion", and "$3.5-billion" as Canadian papers write it.
+        Suffix::None
+            if i + 1 < limit && (doc.spaced(i + 1) || doc.hyphened(i + 1)) =>
+        {
+            let next = doc.word(i + 1);
+            if doc.hyphened(i + 1) && magnitude_abbreviation(next).is_some() {
+                return Some(q);
+            }
+            // "100 m" is metres unless money is being spoken of.
+            let abbreviation = magnitude_abbreviation(next).is_some();
+            let money =
+                || table.symbol_before(doc.text, doc.start(i)).is_some();
+            if let Some(exp) = magnitude_word(next) {
+                if !abbreviation || money() {
+                    q.value = q.value.checked_shift(exp)?;
+                    q.magnitude = true;
+                    q.last = i + 1;
+                }
+            }
+        }
+        _ => {}
+    }
+    Some(q)
+}
+
+/// "10 000" written with a no-break or thin space between groups of three
+/// digits, as in French-style and SI typesetting. A plain space is left
+/// alone: "in 2021 300 people" is two numbers.
+fn space_groups(doc: &Doc<'_>, q: &mut Quantity, limit: usize) -> Option<()> {
+    let Form::Digits(mut n) = q.form else {
+        return Some(());
+    };
+    if !n.plain || n.int_digits > 3 {
+        return Some(());
+    }
+    let mut k = q.last + 1;
+    while k < limit
+        && matches!(doc.gap(k), "\u{a0}" | "\u{202f}" | "\u{2009}")
+        && doc.word(k).len() == 3
+        && doc.word(k).bytes().all(|b| b.is_ascii_digit())
+    {
+        let group = doc.word(k).parse::<u128>().ok()?;
+        let value = n.value.mantissa.checked_mul(1000)?.checked_add(group)?;
+        n.value = Decimal::int(value);
+        n.plain = false;
+        n.int_digits += 3;
+        q.last = k;
+        k += 1;
+    }
+    q.value = n.value;
+    q.form = Form::Digits(n);
+    Some(())
+}
+
+fn words(doc: &Doc<'_>, i: usize, limit: usize) -> Option<Quantity> {
+    let word = doc.word(i);
+    if let Some(v) = vague_word(word) {
+        return Some(vague(doc, i, limit, v));
+    }
+    let article = |k: usize| {
+        k < i
+            && doc.spaced(i)
+            && (is(doc.word(k), "a") || is(doc.word(k), "an"))
+    };
+    let before = i.checked_sub(1);
+    if is(word, "dozen") {
+        let first = before.filter(|&k| article(k))?;
+        return Some(whole(first, i, Decimal::int(12), Form::Words, false));
+    }
+    if let Some((den, plural)) = fraction_word(word) {
+        // "a third of": the article is the numerator.
+        let first = before.filter(|&k| article(k))?;
+        let of =
+            i + 1 < limit && doc.spaced(i + 1) && is(doc.word(i + 1), "of");
+        return (!plural && of)
+            .then(|| Decimal::ratio(1, den))
+            .flatten()
+            .map(|v| whole(first, i, v, Form::Fraction, false));
+    }
+    let head = number_word(word)?;
+    let mut n = WordNumber::default();
+    let mut first = i;
+    if matches!(head, NumberWord::Hundred | NumberWord::Magnitude(_)) {
+        first = before.filter(|&k| article(k))?;
+        n.push(NumberWord::Unit(1));
+    }
+    let last = chain(doc, i, limit, &mut n);
+    let mut value = n.value()?;
+    let mut last = last;
+    let magnitude =
+        (first..=last).any(|k| magnitude_word(doc.word(k)).is_some());
+    if let Some(f) = fraction_after(doc, first, last, limit, value) {
+        return Some(f);
+    }
+    if last + 1 < limit
+        && doc.spaced(last + 1)
+        && is(doc.word(last + 1), "dozen")
+    {
+        value = value.checked_mul_int(12)?;
+        last += 1;
+    }
+    // "one" on its own is an article more often than a count.
+    if value == Decimal::int(1) && !magnitude {
+        return None;
+    }
+    Some(whole(first, last, value, Form::Words, magnitude))
+}
+
+fn whole(
+    first: usize,
+    last: usize,
+    value: Decimal,
+    form: Form,
+    magnitude: bool,
+) -> Quantity {
+    Quantity {
+        first,
+        last,
+        value,
+        form,
+        magnitude,
+    }
+}
+
+/// Feeds number words from token `i` on; returns the last one taken.
+fn chain(doc: &Doc<'_>, i: usize, limit: usize, n: &mut WordNumber) -> usize {
+    let mut last = i;
+    let mut j = i;
+    while j < limit {
+        let Some(w) = number_word(doc.word(j)) else {
+            break;
+        };
+        let joined =
+            j == i || doc.spaced(j) || doc.hyphened(j) && n.takes_hyphen();
+        if !joined || !n.push(w) {
+            break;
+        }
+        last = j;
+        j += 1;
+        if j + 1 < limit
+            && n.takes_and()
+            && doc.spaced(j)
+            && is(doc.word(j), "and")
+            && doc.spaced(j + 1)
+            && matches!(
+                number_word(doc.word(j + 1)),
+                Some(NumberWord::Unit(_) | NumberWord::Tens(_))
+            )
+        {
+            j += 1;
+        }
+    }
+    last
+}
+
+/// "two thirds", "one-third": a small numerator and a fraction word.
+fn fraction_after(
+    doc: &Doc<'_>,
+    first: usize,
+    last: usize,
+    limit: usize,
+    numerator: Decimal,
+) -> Option<Quantity> {
+    let k = last + 1;
+    if k >= limit || !(doc.spaced(k) || doc.hyphened(k)) {
+        return None;
+    }
+    let (den, plural) = fraction_word(doc.word(k))?;
+    let n = numerator.mantissa;
+    let fits = if plural {
+        (2..den).contains(&n)
+    } else {
+        n == 1
+    };
+    if !fits || first != last {
+        return None;
+    }
+    let value = Decimal::ratio(n, den)?;
+    Some(whole(first, k, value, Form::Fraction, false))
+}
+
+/// "tens of thousands", "hundreds of millions": multiplies the plurals.
+fn vague(doc: &Doc<'_>, i: usize, limit: usize, value: u128) -> Quantity {
+    let mut value = Decimal::int(value);
+    let mut last = i;
+    let mut j = i + 1;
+    while j + 1 < limit && doc.spaced(j) && is(doc.word(j), "of") {
+        let next = vague_word(doc.word(j + 1)).filter(|v| *v >= 1000);
+        match next.and_then(|v| value.checked_mul_int(v)) {
+            Some(v) if doc.spaced(j + 1) => {
+                value = v;
+                last = j + 1;
+                j += 2;
+            }
+            _ => break,
+        }
+    }
+    whole(i, last, value, Form::Vague, false)
+}
+
+/// A second quantity closing a range, and whether a hyphen joined them.
+pub struct RangeEnd {
+    /// The upper quantity.
+    pub high: Quantity,
+    /// The range rises; "3-1" does not, so it is a score, not a range.
+    pub valid: bool,
+}
+
+/// The upper end of a range after `low`: "-3bn", "to 70", or "and $3bn"
+/// when `between` opened it. Applies a magnitude only the upper end
+/// states to the lower one ("$2-3bn"). A hyphen followed by a number is
+/// always returned, valid or not, since "3-1" and "555-0143" are not
+/// figures at all; "to" and "and" only when they form a range.
+pub fn range_after(
+    doc: &Doc<'_>,
+    low: &mut Quantity,
+    limit: usize,
+    between: bool,
+    style: &mut Style,
+    table: &CurrencyTable,
+) -> Option<RangeEnd> {
+    let j = low.last + 1;
+    if j >= limit {
+        return None;
+    }
+    // "2-3bn", "2 – 3", "$5bn-$7bn"
+    let dash = doc.gap(j).trim_matches(' ');
+    let symbol_after_dash = dash.strip_prefix(['-', '–']).is_some_and(|rest| {
+        rest.is_empty() || table.symbol_before(doc.text, doc.start(j)).is_some()
+    });
+    let hyphen = symbol_after_dash && doc.is_number(j);
+    let k = if hyphen {
+        j
+    } else {
+        let word = doc.word(j);
+        let joins = if between {
+            is(word, "and")
+        } else {
+            is(word, "to")
+        };
+        if !joins || !doc.spaced(j) || j + 1 >= limit {
+            return None;
+        }
+        j + 1
+    };
+    let symbol = doc.gap(k).trim_matches(' ');
+    if !symbol.is_empty()
+        && !hyphen
+        && table.symbol_before(doc.text, doc.start(k)).is_none()
+    {
+        return None;
+    }
+    let high = quantity(doc, k, limit, style, table)?;
+    let same_form = matches!(low.form, Form::Digits(_))
+        == matches!(high.form, Form::Digits(_));
+    if matches!(high.form, Form::Vague | Form::Fraction) || !same_form {
+        return hyphen.then_some(RangeEnd { high, valid: false });
+    }
+    let mut low_value = low.value;
+    if !low.magnitude && high.magnitude {
+        let exp = magnitude_of(doc, &high)?;
+        low_value = low_value.checked_shift(exp)?;
+    }
+    let valid = high.value > low_value;
+    if valid {
+        low.magnitude |= high.magnitude;
+        low.value = low_value;
+    } else if !hyphen {
+        return None;
+    }
+    Some(RangeEnd { high, valid })
+}
+
+/// The power of ten the magnitude of `q` applied.
+fn magnitude_of(doc: &Doc<'_>, q: &Quantity) -> Option<u32> {
+    if let Suffix::Magnitude(exp) = q.suffix() {
+        return Some(exp);
+    }
+    (q.first..=q.last).find_map(|k| magnitude_word(doc.word(k)))
+}
