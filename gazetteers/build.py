@@ -64,10 +64,12 @@ class Entry:
         self.notes = []  # ordered list of (key, value)
 
     def find(self, form):
-        key = fold(form)
+        """The alias spelled like `form` up to case (exact aliases: same
+        string). Diacritic variants are distinct forms: news writes both."""
+        key = form.casefold()
         for item in self.forms:
-            if fold(item[0]) == key and (item[0] == form or not
-                                         (item[1] & {"exact"})):
+            if item[0].casefold() == key and (item[0] == form or not
+                                              (item[1] & {"exact"})):
                 return item
         return None
 
@@ -114,7 +116,7 @@ class Entry:
         """All (form, flags) pairs including the name, flags merged."""
         out = [(self.name, set())]
         for form, flags in self.forms:
-            if form == self.name or (fold(form) == fold(self.name)
+            if form == self.name or (form.casefold() == self.name.casefold()
                                      and "exact" not in flags):
                 out[0] = (self.name, set(flags))
             else:
