@@ -272,7 +272,7 @@ def build_countries(fixes):
             flags = {"exact"} if "short-acronym" in marks.get(form, ()) else ()
             e.add(form, flags)
         fixes.apply(sid, e)
-        drop_redundant_the(e)
+        tidy_country_aliases(e)
         e.note("kind", "country")
         e.note("iso2", extra.get("alpha2", ""))
         e.note("iso3", extra.get("alpha3", ""))
@@ -282,11 +282,20 @@ def build_countries(fixes):
     return entries
 
 
-def drop_redundant_the(e):
-    """'The Republic of X' adds nothing once 'Republic of X' is listed."""
-    names = {fold(f) for f, _ in e.forms} | {fold(e.name)}
-    e.forms = [f for f in e.forms
-               if not (f[0].startswith("The ") and fold(f[0][4:]) in names)]
+def tidy_country_aliases(e):
+    """'The Republic of X' is matched as 'Republic of X' inside 'the
+    Republic of X'; CLDR's menu forms ('Congo - Kinshasa', 'Falkland
+    Islands [Malvinas]') never occur in running text."""
+    forms = []
+    for form, flags in e.forms:
+        if " - " in form or "[" in form or form == "P R China":
+            continue
+        if form.startswith("The "):
+            form = form[4:]
+        forms.append([form, flags])
+    e.forms = []
+    for form, flags in forms:
+        e.add(form, flags)
 
 
 # ---------------------------------------------------------------- demonyms
@@ -344,7 +353,7 @@ CITY_PART_RE = re.compile(
 # Common words and given names among city names: they need evidence.
 CITY_EVIDENCE_EXEMPT = {
     "Shanghai", "Paris", "Bologna", "Wellington", "Oxford", "Muscat",
-    "Astrakhan", "Liège", "Liege", "Austin", "Orlando", "Madison",
+    "Astrakhan", "Liège", "Liege", "Austin", "Orlando", "Sydney",
     "Brazzaville", "Singapore", "Hong Kong", "Tunis", "Djibouti", "Gaza",
 }
 
@@ -370,7 +379,7 @@ def build_cities(fixes, countries):
         if CITY_PART_RE.match(row["canonical"]) or fixes.dropped(row["id"]):
             continue
         rows.append((row, extra))
-    # Minor homonyms: a name shared with a city five times larger is
+    # Minor homonyms: a name shared with a city four times larger is
     # dropped; comparable ones stay and become ambiguous.
     by_name = {}
     for row, extra in rows:
@@ -381,7 +390,7 @@ def build_cities(fixes, countries):
     clashes = []
     for row, extra in rows:
         popn = int(extra["population"])
-        if max(by_name[fold(row["canonical"])]) >= 5 * popn:
+        if max(by_name[fold(row["canonical"])]) >= 4 * popn:
             continue
         sid = row["id"]
         e = Entry(sid, "location", row["canonical"], "geonames", "cities.tsv")
@@ -399,6 +408,9 @@ def build_cities(fixes, countries):
             if ({"common-word", "name/other-referent"} & why
                     and form not in CITY_EVIDENCE_EXEMPT):
                 e.add(form, {"evidence"})
+        if e.name.startswith("Saint "):
+            e.add("St. " + e.name[6:])
+            e.add("St " + e.name[6:])
         fixes.apply(sid, e)
         for form, _ in e.surface():
             if fold(form) in country_forms:
@@ -594,7 +606,8 @@ def build_company(row, extra, fixes):
     e.note("kind", "company")
     e.note("ticker", extra.get("ticker", ""))
     e.note("sector", extra.get("sector", ""))
-    e.note("hq", extra.get("hq", "").replace(";", ","))
+    if extra.get("hq", "none") != "none":
+        e.note("hq", extra["hq"].replace(";", ","))
     return e
 
 
@@ -618,7 +631,7 @@ def build_people(fixes):
                 "sen": "United States Senator",
                 "rep": "United States Representative"}[extra["role"]]
         e.note("role", role)
-        e.note("years", f"{extra['start'][:4]}-{extra['end'][:4]}")
+        e.note("term", f"{extra['start'][:4]}-{extra['end'][:4]}")
         e.note("country", "US")
         e.note("state", extra.get("state", ""))
         e.note("party", extra.get("party", ""))
