@@ -408,6 +408,8 @@ def build_cities(fixes, countries):
             if ({"common-word", "name/other-referent"} & why
                     and form not in CITY_EVIDENCE_EXEMPT):
                 e.add(form, {"evidence"})
+        if len(e.name) <= 3:
+            e.add(e.name, {"evidence"})  # Ufa, Qom, Osh, Yao: short tokens
         if e.name.startswith("Saint "):
             e.add("St. " + e.name[6:])
             e.add("St " + e.name[6:])
@@ -680,7 +682,13 @@ PORTFOLIOS = {
 
 
 NAMES_WITH_THE = {"United Kingdom", "Netherlands", "United Arab Emirates",
-                  "UAE", "United States", "Philippines"}
+                  "UAE", "United States", "Philippines", "DPRK"}
+
+
+def needs_the(place):
+    """'of the Netherlands', 'of the Russian Federation', but 'of Russia'."""
+    return place in NAMES_WITH_THE or re.search(
+        r"Federation|Republic|Kingdom|Emirates", place) is not None
 
 
 def build_ministries(countries, demonyms):
@@ -699,7 +707,7 @@ def build_ministries(countries, demonyms):
         country = by_iso[iso]
         base, variants = PORTFOLIOS[port]
         cname = row["country_names"].split("|")[0]
-        the = "the " if cname in NAMES_WITH_THE else ""
+        the = "the " if needs_the(cname) else ""
         name = row["name"] or f"{base} of {the}{cname}"
         e = Entry(f"curated:{slug(name)}", "organization", name, "curated",
                   "government.tsv")
@@ -708,7 +716,7 @@ def build_ministries(countries, demonyms):
         adjectives += [a for a in row["adjectives"].split("|") if a]
         for v in variants:
             for p in places:
-                the = "the " if p in NAMES_WITH_THE else ""
+                the = "the " if needs_the(p) else ""
                 e.add(f"{v} of {the}{p}")
                 if not the:
                     e.add(f"{p}'s {v}")
