@@ -358,6 +358,17 @@ CITY_EVIDENCE_EXEMPT = {
 }
 
 
+def tidy_city_name(e):
+    """'Donostia / San Sebastián' is two names, 'Halle (Saale)' is Halle
+    qualified by its river, 'Misato, Saitama' is Misato in Saitama."""
+    parts = e.name.split(" / ")
+    if len(parts) > 1:
+        e.name = parts[-1]
+        for part in parts[:-1]:
+            e.add(part)
+    e.name = re.sub(r" \(.*\)$", "", e.name).split(", ")[0]
+
+
 def read_alternate_review():
     review = {}
     for row in read_tsv(os.path.join(CURATED, "city-alternates.tsv"), 4):
@@ -394,6 +405,7 @@ def build_cities(fixes, countries):
             continue
         sid = row["id"]
         e = Entry(sid, "location", row["canonical"], "geonames", "cities.tsv")
+        tidy_city_name(e)
         marks = source_flags(row["ambiguous"])
         for form, _ in split_aliases(row["aliases"]):
             if fold(form) != fold(row["canonical"]):
@@ -545,13 +557,15 @@ def build_orgs(fixes, taken_qids):
         qid = qids.pop() if len(qids) == 1 else ""
         e = Entry(qid or new_id, "organization", group[0]["canonical"],
                   "internacia-db", "organizations.tsv")
-        split_parenthetical(e)
         marks = source_flags(group[0]["ambiguous"])
         for form in kept:
             why = marks.get(form, set())
             flags = {"exact"} if is_acronym(form) and (
                 len(form) <= 3 or "common-word" in why) else set()
             e.add(form, flags)
+        split_parenthetical(e)
+        if e.name.startswith("The "):
+            e.rename(e.name[4:])
         fixes.apply(new_id, e)
         e.note("kind", "intergovernmental")
         e.note("founded", extra.get("founded", ""))
@@ -562,7 +576,7 @@ def build_orgs(fixes, taken_qids):
 
 
 LEGAL_SUFFIX_RE = re.compile(
-    r",? (Inc\.?|Corporation|Corp\.?|Company|Co\.|plc|PLC|Ltd\.?|Group|"
+    r",?(?: &)? (Inc\.?|Corporation|Corp\.?|Company|Co\.|plc|PLC|Ltd\.?|Group|"
     r"Holdings|Incorporated)$")
 
 
@@ -582,16 +596,16 @@ def build_company(row, extra, fixes):
     sid = row["id"]
     e = Entry(sid, "organization", row["canonical"], "sp500",
               "companies.tsv")
+    for form, _ in split_aliases(row["aliases"]):
+        e.add(form.rstrip(" &"))  # the source cuts "Merck & Co." to "Merck &"
     split_parenthetical(e)
     if LEGAL_SUFFIX_RE.search(e.name) and not any(
             fold(e.name).startswith(fold(f) + " ") for f, _ in split_aliases(
                 row["aliases"])):
-        short = LEGAL_SUFFIX_RE.sub("", e.name)
-        if len(short) >= 4:
+        short = LEGAL_SUFFIX_RE.sub("", e.name).rstrip(" &,")
+        if len(short) >= 3:
             e.add(short)
     marks = source_flags(row["ambiguous"])
-    for form, _ in split_aliases(row["aliases"]):
-        e.add(form)
     for form, why in marks.items():
         if is_acronym(form):
             e.add(form, {"exact"})
@@ -601,7 +615,7 @@ def build_company(row, extra, fixes):
     # "Apple Inc."): make the short alias canonical when the source has it.
     for form, _ in list(e.forms):
         rest = e.name[len(form):] if e.name.startswith(form) else ""
-        if rest and LEGAL_SUFFIX_RE.fullmatch(rest):
+        if rest and LEGAL_SUFFIX_RE.fullmatch(rest.replace(" &", "", 1)):
             e.rename(form)
             break
     fixes.apply(sid, e)
@@ -627,6 +641,7 @@ def build_people(fixes):
                   "congress-legislators", "people.tsv")
         for form, _ in split_aliases(row["aliases"]):
             e.add(form)
+        use_nickname(e)
         fixes.apply(sid, e)
         role = {"prez": "President of the United States",
                 "viceprez": "Vice President of the United States",
@@ -641,6 +656,27 @@ def build_people(fixes):
             e.note(sid.split(":")[0], sid.split(":")[1])
         entries.append(e)
     return entries
+
+
+NICKNAME_RE = re.compile(r'\s*(?:\\?"([^"\\]+)\\?"|\(([^)]+)\))\s*')
+
+
+def use_nickname(e):
+    """'Charles J. "Chuck" Fleischmann' is written 'Chuck Fleischmann'."""
+    forms = [e.name] + [f for f, _ in e.forms]
+    nick = None
+    for form in forms:
+        m = NICKNAME_RE.search(form)
+        if m:
+            nick = m.group(1) or m.group(2)
+    if nick is None:
+        return
+    plain = [NICKNAME_RE.sub(" ", f).strip() for f in forms]
+    last = plain[0].split()[-1]
+    e.forms = []
+    e.name = f"{nick} {last}"
+    for form in plain:
+        e.add(form)
 
 
 # ---------------------------------------------------------------- curated
