@@ -768,6 +768,14 @@ def build_ministries(countries, demonyms):
     return entries
 
 
+def drop_lowercase_article(e):
+    """'the Kremlin' is the name 'Kremlin' after an article; only a capital
+    article belongs to a name ('The Hague', 'The Times')."""
+    forms, e.forms = e.forms, []
+    for form, flags in forms:
+        e.add(form[4:] if form.startswith("the ") else form, flags)
+
+
 # ---------------------------------------------------------------- checks
 
 
@@ -891,6 +899,8 @@ def build():
                       ("media.tsv", "media.tsv"),
                       ("people.tsv", "people.tsv")):
         entries += read_curated(name, out)
+    for e in entries:
+        drop_lowercase_article(e)
     unused = fixes.unused()
     if unused:
         fail("fixes.tsv targets matching no source row: " + ", ".join(unused))
