@@ -215,14 +215,17 @@ PORTFOLIOS = {
 }
 
 
-NAMES_WITH_THE = {"United Kingdom", "Netherlands", "United Arab Emirates",
-                  "UAE", "United States", "Philippines", "DPRK"}
+NAMES_WITH_THE = {"United Kingdom", "UK", "Netherlands", "UAE",
+                  "United Arab Emirates", "United States", "Philippines",
+                  "DPRK"}
+
+
+FORMAL_NAME_RE = re.compile(r"Federation|Republic|Kingdom|Emirates")
 
 
 def needs_the(place):
     """'of the Netherlands', 'of the Russian Federation', but 'of Russia'."""
-    return place in NAMES_WITH_THE or re.search(
-        r"Federation|Republic|Kingdom|Emirates", place) is not None
+    return place in NAMES_WITH_THE or FORMAL_NAME_RE.search(place) is not None
 
 
 def build_ministries(countries, demonyms):
@@ -236,7 +239,7 @@ def build_ministries(countries, demonyms):
     by_iso = {c.get_note("iso2"): c for c in countries}
     dem = {d.id.split(":")[1]: d for d in demonyms}
     entries = []
-    for row in read_tsv(os.path.join(CURATED, "ministries.tsv"), 5):
+    for row in read_tsv(os.path.join(CURATED, "ministries.tsv"), 6):
         iso, port = row["country"], row["portfolio"]
         country = by_iso[iso]
         base, variants = PORTFOLIOS[port]
@@ -252,11 +255,13 @@ def build_ministries(countries, demonyms):
             for p in places:
                 the = "the " if needs_the(p) else ""
                 e.add(f"{v} of {the}{p}")
-                if not the:
+                if not FORMAL_NAME_RE.search(p) and not p.endswith("s"):
                     e.add(f"{p}'s {v}")
                     e.add(f"{p}\u2019s {v}")
             for a in adjectives:
                 e.add(f"{a} {v}")
+        for form, flags in split_aliases(row["aliases"]):
+            e.add(form, flags)
         e.drop(name)
         e.note("kind", "ministry")
         e.note("portfolio", port)
