@@ -218,7 +218,10 @@ class Fixes:
         return False
 
     def apply(self, target, entry):
-        for row in self.by_target.get(target, []):
+        # renames first, so alias fixes see the final canonical name
+        rows = self.by_target.get(target, [])
+        rows = sorted(rows, key=lambda r: r["action"] != "rename")
+        for row in rows:
             self.used.add(target)
             act, val = row["action"], row["value"]
             if act == "rename":
