@@ -21,7 +21,6 @@ def build_people(fixes):
         for form, _ in split_aliases(row["aliases"]):
             e.add(form)
         use_nickname(e)
-        fixes.apply(sid, e)
         role = {"prez": "President of the United States",
                 "viceprez": "Vice President of the United States",
                 "sen": "United States Senator",
@@ -33,6 +32,7 @@ def build_people(fixes):
         e.note("party", extra.get("party", ""))
         if e.id != sid:
             e.note(sid.split(":")[0], sid.split(":")[1])
+        fixes.apply(sid, e)
         entries.append(e)
     return entries
 
