@@ -1,0 +1,1 @@
+"""The gazetteer build, split by entity family; gazetteers/build.py runs it."""
