@@ -1,0 +1,147 @@
+//! Short names: the bare surname of a person named in full earlier.
+//!
+//! After "Sergei Shoigu" (from a gazetteer or a cue), a later "Shoigu",
+//! "Mr Shoigu" or "Minister Shoigu’s" is the same person, with the same id
+//! (or none for a cue name). The title stays outside the mention, as in
+//! the full name. A surname links only *after* its full name; before it, only
+//! an explicit gazetteer alias ("Putin") matches. A surname that is also a
+//! month or function word ("May") links only after a title ("Mrs May").
+//!
+//! A surname joined to another capitalised word is part of a different name
+//! ("Jim Jordan" after "Michael Jordan", "Smith Barney") and does not link.
+//! A surname may replace a weak match of the same word (one that needed
+//! evidence, such as the country "Jordan" after "Michael Jordan").
+
+use super::cues::ROLES;
+use super::load::{Entry, EntryKind};
+use super::resolve::NOT_NAME;
+use super::text::{starts_upper, Doc, Words};
+use super::{Hit, Target};
+
+/// Titles before a surname that do not make a longer name.
+static TITLES: Words =
+    Words::new(&["mr", "mrs", "ms", "dr", "prof", "sir", "dame"]);
+
+/// A surname that may link from token `from` on.
+struct Surname<'a> {
+    word: &'a str,
+    target: Target,
+    from: usize,
+}
+
+/// Adds surname mentions to `hits` (sorted by start on entry and return).
+pub(crate) fn link(doc: &Doc<'_>, entries: &[Entry], hits: &mut Vec<Hit>) {
+    let surnames = collect(doc, entries, hits);
+    if surnames.is_empty() {
+        return;
+    }
+    let mut added: Vec<Hit> = Vec::new();
+    let mut replaced: Vec<usize> = Vec::new();
+    let start = surnames.iter().map(|s| s.from).min().unwrap_or(0);
+    for t in start..doc.len() {
+        let at = hits.partition_point(|h| h.last < t);
+        let cover = hits.get(at).filter(|h| h.first <= t);
+        if cover.is_some_and(|h| !(h.weak && h.first == t && h.last == t)) {
+            continue;
+        }
+        let Some(target) = surname_at(doc, &surnames, t) else {
+            continue;
+        };
+        if cover.is_some() {
+            replaced.push(at);
+        }
+        added.push(Hit {
+            span: doc.stem_span(t),
+            first: t,
+            last: t,
+            kind: EntryKind::Person,
+            target,
+            weak: false,
+        });
+    }
+    for at in replaced.into_iter().rev() {
+        hits.remove(at);
+    }
+    hits.extend(added);
+    hits.sort_by_key(|h| h.span.start);
+}
+
+/// Surnames of the people named in full, in text order.
+fn collect<'a>(
+    doc: &Doc<'a>,
+    entries: &'a [Entry],
+    hits: &[Hit],
+) -> Vec<Surname<'a>> {
+    let mut out = Vec::new();
+    for h in hits.iter().filter(|h| h.kind == EntryKind::Person) {
+        if h.first == h.last {
+            continue;
+        }
+        let word = doc.stem(h.last);
+        if word.chars().count() < 3 {
+            continue; // "Kim Jong Un": the last word is no surname
+        }
+        out.push(Surname {
+            word,
+            target: h.target.clone(),
+            from: h.last + 1,
+        });
+        if let Target::Entry(e) = h.target {
+            let canonical = entries[e as usize].name.rsplit(' ').next();
+            if let Some(c) = canonical.filter(|c| *c != word && c.len() > 2) {
+                out.push(Surname {
+                    word: c,
+                    target: h.target.clone(),
+                    from: h.last + 1,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The person whose surname token `t` is, if any: the latest full mention
+/// before `t` with that surname.
+fn surname_at(
+    doc: &Doc<'_>,
+    surnames: &[Surname<'_>],
+    t: usize,
+) -> Option<Target> {
+    let w = doc.stem(t);
+    if !starts_upper(w) {
+        return None;
+    }
+    let s = surnames
+        .iter()
+        .rev()
+        .find(|s| s.from <= t && (s.word == w || s.word.to_uppercase() == w))?;
+    let titled = t > 0
+        && doc.joined_after_title(t - 1)
+        && TITLES.contains(doc.word(t - 1).trim_end_matches('.'));
+    if NOT_NAME.contains(w) && !titled {
+        return None;
+    }
+    if in_longer_name(doc, t) {
+        return None;
+    }
+    Some(s.target.clone())
+}
+
+/// True when a capitalised word other than a title or role is joined to
+/// token `t`.
+fn in_longer_name(doc: &Doc<'_>, t: usize) -> bool {
+    let name_word = |i: usize| {
+        let w = doc.word(i);
+        doc.capitalised(i)
+            && !NOT_NAME.contains(w)
+            && !TITLES.contains(w.trim_end_matches('.'))
+            && !ROLES.contains(w)
+    };
+    let before = t > 0
+        && doc.joined_to_next(t - 1)
+        && name_word(t - 1)
+        && !doc.sentence_initial(t - 1);
+    let possessive = doc.stem(t).len() < doc.word(t).len();
+    let after = !possessive && doc.joined_to_next(t) && name_word(t + 1);
+    before || after
+}

@@ -1,0 +1,308 @@
+//! Evidence and ambiguity: which candidates become mentions.
+//!
+//! A candidate whose forms are plain proper nouns of one entry is accepted at
+//! once, and its entry (with its country) becomes *document evidence*. The
+//! others are decided in two more rounds:
+//!
+//! 1. `evidence` forms with *local* evidence: capitalised mid-sentence, or
+//!    after a preposition of place ("in Chad"), and never inside a longer
+//!    capitalised name ("Chad Smith", "Reading Festival") — their entries are
+//!    added to the document evidence;
+//! 2. forms that need the document: an `evidence` form elsewhere (a
+//!    sentence-initial "Turkey said…" when Turkey or "Turkish" appears
+//!    unambiguously, but not "Turkey dinner"), an `ambiguous` form whose
+//!    entry or country is in evidence, an `exact` acronym in a shouted
+//!    headline whose entry also appears in normal text.
+//!
+//! A candidate that still has more than one entry is dropped: a wrong id
+//! costs more than a missed name.
+
+use super::load::{Entry, EntryKind, Form};
+use super::matcher::{case_fits, Candidate, Matcher};
+use super::text::{Doc, Words};
+use super::{Hit, Target};
+
+/// Capitalised words that never continue a name: sentence openers,
+/// pronouns, days and months.
+pub(crate) static NOT_NAME: Words = Words::new(&[
+    "a",
+    "an",
+    "and",
+    "as",
+    "at",
+    "after",
+    "before",
+    "both",
+    "but",
+    "by",
+    "for",
+    "from",
+    "he",
+    "her",
+    "his",
+    "if",
+    "in",
+    "it",
+    "its",
+    "of",
+    "on",
+    "or",
+    "our",
+    "she",
+    "since",
+    "that",
+    "the",
+    "their",
+    "these",
+    "they",
+    "this",
+    "those",
+    "to",
+    "we",
+    "when",
+    "while",
+    "with",
+    "i",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "but",
+]);
+
+/// Words after which a capitalised word is a place ("flights to Jordan").
+static PLACE_CUES: Words = Words::new(&[
+    "in",
+    "to",
+    "from",
+    "into",
+    "near",
+    "across",
+    "throughout",
+    "within",
+    "outside",
+    "inside",
+    "via",
+    "toward",
+    "towards",
+    "visit",
+    "visited",
+    "visiting",
+    "entered",
+    "left",
+    "invaded",
+    "between",
+]);
+
+/// Lower-case words that may follow a country name that opens a sentence
+/// ("Turkey has…", "Chad and Niger…"): auxiliaries, reporting verbs and
+/// function words. Any other lower-case word may make the name a modifier
+/// ("Turkey dinner").
+static CLAUSE_WORDS: Words = Words::new(&[
+    "is", "was", "are", "were", "has", "have", "had", "will", "would", "could",
+    "can", "should", "must", "may", "might", "did", "does", "do", "and", "or",
+    "but", "said", "says", "say", "also", "already", "still", "now", "then",
+    "which", "who", "that", "on", "in", "at", "to", "from", "for", "with",
+    "by", "of", "as", "remains", "wants", "plans", "hopes", "needs", "faces",
+    "is", "says", "won", "beat", "lost", "became",
+]);
+
+/// Per-candidate state across the rounds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum State {
+    Open,
+    Done,
+}
+
+/// Decides every candidate; accepted ones are appended to `out` in text
+/// order.
+pub(crate) fn resolve(
+    matcher: &Matcher,
+    entries: &[Entry],
+    doc: &Doc<'_>,
+    cands: &[Candidate],
+    out: &mut Vec<Hit>,
+) {
+    let r = Resolver {
+        matcher,
+        entries,
+        doc,
+    };
+    let mut evidence: Vec<u32> = Vec::new();
+    let mut state = vec![State::Open; cands.len()];
+    let mut chosen: Vec<Option<(u32, bool)>> = vec![None; cands.len()];
+    for round in 0..3 {
+        evidence.sort_unstable();
+        evidence.dedup();
+        let mut found = Vec::new();
+        for (i, c) in cands.iter().enumerate() {
+            if state[i] == State::Done {
+                continue;
+            }
+            if let Some(pick) = r.choose(c, round, &evidence) {
+                chosen[i] = Some(pick);
+                state[i] = State::Done;
+                found.push(pick.0);
+            }
+        }
+        for e in found {
+            evidence.push(e);
+            evidence.extend(entries[e as usize].country);
+        }
+    }
+    for (c, pick) in cands.iter().zip(chosen) {
+        if let Some((entry, weak)) = pick {
+            out.push(Hit {
+                span: c.span,
+                first: c.first,
+                last: c.last,
+                kind: entries[entry as usize].kind,
+                target: Target::Entry(entry),
+                weak,
+            });
+        }
+    }
+}
+
+struct Resolver<'a> {
+    matcher: &'a Matcher,
+    entries: &'a [Entry],
+    doc: &'a Doc<'a>,
+}
+
+impl Resolver<'_> {
+    /// The entry a candidate stands for in `round` (0: plain forms, 1: local
+    /// evidence, 2: document evidence), and whether it needed evidence.
+    fn choose(
+        &self,
+        c: &Candidate,
+        round: u8,
+        evidence: &[u32],
+    ) -> Option<(u32, bool)> {
+        let slice = c.span.slice(self.doc.text);
+        let viable = || {
+            self.matcher
+                .forms(c.pattern)
+                .iter()
+                .filter(move |f| case_fits(f, slice, c.shouting))
+        };
+        let plain = |f: &Form| {
+            let p = f.policy;
+            !(p.evidence || p.ambiguous || p.exact && c.shouting)
+        };
+        let mut entries: Vec<u32> = viable().map(|f| f.entry).collect();
+        entries.dedup();
+        if round == 0 {
+            let all_plain = viable().all(plain);
+            return (all_plain && entries.len() == 1)
+                .then(|| (entries[0], false));
+        }
+        let seen = |e: u32| evidence.binary_search(&e).is_ok();
+        let mut passing: Vec<u32> = viable()
+            .filter(|f| plain(f) || self.form_passes(c, f, round, &seen))
+            .map(|f| f.entry)
+            .collect();
+        passing.dedup();
+        if passing.len() > 1 {
+            passing.retain(|&e| seen(e));
+        }
+        match passing[..] {
+            [e] => Some((e, true)),
+            [e, ..] if round == 2 && !viable().any(|f| f.policy.ambiguous) => {
+                Some((e, true))
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether a flagged form has what its flags ask for.
+    fn form_passes(
+        &self,
+        c: &Candidate,
+        f: &Form,
+        round: u8,
+        seen: &dyn Fn(u32) -> bool,
+    ) -> bool {
+        let entry = &self.entries[f.entry as usize];
+        let in_context = || seen(f.entry) || entry.country.is_some_and(seen);
+        if f.policy.exact && c.shouting && !(round == 2 && seen(f.entry)) {
+            return false;
+        }
+        if f.policy.ambiguous && !(round == 2 && in_context()) {
+            return false;
+        }
+        if !f.policy.evidence {
+            return true;
+        }
+        if self.in_longer_name(c) {
+            return false;
+        }
+        let place = entry.kind == EntryKind::Location && self.place_cue(c);
+        if self.capitalised_mid_sentence(c) || place {
+            return true;
+        }
+        round == 2 && in_context() && !self.modifier_use(c)
+    }
+
+    /// "Chad Smith", "Turkey Hill", "Jordan Peterson": a capitalised word
+    /// joined to the candidate makes it part of another name.
+    fn in_longer_name(&self, c: &Candidate) -> bool {
+        let d = self.doc;
+        if d.in_headline(c.first) {
+            return false;
+        }
+        let name_word =
+            |i: usize| d.capitalised(i) && !NOT_NAME.contains(d.word(i));
+        let before = c.first > 0 && d.joined_to_next(c.first - 1) && {
+            let i = c.first - 1;
+            name_word(i)
+                && !(d.sentence_initial(i) && PLACE_CUES.contains(d.word(i)))
+        };
+        let possessive = d.stem(c.last).len() < d.word(c.last).len();
+        let after =
+            !possessive && d.joined_to_next(c.last) && name_word(c.last + 1);
+        before || after
+    }
+
+    /// Capitalised where capitals mark names: not at a sentence start, not
+    /// in a headline.
+    fn capitalised_mid_sentence(&self, c: &Candidate) -> bool {
+        let d = self.doc;
+        !d.sentence_initial(c.first) && !d.in_headline(c.first)
+    }
+
+    /// "in Chad", "flights to Jordan".
+    fn place_cue(&self, c: &Candidate) -> bool {
+        let d = self.doc;
+        c.first > 0
+            && d.joined_to_next(c.first - 1)
+            && PLACE_CUES.contains(d.word(c.first - 1))
+    }
+
+    /// A sentence-initial name followed by a lower-case word that is not a
+    /// verb or function word reads as a modifier: "Turkey dinner".
+    fn modifier_use(&self, c: &Candidate) -> bool {
+        let d = self.doc;
+        if !d.sentence_initial(c.first) || !d.joined_to_next(c.last) {
+            return false;
+        }
+        let next = d.word(c.last + 1);
+        let lower = next.chars().next().is_some_and(char::is_lowercase);
+        lower && !CLAUSE_WORDS.contains(next) && !next.ends_with("ed")
+    }
+}

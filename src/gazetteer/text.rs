@@ -1,0 +1,236 @@
+//! Token-level views of one document shared by the matching passes: word
+//! boundaries, capitalisation, sentence starts, neighbours.
+//!
+//! Everything here reads the cleaned text and its [`Tokens`]; nothing
+//! allocates per call except [`Doc`]'s lazily filled headline cache.
+
+use std::cell::RefCell;
+use std::sync::OnceLock;
+
+use crate::span::Span;
+use crate::tokenize::Tokens;
+
+/// One document as the matcher sees it.
+pub(crate) struct Doc<'a> {
+    pub text: &'a str,
+    pub tokens: &'a Tokens,
+    /// Per sentence: unknown, headline-like or prose.
+    headline: RefCell<Vec<Option<bool>>>,
+}
+
+impl<'a> Doc<'a> {
+    pub(crate) fn new(text: &'a str, tokens: &'a Tokens) -> Doc<'a> {
+        Doc {
+            text,
+            tokens,
+            headline: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// Number of tokens.
+    pub(crate) fn len(&self) -> usize {
+        self.tokens.tokens.len()
+    }
+
+    /// The text of token `i`.
+    pub(crate) fn word(&self, i: usize) -> &'a str {
+        self.tokens.tokens[i].span.slice(self.text)
+    }
+
+    /// Token `i` without a possessive ending.
+    pub(crate) fn stem(&self, i: usize) -> &'a str {
+        strip_possessive(self.word(i))
+    }
+
+    /// Span of token `i`'s stem.
+    pub(crate) fn stem_span(&self, i: usize) -> Span {
+        let s = self.tokens.tokens[i].span;
+        Span::new(s.start, s.start + self.stem(i).len())
+    }
+
+    /// The text between tokens `i` and `i + 1`.
+    pub(crate) fn gap_after(&self, i: usize) -> &'a str {
+        let end = self.tokens.tokens[i].span.end;
+        let next = self
+            .tokens
+            .tokens
+            .get(i + 1)
+            .map_or(self.text.len(), |t| t.span.start);
+        &self.text[end..next]
+    }
+
+    /// True when only spaces (no punctuation, no line break) separate token
+    /// `i` from the next one, so the two may belong to one name.
+    pub(crate) fn joined_to_next(&self, i: usize) -> bool {
+        i + 1 < self.len() && {
+            let gap = self.gap_after(i);
+            !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+        }
+    }
+
+    /// True when a title at token `i` ("Mr", "Dr.") is followed by a word
+    /// on the same line.
+    pub(crate) fn joined_after_title(&self, i: usize) -> bool {
+        i + 1 < self.len() && matches!(self.gap_after(i), " " | ". ")
+    }
+
+    /// The first and last token of `span` when it lies on word boundaries:
+    /// it starts at a token start and ends at a token end or just before a
+    /// possessive "’s" (or after a final non-word character such as the
+    /// dot of "U.S.", when no word continues there).
+    pub(crate) fn word_bounds(&self, span: Span) -> Option<(usize, usize)> {
+        let toks = &self.tokens.tokens;
+        let first = self.tokens.token_after(span.start);
+        if toks.get(first)?.span.start != span.start {
+            return None;
+        }
+        let tail = self.text[..span.end].chars().next_back()?;
+        if !tail.is_alphanumeric() {
+            let next = self.text[span.end..].chars().next();
+            if next.is_some_and(char::is_alphanumeric) {
+                return None;
+            }
+            let last = self.tokens.token_after(span.end).checked_sub(1)?;
+            return (last >= first).then_some((first, last));
+        }
+        let last = self.tokens.token_after(span.end - 1);
+        let tok = toks.get(last)?.span;
+        let rest = &self.text[span.end..tok.end];
+        (rest.is_empty() || is_possessive(rest)).then_some((first, last))
+    }
+
+    /// True when token `i` starts with an upper-case letter.
+    pub(crate) fn capitalised(&self, i: usize) -> bool {
+        starts_upper(self.word(i))
+    }
+
+    /// True when token `i` opens its sentence, a quotation or a list item,
+    /// where capitals say nothing about names.
+    pub(crate) fn sentence_initial(&self, i: usize) -> bool {
+        if i == 0 {
+            return true;
+        }
+        let start = self.tokens.tokens[i].span.start;
+        let in_sentence = self
+            .tokens
+            .sentence_at(start)
+            .map(|s| self.tokens.sentences[s].tokens.start);
+        if in_sentence.map_or(true, |first| first == i) {
+            return true;
+        }
+        self.gap_after(i - 1).chars().any(|c| {
+            matches!(c, '“' | '"' | '‘' | '(' | '[' | ':' | '•' | '\n')
+        })
+    }
+
+    /// True when the sentence holding token `i` is a headline: written in
+    /// capitals or title case, where capitals mark no names.
+    pub(crate) fn in_headline(&self, i: usize) -> bool {
+        let start = self.tokens.tokens[i].span.start;
+        let Some(s) = self.tokens.sentence_at(start) else {
+            return false;
+        };
+        let mut cache = self.headline.borrow_mut();
+        if cache.is_empty() {
+            cache.resize(self.tokens.sentences.len(), None);
+        }
+        *cache[s].get_or_insert_with(|| self.headline_like(s))
+    }
+
+    fn headline_like(&self, s: usize) -> bool {
+        let range = self.tokens.sentences[s].tokens.clone();
+        let (mut words, mut caps) = (0, 0);
+        for i in range {
+            let w = self.word(i);
+            if w.len() <= 3 && !starts_upper(w) {
+                continue; // "of", "and", "a": lower in titles too
+            }
+            words += 1;
+            caps += usize::from(starts_upper(w));
+        }
+        words >= 3 && caps * 10 >= words * 8
+    }
+
+    /// True when a neighbour of tokens `first..=last` in the same sentence
+    /// is also in capitals, as in a shouted headline.
+    pub(crate) fn shouting_near(&self, first: usize, last: usize) -> bool {
+        let caps = |i: usize| {
+            let w = self.word(i);
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && is_all_caps(w)
+        };
+        (first > 0 && caps(first - 1))
+            || (last + 1 < self.len() && caps(last + 1))
+    }
+}
+
+/// True when `s` starts with an upper-case letter.
+pub(crate) fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// True when `s` has letters and none of them is lower-case.
+pub(crate) fn is_all_caps(s: &str) -> bool {
+    let mut letters = false;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        letters |= c.is_alphabetic();
+    }
+    letters
+}
+
+/// "’s", "'s", "’" or "'": what a possessive adds to a name.
+pub(crate) fn is_possessive(rest: &str) -> bool {
+    matches!(rest, "’s" | "'s" | "’S" | "'S" | "’" | "'")
+}
+
+/// `word` without a possessive ending.
+pub(crate) fn strip_possessive(word: &str) -> &str {
+    for suffix in ["’s", "'s", "’S", "'S"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return stem;
+            }
+        }
+    }
+    word
+}
+
+/// A fixed list of lower-case words, looked up ignoring ASCII case without
+/// allocating: the list is sorted once, a word is lower-cased on the stack
+/// and binary-searched.
+pub(crate) struct Words {
+    list: &'static [&'static str],
+    sorted: OnceLock<Vec<&'static str>>,
+}
+
+impl Words {
+    pub(crate) const fn new(list: &'static [&'static str]) -> Words {
+        Words {
+            list,
+            sorted: OnceLock::new(),
+        }
+    }
+
+    /// True when `word`, lower-cased, is in the list.
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        let mut buf = [0u8; 24];
+        if word.len() > buf.len() || !word.is_ascii() {
+            return false;
+        }
+        let buf = &mut buf[..word.len()];
+        buf.copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        let Ok(lower) = std::str::from_utf8(buf) else {
+            return false;
+        };
+        let sorted = self.sorted.get_or_init(|| {
+            let mut v = self.list.to_vec();
+            v.sort_unstable();
+            v
+        });
+        sorted.binary_search(&lower).is_ok()
+    }
+}
