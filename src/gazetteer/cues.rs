@@ -16,263 +16,12 @@
 use std::sync::Arc;
 
 use super::load::EntryKind;
-use super::resolve::NOT_NAME;
-use super::text::{is_all_caps, starts_upper, Doc, Words};
+use super::text::{is_all_caps, starts_upper, Doc};
+use super::words::{
+    NOT_NAME, ORG_HEADS, ORG_SUFFIXES, PARTICLES, ROLES, ROLE_WORDS, TITLES,
+};
 use super::{Hit, Target};
 use crate::span::Span;
-
-/// Nouns for a person's role or job, singular and plural.
-pub(crate) static ROLES: Words = Words::new(&[
-    "president",
-    "presidents",
-    "minister",
-    "ministers",
-    "counterpart",
-    "counterparts",
-    "head",
-    "heads",
-    "chief",
-    "chiefs",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "analyst",
-    "analysts",
-    "economist",
-    "economists",
-    "strategist",
-    "director",
-    "directors",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "ceo",
-    "cfo",
-    "executive",
-    "executives",
-    "founder",
-    "secretary",
-    "ambassador",
-    "envoy",
-    "general",
-    "commander",
-    "governor",
-    "mayor",
-    "senator",
-    "sen",
-    "rep",
-    "representative",
-    "lawmaker",
-    "lawmakers",
-    "legislator",
-    "official",
-    "officials",
-    "prosecutor",
-    "attorney",
-    "judge",
-    "justice",
-    "coach",
-    "captain",
-    "striker",
-    "midfielder",
-    "defender",
-    "goalkeeper",
-    "manager",
-    "professor",
-    "prof",
-    "researcher",
-    "scientist",
-    "lawyer",
-    "adviser",
-    "advisor",
-    "aide",
-    "leader",
-    "leaders",
-    "premier",
-    "chancellor",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "colonel",
-    "col",
-    "lieutenant",
-    "lt",
-    "sergeant",
-    "admiral",
-    "adm",
-    "gen",
-    "capt",
-    "reporter",
-    "correspondent",
-    "editor",
-    "columnist",
-    "author",
-    "activist",
-    "candidate",
-    "speaker",
-    "inspector",
-    "detective",
-    "officer",
-    "commissioner",
-    "superintendent",
-    "dean",
-    "fellow",
-    "partner",
-    "founder",
-    "owner",
-    "principal",
-    "mp",
-    "deputy",
-    "vice",
-    "emir",
-    "sheikh",
-    "ayatollah",
-    "cardinal",
-    "bishop",
-    "pope",
-    "player",
-    "forward",
-    "winger",
-    "champion",
-    "sprinter",
-    "boss",
-    "treasurer",
-    "negotiator",
-    "mediator",
-    "diplomat",
-    "diplomats",
-    "governors",
-    "mayors",
-    "councillor",
-    "councilor",
-    "trustee",
-    "chef",
-    "curator",
-    "physician",
-    "surgeon",
-    "nurse",
-    "engineer",
-    "pilot",
-]);
-
-/// Courtesy titles that mark a person even before a single surname.
-static TITLES: Words =
-    Words::new(&["mr", "mrs", "ms", "dr", "prof", "sir", "dame", "madam"]);
-
-/// Capitalised words that qualify a role but are not names ("Foreign
-/// Minister", "Prime Minister", "Deputy Director").
-static ROLE_WORDS: Words = Words::new(&[
-    "foreign",
-    "defence",
-    "defense",
-    "prime",
-    "former",
-    "senior",
-    "acting",
-    "interior",
-    "finance",
-    "economy",
-    "trade",
-    "energy",
-    "health",
-    "chief",
-    "state",
-    "new",
-    "first",
-    "supreme",
-    "national",
-    "federal",
-    "executive",
-    "managing",
-    "general",
-    "secretary",
-    "deputy",
-    "vice",
-    "assistant",
-    "associate",
-    "crown",
-    "late",
-    "then",
-    "incoming",
-    "outgoing",
-    "head",
-]);
-
-/// Last words of company names.
-static ORG_SUFFIXES: Words = Words::new(&[
-    "ltd",
-    "limited",
-    "inc",
-    "incorporated",
-    "corp",
-    "corporation",
-    "llc",
-    "llp",
-    "plc",
-    "gmbh",
-    "ag",
-    "nv",
-    "holdings",
-    "group",
-    "co",
-]);
-
-/// Words that head the names of institutions.
-static ORG_HEADS: Words = Words::new(&[
-    "ministry",
-    "department",
-    "agency",
-    "commission",
-    "council",
-    "committee",
-    "authority",
-    "bank",
-    "university",
-    "institute",
-    "party",
-    "association",
-    "company",
-    "fund",
-    "foundation",
-    "organization",
-    "organisation",
-    "service",
-    "forces",
-    "guard",
-    "court",
-    "parliament",
-    "army",
-    "navy",
-    "corps",
-    "bureau",
-    "board",
-    "directorate",
-    "club",
-    "airlines",
-    "airways",
-    "industries",
-    "technologies",
-    "exchange",
-    "academy",
-    "college",
-    "alliance",
-    "coalition",
-    "movement",
-    "front",
-    "brigade",
-    "brigades",
-    "police",
-    "assembly",
-    "senate",
-    "tribunal",
-]);
-
-/// Lower-case particles inside personal names.
-static PARTICLES: Words = Words::new(&[
-    "bin", "ibn", "al", "el", "de", "da", "del", "della", "der", "di", "du",
-    "la", "le", "van", "von", "dos", "das", "ter",
-]);
 
 /// Finds cue names and adds them to `hits` (sorted by start on return).
 pub(crate) fn find(doc: &Doc<'_>, hits: &mut Vec<Hit>) {
@@ -297,11 +46,23 @@ pub(crate) fn find(doc: &Doc<'_>, hits: &mut Vec<Hit>) {
     people.sort_by_key(|h| h.span.start);
     people.dedup_by_key(|h| h.span.start);
     for p in people {
-        if !overlaps_any(hits, p.first, p.last) {
+        let overlapped = || {
+            hits.iter()
+                .filter(|h| h.first <= p.last && p.first <= h.last)
+        };
+        if overlapped().all(|h| !blocks_name(h)) {
+            hits.retain(|h| h.last < p.first || p.last < h.first);
             let at = hits.partition_point(|h| h.span.start < p.span.start);
             hits.insert(at, p);
         }
     }
+}
+
+/// True when a gazetteer hit keeps a cue name from covering it. A place
+/// that is one word of a name vouched for by a role or title yields: in
+/// "President Vladimir Putin" the city of Vladimir is a first name.
+fn blocks_name(h: &Hit) -> bool {
+    !(h.kind == EntryKind::Location && h.first == h.last)
 }
 
 /// Adds cue organisations, dropping the places and demonyms they contain.
@@ -342,10 +103,7 @@ fn people_at(doc: &Doc<'_>, hits: &[Hit], i: usize, out: &mut Vec<Hit>) {
 /// a list after a comma that closes the role phrase ("the ministers of the
 /// two countries, A B and C D").
 fn role_at(doc: &Doc<'_>, hits: &[Hit], i: usize, out: &mut Vec<Hit>) {
-    let mut j = i;
-    while doc.joined_to_next(j) && is_role_word(doc.word(j + 1)) {
-        j += 1;
-    }
+    let j = role_phrase_end(doc, i);
     if doc.joined_to_next(j) {
         if let Some(h) = known_person_at(hits, j + 1) {
             list_rest(doc, hits, h.last, out);
@@ -369,6 +127,34 @@ fn role_at(doc: &Doc<'_>, hits: &[Hit], i: usize, out: &mut Vec<Hit>) {
         }
         if !gap.trim().is_empty() || doc.capitalised(k + 1) {
             return;
+        }
+    }
+}
+
+/// The last token of a role phrase starting at `i`: "Defence Minister",
+/// "Secretary of State", "Chairman of the Joint Chiefs of Staff".
+fn role_phrase_end(doc: &Doc<'_>, i: usize) -> usize {
+    let mut j = i;
+    loop {
+        let joined = |k: usize| k < doc.len() && doc.joined_to_next(k);
+        let word = |k: usize| doc.word(k.min(doc.len() - 1));
+        if joined(j) && is_role_word(word(j + 1)) {
+            j += 1;
+        } else if joined(j)
+            && matches!(word(j + 1), "of" | "for")
+            && joined(j + 1)
+        {
+            let k = if word(j + 2) == "the" && joined(j + 2) {
+                j + 3
+            } else {
+                j + 2
+            };
+            if k >= doc.len() || !is_role_word(word(k)) {
+                return j;
+            }
+            j = k;
+        } else {
+            return j;
         }
     }
 }
@@ -443,6 +229,10 @@ fn name_at(doc: &Doc<'_>, hits: &[Hit], i: usize, min: usize) -> Option<usize> {
         if is_name_word(w) {
             words += 1;
             last = Some(k);
+        } else if words > 0 && is_roman_numeral(w) {
+            last = Some(k); // "Mohammed VI", "Charles III"
+            words = words.max(2);
+            break;
         } else if !(words > 0 && PARTICLES.contains(w)) {
             break;
         }
@@ -452,14 +242,21 @@ fn name_at(doc: &Doc<'_>, hits: &[Hit], i: usize, min: usize) -> Option<usize> {
         k += 1;
     }
     let last = last?;
-    if words < min || overlaps_any(hits, i, last) {
-        return None;
-    }
-    Some(last)
+    let at = hits.partition_point(|h| h.last < i);
+    let blocked = hits[at..]
+        .iter()
+        .take_while(|h| h.first <= last)
+        .any(|h| blocks_name(h) || min < 2);
+    (words >= min && !blocked).then_some(last)
 }
 
 fn joined_in_name(doc: &Doc<'_>, k: usize) -> bool {
     doc.joined_to_next(k) || (k + 1 < doc.len() && doc.gap_after(k) == "-")
+}
+
+/// A regnal number: "II", "VI", "XIV".
+fn is_roman_numeral(w: &str) -> bool {
+    w.len() <= 5 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
 }
 
 /// A capitalised word that can be part of a personal name.
@@ -500,14 +297,19 @@ fn org_at(doc: &Doc<'_>, hits: &[Hit], i: usize, floor: usize) -> Option<Hit> {
     while first > floor
         && doc.joined_to_next(first - 1)
         && org_word(doc, first - 1)
+        && (doc.stem(first - 1).len() == doc.word(first - 1).len()
+            || !overlaps_any(hits, first - 1, first - 1))
     {
         first -= 1;
     }
-    let mut last = if suffix { i } else { complement(doc, i) };
-    while doc.joined_to_next(last) && ORG_SUFFIXES.contains(doc.word(last + 1))
-    {
-        last += 1;
+    while first < i && doc.stem(first).len() < doc.word(first).len() {
+        first += 1; // "Modi's Bharatiya Janata Party"
     }
+    let mut last = if suffix { i } else { complement(doc, i) };
+    while doc.joined_to_next(last) && is_org_word(doc, last + 1) {
+        last += 1; // "Farm Bureau Federation", "Holdings Ltd"
+    }
+
     if first == i && last == i {
         return None;
     }
@@ -532,12 +334,17 @@ fn org_at(doc: &Doc<'_>, hits: &[Hit], i: usize, floor: usize) -> Option<Hit> {
     })
 }
 
+/// A capitalised institution word or company suffix.
+fn is_org_word(doc: &Doc<'_>, k: usize) -> bool {
+    let w = doc.stem(k);
+    doc.capitalised(k) && (ORG_HEADS.contains(w) || ORG_SUFFIXES.contains(w))
+}
+
 /// A capitalised word that can stand before an institution word.
 fn org_word(doc: &Doc<'_>, k: usize) -> bool {
     let w = doc.word(k);
     doc.capitalised(k)
         && !NOT_NAME.contains(w)
-        && doc.stem(k).len() == w.len()
         && !(doc.sentence_initial(k) && ROLES.contains(w))
 }
 

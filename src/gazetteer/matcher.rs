@@ -115,7 +115,8 @@ impl Matcher {
     ) -> Option<Candidate> {
         let (first, last) = doc.word_bounds(span)?;
         let slice = span.slice(doc.text);
-        let shouting = is_all_caps(slice) && doc.shouting_near(first, last);
+        let shouting = is_all_caps(slice)
+            && (doc.shouting_near(first, last) || doc.dateline(span));
         let ok = self
             .forms(pattern)
             .iter()

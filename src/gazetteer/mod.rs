@@ -29,6 +29,7 @@ mod matcher;
 mod names;
 mod resolve;
 mod text;
+mod words;
 
 use std::fmt;
 use std::sync::Arc;

@@ -12,15 +12,10 @@
 //! A surname may replace a weak match of the same word (one that needed
 //! evidence, such as the country "Jordan" after "Michael Jordan").
 
-use super::cues::ROLES;
 use super::load::{Entry, EntryKind};
-use super::resolve::NOT_NAME;
-use super::text::{starts_upper, Doc, Words};
+use super::text::{starts_upper, Doc};
+use super::words::{NOT_NAME, ROLES, TITLES};
 use super::{Hit, Target};
-
-/// Titles before a surname that do not make a longer name.
-static TITLES: Words =
-    Words::new(&["mr", "mrs", "ms", "dr", "prof", "sir", "dame"]);
 
 /// A surname that may link from token `from` on.
 struct Surname<'a> {

@@ -19,108 +19,12 @@
 
 use super::load::{Entry, EntryKind, Form};
 use super::matcher::{case_fits, Candidate, Matcher};
-use super::text::{Doc, Words};
+use super::text::Doc;
+use super::words::{
+    CLAUSE_WORDS, NOT_NAME, ORG_HEADS, ORG_SUFFIXES, PLACE_CUES, ROLES,
+    ROLE_WORDS, TITLES,
+};
 use super::{Hit, Target};
-
-/// Capitalised words that never continue a name: sentence openers,
-/// pronouns, days and months.
-pub(crate) static NOT_NAME: Words = Words::new(&[
-    "a",
-    "an",
-    "and",
-    "as",
-    "at",
-    "after",
-    "before",
-    "both",
-    "but",
-    "by",
-    "for",
-    "from",
-    "he",
-    "her",
-    "his",
-    "if",
-    "in",
-    "it",
-    "its",
-    "of",
-    "on",
-    "or",
-    "our",
-    "she",
-    "since",
-    "that",
-    "the",
-    "their",
-    "these",
-    "they",
-    "this",
-    "those",
-    "to",
-    "we",
-    "when",
-    "while",
-    "with",
-    "i",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "but",
-]);
-
-/// Words after which a capitalised word is a place ("flights to Jordan").
-static PLACE_CUES: Words = Words::new(&[
-    "in",
-    "to",
-    "from",
-    "into",
-    "near",
-    "across",
-    "throughout",
-    "within",
-    "outside",
-    "inside",
-    "via",
-    "toward",
-    "towards",
-    "visit",
-    "visited",
-    "visiting",
-    "entered",
-    "left",
-    "invaded",
-    "between",
-]);
-
-/// Lower-case words that may follow a country name that opens a sentence
-/// ("Turkey has…", "Chad and Niger…"): auxiliaries, reporting verbs and
-/// function words. Any other lower-case word may make the name a modifier
-/// ("Turkey dinner").
-static CLAUSE_WORDS: Words = Words::new(&[
-    "is", "was", "are", "were", "has", "have", "had", "will", "would", "could",
-    "can", "should", "must", "may", "might", "did", "does", "do", "and", "or",
-    "but", "said", "says", "say", "also", "already", "still", "now", "then",
-    "which", "who", "that", "on", "in", "at", "to", "from", "for", "with",
-    "by", "of", "as", "remains", "wants", "plans", "hopes", "needs", "faces",
-    "is", "says", "won", "beat", "lost", "became",
-]);
 
 /// Per-candidate state across the rounds.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -207,6 +111,12 @@ impl Resolver<'_> {
         };
         let mut entries: Vec<u32> = viable().map(|f| f.entry).collect();
         entries.dedup();
+        let inside = self.inside_other_name(c);
+        let plain = |f: &Form| {
+            plain(f)
+                && !(inside
+                    && self.entries[f.entry as usize].kind != EntryKind::Person)
+        };
         if round == 0 {
             let all_plain = viable().all(plain);
             return (all_plain && entries.len() == 1)
@@ -238,6 +148,10 @@ impl Resolver<'_> {
         round: u8,
         seen: &dyn Fn(u32) -> bool,
     ) -> bool {
+        let p = f.policy;
+        if !(p.evidence || p.ambiguous || p.exact && c.shouting) {
+            return false; // a plain form had its chance in `choose`
+        }
         let entry = &self.entries[f.entry as usize];
         let in_context = || seen(f.entry) || entry.country.is_some_and(seen);
         if f.policy.exact && c.shouting && !(round == 2 && seen(f.entry)) {
@@ -279,6 +193,34 @@ impl Resolver<'_> {
         before || after
     }
 
+    /// "Real Madrid", "Iran Air", "New York" (when only "York" is listed):
+    /// a place or organisation joined to a capitalised word that is not a
+    /// role, title or institution word is part of another name. "US
+    /// President" and "Moscow Exchange" are not blocked: the role stays
+    /// outside, and the cue pass turns the institution into one name.
+    fn inside_other_name(&self, c: &Candidate) -> bool {
+        let d = self.doc;
+        if d.in_headline(c.first) {
+            return false;
+        }
+        let other = |i: usize| {
+            let w = d.stem(i);
+            d.capitalised(i)
+                && ![&NOT_NAME, &ROLES, &ROLE_WORDS, &TITLES, &ORG_HEADS]
+                    .iter()
+                    .any(|list| list.contains(w))
+                && !ORG_SUFFIXES.contains(w)
+        };
+        let before = c.first > 0
+            && d.joined_to_next(c.first - 1)
+            && d.stem(c.first - 1).len() == d.word(c.first - 1).len()
+            && other(c.first - 1);
+        let possessive = d.stem(c.last).len() < d.word(c.last).len();
+        let after =
+            !possessive && d.joined_to_next(c.last) && other(c.last + 1);
+        before || after
+    }
+
     /// Capitalised where capitals mark names: not at a sentence start, not
     /// in a headline.
     fn capitalised_mid_sentence(&self, c: &Candidate) -> bool {
@@ -298,7 +240,11 @@ impl Resolver<'_> {
     /// verb or function word reads as a modifier: "Turkey dinner".
     fn modifier_use(&self, c: &Candidate) -> bool {
         let d = self.doc;
-        if !d.sentence_initial(c.first) || !d.joined_to_next(c.last) {
+        let possessive = d.stem(c.last).len() < d.word(c.last).len();
+        if possessive
+            || !d.sentence_initial(c.first)
+            || !d.joined_to_next(c.last)
+        {
             return false;
         }
         let next = d.word(c.last + 1);

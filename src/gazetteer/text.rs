@@ -68,6 +68,17 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// True when `span` is a dateline: capitals at the start of a line
+    /// followed by a comma or a dash ("MOSCOW, Feb 3", "KYIV (AP) —").
+    pub(crate) fn dateline(&self, span: Span) -> bool {
+        let before = self.text[..span.start].trim_end_matches([' ', '\t']);
+        let after = &self.text[span.end..];
+        (before.is_empty() || before.ends_with('\n'))
+            && [",", " (", " -", " —", " –"]
+                .iter()
+                .any(|p| after.starts_with(p))
+    }
+
     /// True when a title at token `i` ("Mr", "Dr.") is followed by a word
     /// on the same line.
     pub(crate) fn joined_after_title(&self, i: usize) -> bool {

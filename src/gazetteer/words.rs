@@ -1,0 +1,125 @@
+//! The closed word lists the matching passes consult.
+//!
+//! They describe English news prose, not any gazetteer: words that open
+//! sentences, cue places or clauses, name roles and titles, and form the
+//! names of companies and institutions. All are lower-case and looked up
+//! ignoring ASCII case through [`Words`].
+
+use super::text::Words;
+
+/// Capitalised words that never continue a name: sentence openers,
+/// pronouns, days and months.
+#[rustfmt::skip]
+pub(crate) static NOT_NAME: Words = Words::new(&[
+    "a", "an", "and", "as", "at", "after", "before", "both", "but", "by",
+    "for", "from", "he", "her", "his", "if", "in", "it", "its", "of", "on",
+    "or", "our", "she", "since", "that", "the", "their", "these", "they",
+    "this", "those", "to", "we", "when", "while", "with", "i", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december"
+]);
+
+/// Words after which a capitalised word is a place ("flights to Jordan").
+#[rustfmt::skip]
+pub(crate) static PLACE_CUES: Words = Words::new(&[
+    "in", "to", "from", "into", "near", "across", "throughout", "within",
+    "outside", "inside", "via", "toward", "towards", "visit", "visited",
+    "visiting", "entered", "left", "invaded", "between"
+]);
+
+/// Lower-case words that may follow a country name that opens a sentence
+/// ("Turkey has…", "Chad and Niger…"): auxiliaries, reporting verbs and
+/// function words. Any other lower-case word may make the name a modifier
+/// ("Turkey dinner").
+#[rustfmt::skip]
+pub(crate) static CLAUSE_WORDS: Words = Words::new(&[
+    "is", "was", "are", "were", "has", "have", "had", "will", "would",
+    "could", "can", "should", "must", "may", "might", "did", "does", "do",
+    "and", "or", "but", "said", "says", "say", "also", "already", "still",
+    "now", "then", "which", "who", "that", "on", "in", "at", "to", "from",
+    "for", "with", "by", "of", "as", "remains", "wants", "plans", "hopes",
+    "needs", "faces", "won", "beat", "lost", "became"
+]);
+
+/// Nouns for a person's role or job, singular and plural.
+#[rustfmt::skip]
+pub(crate) static ROLES: Words = Words::new(&[
+    "president", "presidents", "minister", "ministers", "counterpart",
+    "counterparts", "head", "heads", "chief", "chiefs", "spokesman",
+    "spokeswoman", "spokesperson", "analyst", "analysts", "economist",
+    "economists", "strategist", "director", "directors", "chairman",
+    "chairwoman", "chair", "ceo", "cfo", "executive", "executives", "founder",
+    "secretary", "ambassador", "envoy", "general", "commander", "governor",
+    "mayor", "senator", "sen", "rep", "representative", "lawmaker",
+    "lawmakers", "legislator", "official", "officials", "prosecutor",
+    "attorney", "judge", "justice", "coach", "captain", "striker",
+    "midfielder", "defender", "goalkeeper", "manager", "professor", "prof",
+    "researcher", "scientist", "lawyer", "adviser", "advisor", "aide",
+    "leader", "leaders", "premier", "chancellor", "king", "queen", "prince",
+    "princess", "colonel", "col", "lieutenant", "lt", "sergeant", "admiral",
+    "adm", "gen", "capt", "reporter", "correspondent", "editor", "columnist",
+    "author", "activist", "candidate", "speaker", "inspector", "detective",
+    "officer", "commissioner", "superintendent", "dean", "fellow", "partner",
+    "owner", "principal", "mp", "deputy", "vice", "emir", "sheikh",
+    "ayatollah", "cardinal", "bishop", "pope", "player", "forward", "winger",
+    "champion", "sprinter", "boss", "treasurer", "negotiator", "mediator",
+    "diplomat", "diplomats", "governors", "mayors", "councillor", "councilor",
+    "trustee", "chef", "curator", "physician", "surgeon", "nurse", "engineer",
+    "pilot", "psychologist", "drummer", "singer", "guitarist", "musician",
+    "actor", "actress", "novelist", "poet", "artist", "photographer",
+    "designer", "filmmaker", "producer", "rapper", "comedian", "historian",
+    "investor", "entrepreneur", "businessman", "businesswoman", "billionaire",
+    "tycoon", "chairperson", "ombudsman", "spokesmen", "strategists",
+    "researchers", "scientists", "prosecutors", "officers"
+]);
+
+/// Capitalised words that qualify a role but are not names ("Foreign
+/// Minister", "Prime Minister", "Deputy Director").
+#[rustfmt::skip]
+pub(crate) static ROLE_WORDS: Words = Words::new(&[
+    "foreign", "defence", "defense", "prime", "former", "senior", "acting",
+    "interior", "finance", "economy", "trade", "energy", "health", "chief",
+    "state", "first", "supreme", "national", "federal", "executive",
+    "managing", "general", "secretary", "deputy", "vice", "assistant",
+    "associate", "crown", "late", "then", "incoming", "outgoing", "head",
+    "affairs", "staff", "justice", "commerce", "treasury", "homeland",
+    "security", "education", "agriculture", "transport", "labour", "labor",
+    "farm", "environment", "culture", "intelligence", "armed", "joint",
+    "chiefs", "presidential", "special", "permanent", "lead", "top"
+]);
+
+/// Courtesy titles that mark a person even before a single surname.
+#[rustfmt::skip]
+pub(crate) static TITLES: Words = Words::new(&[
+    "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "madam"
+]);
+
+/// Lower-case particles inside personal names.
+#[rustfmt::skip]
+pub(crate) static PARTICLES: Words = Words::new(&[
+    "bin", "ibn", "al", "el", "de", "da", "del", "della", "der", "di", "du",
+    "la", "le", "van", "von", "dos", "das", "ter", "ten", "den", "bint",
+    "abu", "ul"
+]);
+
+/// Last words of company names.
+#[rustfmt::skip]
+pub(crate) static ORG_SUFFIXES: Words = Words::new(&[
+    "ltd", "limited", "inc", "incorporated", "corp", "corporation", "llc",
+    "llp", "plc", "gmbh", "ag", "nv", "holdings", "group", "co"
+]);
+
+/// Words that head the names of institutions.
+#[rustfmt::skip]
+pub(crate) static ORG_HEADS: Words = Words::new(&[
+    "ministry", "department", "agency", "commission", "council", "committee",
+    "authority", "bank", "university", "institute", "party", "association",
+    "company", "fund", "foundation", "organization", "organisation",
+    "service", "forces", "guard", "court", "parliament", "army", "navy",
+    "corps", "bureau", "board", "directorate", "club", "airlines", "airways",
+    "industries", "technologies", "exchange", "academy", "college",
+    "alliance", "coalition", "movement", "front", "brigade", "brigades",
+    "police", "assembly", "senate", "tribunal", "partners", "securities",
+    "capital", "investments", "federation", "bancorp"
+]);
