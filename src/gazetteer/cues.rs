@@ -16,7 +16,7 @@
 use std::sync::Arc;
 
 use super::load::EntryKind;
-use super::text::{is_all_caps, starts_upper, Doc};
+use super::text::{classes, is_all_caps, starts_upper, Doc};
 use super::words::{
     NOT_NAME, ORG_HEADS, ORG_SUFFIXES, PARTICLES, ROLES, ROLE_WORDS, TITLES,
 };
@@ -26,22 +26,16 @@ use crate::span::Span;
 /// Finds cue names and adds them to `hits` (sorted by start on return).
 pub(crate) fn find(doc: &Doc<'_>, hits: &mut Vec<Hit>) {
     let mut found: Vec<Hit> = Vec::new();
-    let mut i = 0;
-    while i < doc.len() {
+    for &i in doc.caps() {
         let floor = found.last().map_or(0, |h: &Hit| h.last + 1);
-        i = match org_at(doc, hits, i, floor) {
-            Some(hit) => {
-                let next = hit.last + 1;
-                found.push(hit);
-                next
-            }
-            None => i + 1,
-        };
+        if i >= floor {
+            found.extend(org_at(doc, hits, i, floor));
+        }
     }
     merge_orgs(hits, found);
     let mut people: Vec<Hit> = Vec::new();
-    for i in 0..doc.len() {
-        people_at(doc, hits, i, &mut people);
+    for &i in doc.caps() {
+        people_near(doc, hits, i, &mut people);
     }
     people.sort_by_key(|h| h.span.start);
     people.dedup_by_key(|h| h.span.start);
@@ -77,86 +71,99 @@ fn merge_orgs(hits: &mut Vec<Hit>, orgs: Vec<Hit>) {
     hits.sort_by_key(|h| h.span.start);
 }
 
-/// People vouched for by a cue at token `i`.
-fn people_at(doc: &Doc<'_>, hits: &[Hit], i: usize, out: &mut Vec<Hit>) {
-    let w = doc.word(i);
-    if !w.starts_with(|c: char| c.is_alphabetic()) {
-        return;
+/// People vouched for by a cue around the capitalised token `c`: a title
+/// or role phrase just before it, a role phrase and a comma before it, or
+/// a role in an apposition after the name it starts.
+fn people_near(doc: &Doc<'_>, hits: &[Hit], c: usize, out: &mut Vec<Hit>) {
+    if c == 0 {
+        return apposition(doc, hits, c, out);
     }
-    let title = TITLES.contains(w.trim_end_matches('.'));
-    if title && doc.joined_after_title(i) {
-        if let Some(last) = name_at(doc, hits, i + 1, 1) {
-            push_list(doc, hits, i + 1, last, out);
+    let prev = doc.word(c - 1);
+    if TITLES.contains(prev.trim_end_matches('.')) {
+        if doc.joined_after_title(c - 1) {
+            if let Some(last) = name_at(doc, hits, c, 1) {
+                push_list(doc, hits, c, last, out);
+            }
         }
         return;
     }
-    if ROLES.contains(w) {
-        role_at(doc, hits, i, out);
-    } else if let Some(last) = name_at(doc, hits, i, 2) {
+    if doc.joined_to_next(c - 1) && ends_role_phrase(doc, c - 1) {
+        match known_person_at(hits, c) {
+            Some(h) => list_rest(doc, hits, h.last, out),
+            None => {
+                if let Some(last) = name_at(doc, hits, c, 2) {
+                    push_list(doc, hits, c, last, out);
+                }
+            }
+        }
+        return;
+    }
+    if doc.gap_after(c - 1).trim() == "," && role_before_comma(doc, c - 1) {
+        match known_person_at(hits, c) {
+            Some(h) => list_rest(doc, hits, h.last, out),
+            None => {
+                if let Some(last) = name_at(doc, hits, c, 2) {
+                    push_list(doc, hits, c, last, out);
+                }
+            }
+        }
+        return;
+    }
+    let inside = doc.joined_to_next(c - 1) && doc.capitalised(c - 1);
+    if !inside {
+        apposition(doc, hits, c, out);
+    }
+}
+
+/// "John Smith, an analyst at …": a name followed by a role apposition.
+fn apposition(doc: &Doc<'_>, hits: &[Hit], c: usize, out: &mut Vec<Hit>) {
+    if let Some(last) = name_at(doc, hits, c, 2) {
         if apposition_role(doc, last) {
-            out.push(person(doc, i, last));
+            out.push(person(doc, c, last));
         }
     }
 }
 
-/// A role at `i`: the name right after it ("head Alexander Mikheyev"), or
-/// a list after a comma that closes the role phrase ("the ministers of the
-/// two countries, A B and C D").
-fn role_at(doc: &Doc<'_>, hits: &[Hit], i: usize, out: &mut Vec<Hit>) {
-    let j = role_phrase_end(doc, i);
-    if doc.joined_to_next(j) {
-        if let Some(h) = known_person_at(hits, j + 1) {
-            list_rest(doc, hits, h.last, out);
-            return;
-        }
-        if let Some(last) = name_at(doc, hits, j + 1, 2) {
-            push_list(doc, hits, j + 1, last, out);
-            return;
-        }
-    }
-    let stop = (j + 8).min(doc.len().saturating_sub(1));
-    for k in j..stop {
-        let gap = doc.gap_after(k);
-        if gap.contains(',') && gap.trim() == "," {
-            if let Some(h) = known_person_at(hits, k + 1) {
-                list_rest(doc, hits, h.last, out);
-            } else if let Some(last) = name_at(doc, hits, k + 1, 2) {
-                push_list(doc, hits, k + 1, last, out);
-            }
-            return;
-        }
-        if !gap.trim().is_empty() || doc.capitalised(k + 1) {
-            return;
-        }
-    }
-}
-
-/// The last token of a role phrase starting at `i`: "Defence Minister",
-/// "Secretary of State", "Chairman of the Joint Chiefs of Staff".
-fn role_phrase_end(doc: &Doc<'_>, i: usize) -> usize {
-    let mut j = i;
+/// True when token `k` ends a role phrase that holds a role noun or
+/// title: "head", "Defence Minister", "Secretary of State".
+fn ends_role_phrase(doc: &Doc<'_>, k: usize) -> bool {
+    let mut j = k;
     loop {
-        let joined = |k: usize| k < doc.len() && doc.joined_to_next(k);
-        let word = |k: usize| doc.word(k.min(doc.len() - 1));
-        if joined(j) && is_role_word(word(j + 1)) {
-            j += 1;
-        } else if joined(j)
-            && matches!(word(j + 1), "of" | "for")
-            && joined(j + 1)
-        {
-            let k = if word(j + 2) == "the" && joined(j + 2) {
-                j + 3
-            } else {
-                j + 2
-            };
-            if k >= doc.len() || !is_role_word(word(k)) {
-                return j;
+        let w = doc.word(j);
+        if ROLES.contains(w) {
+            return true;
+        }
+        if !is_role_word(w) || j == 0 || !doc.joined_to_next(j - 1) {
+            return false;
+        }
+        j -= 1;
+        if matches!(doc.word(j), "of" | "for" | "the") {
+            if j == 0 || !doc.joined_to_next(j - 1) {
+                return false;
             }
-            j = k;
-        } else {
-            return j;
+            j -= 1;
+            if doc.word(j) == "of" && j > 0 && doc.joined_to_next(j - 1) {
+                j -= 1; // "Chief of the Staff"
+            }
         }
     }
+}
+
+/// "the defense ministers of the two countries," — a role noun followed
+/// only by lower-case words up to the comma after token `k`.
+fn role_before_comma(doc: &Doc<'_>, k: usize) -> bool {
+    let mut j = k;
+    for _ in 0..8 {
+        let w = doc.word(j);
+        if ROLES.contains(w) {
+            return true;
+        }
+        if doc.capitalised(j) || j == 0 || !doc.joined_to_next(j - 1) {
+            return false;
+        }
+        j -= 1;
+    }
+    false
 }
 
 /// The name `first..=last` and any names coordinated after it ("A B and C
@@ -265,12 +272,13 @@ fn is_name_word(w: &str) -> bool {
         && w.chars()
             .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
         && !(w.chars().count() > 1 && is_all_caps(w))
-        && !NOT_NAME.contains(w)
-        && !is_role_word(w)
+        && classes(w)
+            & (NOT_NAME.bit() | ROLES.bit() | ROLE_WORDS.bit() | TITLES.bit())
+            == 0
 }
 
 fn is_role_word(w: &str) -> bool {
-    ROLES.contains(w) || ROLE_WORDS.contains(w) || TITLES.contains(w)
+    classes(w) & (ROLES.bit() | ROLE_WORDS.bit() | TITLES.bit()) != 0
 }
 
 fn person(doc: &Doc<'_>, first: usize, last: usize) -> Hit {
@@ -288,9 +296,12 @@ fn person(doc: &Doc<'_>, first: usize, last: usize) -> Hit {
 
 /// An organisation whose head or suffix word is at or after token `i`.
 fn org_at(doc: &Doc<'_>, hits: &[Hit], i: usize, floor: usize) -> Option<Hit> {
+    if !doc.capitalised(i) {
+        return None;
+    }
     let w = doc.word(i);
     let suffix = ORG_SUFFIXES.contains(w);
-    if !(doc.capitalised(i) && (suffix || ORG_HEADS.contains(w))) {
+    if !(suffix || ORG_HEADS.contains(w)) {
         return None;
     }
     let mut first = i;

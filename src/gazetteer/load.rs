@@ -38,6 +38,8 @@ pub(crate) struct Entry {
     /// The country this entry belongs to (demonyms, cities, officials),
     /// resolved from the `country=` note by id or ISO alpha-2 code.
     pub country: Option<u32>,
+    /// A city (`kind=city`), preferred over a region of the same name.
+    pub city: bool,
 }
 
 /// How strictly a surface form must look like a name before it counts.
@@ -156,6 +158,7 @@ impl Loader {
             kind,
             name: Arc::from(name),
             country: None,
+            city: note(&notes, "kind").as_deref() == Some("city"),
         });
         self.pending.push(Pending {
             country: note(&notes, "country"),
@@ -169,7 +172,13 @@ impl Loader {
     }
 
     /// Adds a form, or overrides the policy of the same form of the entry.
+    /// A lower-case article is not part of a name ("the Kremlin" is the
+    /// form "Kremlin"; "The Hague" keeps its capital article).
     fn add_form(&mut self, entry: u32, text: &str, policy: Policy) {
+        let text = match text.strip_prefix("the ") {
+            Some(rest) if !rest.trim().is_empty() => rest.trim(),
+            _ => text,
+        };
         let key = (entry, text.to_ascii_lowercase());
         match self.form_index.get(&key) {
             Some(&i) => self.table.forms[i].policy = policy,

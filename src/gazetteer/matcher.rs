@@ -8,10 +8,12 @@
 //! it is written in. Evidence and ambiguity are decided later, once the whole
 //! document's candidates are known.
 //!
-//! When a match is rejected the scan restarts one character after its start,
-//! so a shorter form hidden inside a rejected longer one is still found.
+//! The automaton is anchored: it is only run where a word starts (see
+//! [`Matcher::candidates`]), so a match always starts on a token.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 use std::collections::HashMap;
 
 use super::load::{Form, Table};
@@ -26,6 +28,8 @@ pub(crate) struct Matcher {
     /// `forms[ranges[p].0..ranges[p].1]` are the forms of pattern `p`.
     ranges: Vec<(u32, u32)>,
     forms: Vec<Form>,
+    /// Which first bytes of a token are worth a search.
+    probe: [bool; 256],
 }
 
 /// A match on word boundaries whose case suits at least one form.
@@ -69,15 +73,22 @@ impl Matcher {
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Anchored)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .map_err(|e| GazetteerError {
                 path: "<gazetteers>".to_string(),
                 line: 0,
                 message: format!("cannot build the name automaton: {e}"),
             })?;
-        let forms = tagged.into_iter().map(|(_, f)| f).collect();
-        Ok(Matcher { ac, ranges, forms })
+        let forms: Vec<Form> = tagged.into_iter().map(|(_, f)| f).collect();
+        let probe = probe_table(&forms);
+        Ok(Matcher {
+            ac,
+            ranges,
+            forms,
+            probe,
+        })
     }
 
     /// The forms sharing pattern `p`.
@@ -87,22 +98,32 @@ impl Matcher {
     }
 
     /// Every candidate in `doc`, in text order, non-overlapping.
+    ///
+    /// The automaton is only run anchored at token starts whose first byte
+    /// can begin an acceptable match: a capital, a digit, a non-ASCII
+    /// letter, or the first letter of a form written in lower case
+    /// ("eBay"). Any other match would fail the case policy anyway, so the
+    /// scan costs a few transitions per capitalised word instead of one per
+    /// byte of text.
     pub(crate) fn candidates(&self, doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         let text = doc.text;
-        let mut pos = 0;
-        while pos < text.len() {
-            let input = Input::new(text).span(pos..text.len());
+        let mut done = 0;
+        for t in &doc.tokens.tokens {
+            let start = t.span.start;
+            if start < done || !self.probe[usize::from(text.as_bytes()[start])]
+            {
+                continue;
+            }
+            let input = Input::new(text)
+                .span(start..text.len())
+                .anchored(Anchored::Yes);
             let Some(m) = self.ac.find(input) else {
-                break;
+                continue;
             };
             let span = Span::new(m.start(), m.end());
-            let pattern = m.pattern().as_u32();
-            match self.candidate(doc, span, pattern) {
-                Some(c) => {
-                    out.push(c);
-                    pos = span.end;
-                }
-                None => pos = span.start + char_len(text, span.start),
+            if let Some(c) = self.candidate(doc, span, m.pattern().as_u32()) {
+                out.push(c);
+                done = span.end;
             }
         }
     }
@@ -150,6 +171,18 @@ pub(crate) fn case_fits(form: &Form, slice: &str, shouting: bool) -> bool {
     starts_upper(slice)
 }
 
-fn char_len(text: &str, at: usize) -> usize {
-    text[at..].chars().next().map_or(1, char::len_utf8)
+/// First bytes worth an anchored search: capitals, digits, lead bytes
+/// of non-ASCII characters, and the first byte of every lower-case form.
+fn probe_table(forms: &[Form]) -> [bool; 256] {
+    let mut probe = [false; 256];
+    for b in 0..=255u8 {
+        probe[usize::from(b)] =
+            b.is_ascii_uppercase() || b.is_ascii_digit() || b >= 0xC0;
+    }
+    for f in forms {
+        if let Some(&b) = f.text.as_bytes().first() {
+            probe[usize::from(b)] = true;
+        }
+    }
+    probe
 }

@@ -13,7 +13,7 @@
 //! evidence, such as the country "Jordan" after "Michael Jordan").
 
 use super::load::{Entry, EntryKind};
-use super::text::{starts_upper, Doc};
+use super::text::{is_all_caps, starts_upper, Doc};
 use super::words::{NOT_NAME, ROLES, TITLES};
 use super::{Hit, Target};
 
@@ -33,7 +33,8 @@ pub(crate) fn link(doc: &Doc<'_>, entries: &[Entry], hits: &mut Vec<Hit>) {
     let mut added: Vec<Hit> = Vec::new();
     let mut replaced: Vec<usize> = Vec::new();
     let start = surnames.iter().map(|s| s.from).min().unwrap_or(0);
-    for t in start..doc.len() {
+    let from = doc.caps().partition_point(|&t| t < start);
+    for &t in &doc.caps()[from..] {
         let at = hits.partition_point(|h| h.last < t);
         let cover = hits.get(at).filter(|h| h.first <= t);
         if cover.is_some_and(|h| !(h.weak && h.first == t && h.last == t)) {
@@ -106,10 +107,11 @@ fn surname_at(
     if !starts_upper(w) {
         return None;
     }
-    let s = surnames
-        .iter()
-        .rev()
-        .find(|s| s.from <= t && (s.word == w || s.word.to_uppercase() == w))?;
+    let s = surnames.iter().rev().find(|s| {
+        s.from <= t
+            && (s.word == w
+                || (is_all_caps(w) && s.word.eq_ignore_ascii_case(w)))
+    })?;
     let titled = t > 0
         && doc.joined_after_title(t - 1)
         && TITLES.contains(doc.word(t - 1).trim_end_matches('.'));

@@ -19,12 +19,13 @@
 
 use super::load::{Entry, EntryKind, Form};
 use super::matcher::{case_fits, Candidate, Matcher};
-use super::text::Doc;
+use super::text::{classes, Doc};
 use super::words::{
-    CLAUSE_WORDS, NOT_NAME, ORG_HEADS, ORG_SUFFIXES, PLACE_CUES, ROLES,
-    ROLE_WORDS, TITLES,
+    CLAUSE_WORDS, NOT_NAME, ORG_HEADS, ORG_SUFFIXES, PLACE_CUES,
+    REPORTING_VERBS, ROLES, ROLE_WORDS, TITLES,
 };
 use super::{Hit, Target};
+use crate::span::Span;
 
 /// Per-candidate state across the rounds.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -71,16 +72,36 @@ pub(crate) fn resolve(
     }
     for (c, pick) in cands.iter().zip(chosen) {
         if let Some((entry, weak)) = pick {
+            let kind = entries[entry as usize].kind;
+            let first = if kind == EntryKind::Person {
+                after_titles(doc, c.first, c.last)
+            } else {
+                c.first
+            };
+            let start = doc.tokens.tokens[first].span.start.max(c.span.start);
             out.push(Hit {
-                span: c.span,
-                first: c.first,
+                span: Span::new(start, c.span.end),
+                first,
                 last: c.last,
-                kind: entries[entry as usize].kind,
+                kind,
                 target: Target::Entry(entry),
                 weak,
             });
         }
     }
+}
+
+/// The first token of a person's name without leading titles, which stay
+/// outside the mention as they do for names found by cues ("King Mohammed
+/// VI" is "Mohammed VI"); a title before a single word stays ("Pope
+/// Francis").
+fn after_titles(doc: &Doc<'_>, first: usize, last: usize) -> usize {
+    let title = ROLES.bit() | ROLE_WORDS.bit() | TITLES.bit();
+    let mut i = first;
+    while i + 1 < last && classes(doc.word(i)) & title != 0 {
+        i += 1;
+    }
+    i
 }
 
 struct Resolver<'a> {
@@ -129,7 +150,13 @@ impl Resolver<'_> {
             .collect();
         passing.dedup();
         if passing.len() > 1 {
-            passing.retain(|&e| seen(e));
+            let direct: Vec<u32> =
+                passing.iter().copied().filter(|&e| seen(e)).collect();
+            if !direct.is_empty() {
+                passing = direct;
+            } else if round == 2 {
+                self.prefer_city(&mut passing);
+            }
         }
         match passing[..] {
             [e] => Some((e, true)),
@@ -137,6 +164,23 @@ impl Resolver<'_> {
                 Some((e, true))
             }
             _ => None,
+        }
+    }
+
+    /// Among places of one country that all fit the context ("Washington"
+    /// the capital and the state, "New York" the city and the state), a
+    /// bare name in running news most often names the city: keep it when
+    /// it is the only city.
+    fn prefer_city(&self, passing: &mut Vec<u32>) {
+        let entry = |e: u32| &self.entries[e as usize];
+        let country = entry(passing[0]).country;
+        let same = passing.iter().all(|&e| {
+            entry(e).kind == EntryKind::Location && entry(e).country == country
+        });
+        let cities: Vec<u32> =
+            passing.iter().copied().filter(|&e| entry(e).city).collect();
+        if same && country.is_some() && cities.len() == 1 {
+            *passing = cities;
         }
     }
 
@@ -170,7 +214,25 @@ impl Resolver<'_> {
         if self.capitalised_mid_sentence(c) || place {
             return true;
         }
+        if entry.kind != EntryKind::Person && self.subject_of_verb(c) {
+            return true;
+        }
         round == 2 && in_context() && !self.modifier_use(c)
+    }
+
+    /// "Apple reported…", "Chad rejected…": a form that opens its sentence
+    /// and is directly followed by a reporting or past-tense verb is the
+    /// subject of a clause, not a modifier ("Apple pie").
+    fn subject_of_verb(&self, c: &Candidate) -> bool {
+        let d = self.doc;
+        if !d.sentence_initial(c.first) || !d.joined_to_next(c.last) {
+            return false;
+        }
+        let next = d.word(c.last + 1);
+        next.len() > 3
+            && next.ends_with("ed")
+            && next.starts_with(char::is_lowercase)
+            || REPORTING_VERBS.contains(next)
     }
 
     /// "Chad Smith", "Turkey Hill", "Jordan Peterson": a capitalised word
@@ -205,11 +267,16 @@ impl Resolver<'_> {
         }
         let other = |i: usize| {
             let w = d.stem(i);
-            d.capitalised(i)
-                && ![&NOT_NAME, &ROLES, &ROLE_WORDS, &TITLES, &ORG_HEADS]
-                    .iter()
-                    .any(|list| list.contains(w))
-                && !ORG_SUFFIXES.contains(w)
+            let lists = [
+                &NOT_NAME,
+                &ROLES,
+                &ROLE_WORDS,
+                &TITLES,
+                &ORG_HEADS,
+                &ORG_SUFFIXES,
+            ];
+            let bits = lists.iter().fold(0, |b, l| b | l.bit());
+            d.capitalised(i) && classes(w) & bits == 0
         };
         let before = c.first > 0
             && d.joined_to_next(c.first - 1)

@@ -14,17 +14,32 @@ use crate::tokenize::Tokens;
 pub(crate) struct Doc<'a> {
     pub text: &'a str,
     pub tokens: &'a Tokens,
+    caps: Vec<usize>,
     /// Per sentence: unknown, headline-like or prose.
     headline: RefCell<Vec<Option<bool>>>,
 }
 
 impl<'a> Doc<'a> {
     pub(crate) fn new(text: &'a str, tokens: &'a Tokens) -> Doc<'a> {
+        let caps = tokens
+            .tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| starts_upper(t.span.slice(text)))
+            .map(|(i, _)| i)
+            .collect();
         Doc {
             text,
             tokens,
+            caps,
             headline: RefCell::new(Vec::new()),
         }
+    }
+
+    /// Indices of the tokens that start with a capital, in order: names
+    /// start there, so the cue and surname passes visit only these.
+    pub(crate) fn caps(&self) -> &[usize] {
+        &self.caps
     }
 
     /// Number of tokens.
@@ -162,22 +177,31 @@ impl<'a> Doc<'a> {
         words >= 3 && caps * 10 >= words * 8
     }
 
-    /// True when a neighbour of tokens `first..=last` in the same sentence
-    /// is also in capitals, as in a shouted headline.
+    /// True when tokens `first..=last` stand in shouted text: at least two
+    /// of the two words on either side are in capitals too ("US SANCTIONS
+    /// HIT IRAN"), or the whole short sentence is ("WHO WON"). A single
+    /// capitalised neighbour, such as the dateline in "KYIV (AP)", is not
+    /// enough.
     pub(crate) fn shouting_near(&self, first: usize, last: usize) -> bool {
         let caps = |i: usize| {
             let w = self.word(i);
             w.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && is_all_caps(w)
         };
-        (first > 0 && caps(first - 1))
-            || (last + 1 < self.len() && caps(last + 1))
+        let from = first.saturating_sub(2);
+        let to = (last + 3).min(self.len());
+        let around = (from..first).chain(last + 1..to);
+        let shouted = around.filter(|&i| caps(i)).count();
+        shouted >= 2 || (shouted == 1 && to - from == last - first + 2)
     }
 }
 
 /// True when `s` starts with an upper-case letter.
 pub(crate) fn starts_upper(s: &str) -> bool {
-    s.chars().next().is_some_and(char::is_uppercase)
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => s.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// True when `s` has letters and none of them is lower-case.
@@ -199,6 +223,9 @@ pub(crate) fn is_possessive(rest: &str) -> bool {
 
 /// `word` without a possessive ending.
 pub(crate) fn strip_possessive(word: &str) -> &str {
+    if !word.ends_with(['s', 'S']) {
+        return word;
+    }
     for suffix in ["’s", "'s", "’S", "'S"] {
         if let Some(stem) = word.strip_suffix(suffix) {
             if !stem.is_empty() {
@@ -210,38 +237,85 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
 }
 
 /// A fixed list of lower-case words, looked up ignoring ASCII case without
-/// allocating: the list is sorted once, a word is lower-cased on the stack
-/// and binary-searched.
+/// allocating. Every list has its own bit in one shared index (built once
+/// from [`ALL`](super::words::ALL)), bucketed by length and first letter:
+/// one lookup answers for every list, and most end after one table read.
 pub(crate) struct Words {
+    bit: u16,
     list: &'static [&'static str],
-    sorted: OnceLock<Vec<&'static str>>,
 }
 
+/// Longest word a [`Words`] list may hold.
+const MAX_WORD: usize = 24;
+
+struct WordIndex {
+    words: Vec<(&'static str, u16)>,
+    /// `(start, end)` into `words` per `len * 26 + letter`.
+    buckets: Vec<(u16, u16)>,
+}
+
+static INDEX: OnceLock<WordIndex> = OnceLock::new();
+
 impl Words {
-    pub(crate) const fn new(list: &'static [&'static str]) -> Words {
-        Words {
-            list,
-            sorted: OnceLock::new(),
-        }
+    pub(crate) const fn new(bit: u16, list: &'static [&'static str]) -> Words {
+        Words { bit, list }
+    }
+
+    /// The bit that marks this list in [`classes`].
+    pub(crate) fn bit(&self) -> u16 {
+        self.bit
     }
 
     /// True when `word`, lower-cased, is in the list.
     pub(crate) fn contains(&self, word: &str) -> bool {
-        let mut buf = [0u8; 24];
-        if word.len() > buf.len() || !word.is_ascii() {
-            return false;
-        }
-        let buf = &mut buf[..word.len()];
-        buf.copy_from_slice(word.as_bytes());
-        buf.make_ascii_lowercase();
-        let Ok(lower) = std::str::from_utf8(buf) else {
-            return false;
-        };
-        let sorted = self.sorted.get_or_init(|| {
-            let mut v = self.list.to_vec();
-            v.sort_unstable();
-            v
-        });
-        sorted.binary_search(&lower).is_ok()
+        classes(word) & self.bit != 0
     }
+}
+
+/// The bits of every list that holds `word` (ignoring ASCII case).
+pub(crate) fn classes(word: &str) -> u16 {
+    let b = word.as_bytes();
+    let Some(slot) = bucket(b) else {
+        return 0;
+    };
+    let index = INDEX.get_or_init(build_index);
+    let (start, end) = index.buckets[slot];
+    index.words[usize::from(start)..usize::from(end)]
+        .iter()
+        .find(|(w, _)| w.as_bytes().eq_ignore_ascii_case(b))
+        .map_or(0, |(_, bits)| *bits)
+}
+
+fn build_index() -> WordIndex {
+    let mut words: Vec<(&'static str, u16)> = Vec::new();
+    for list in super::words::ALL {
+        for &w in list.list {
+            if bucket(w.as_bytes()).is_none() {
+                continue;
+            }
+            match words.iter_mut().find(|(x, _)| *x == w) {
+                Some((_, bits)) => *bits |= list.bit,
+                None => words.push((w, list.bit)),
+            }
+        }
+    }
+    words.sort_by_key(|(w, _)| bucket(w.as_bytes()));
+    let mut buckets = vec![(0u16, 0u16); (MAX_WORD + 1) * 26];
+    for (i, (w, _)) in words.iter().enumerate() {
+        if let Some(slot) = bucket(w.as_bytes()) {
+            let b = &mut buckets[slot];
+            if b.1 == 0 {
+                b.0 = i as u16;
+            }
+            b.1 = i as u16 + 1;
+        }
+    }
+    WordIndex { words, buckets }
+}
+
+/// The bucket of a word: its length and ASCII first letter.
+fn bucket(b: &[u8]) -> Option<usize> {
+    let first = b.first()?.to_ascii_lowercase();
+    (b.len() <= MAX_WORD && first.is_ascii_lowercase())
+        .then(|| b.len() * 26 + usize::from(first - b'a'))
 }

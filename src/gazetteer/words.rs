@@ -10,7 +10,7 @@ use super::text::Words;
 /// Capitalised words that never continue a name: sentence openers,
 /// pronouns, days and months.
 #[rustfmt::skip]
-pub(crate) static NOT_NAME: Words = Words::new(&[
+pub(crate) static NOT_NAME: Words = Words::new(1 << 0, &[
     "a", "an", "and", "as", "at", "after", "before", "both", "but", "by",
     "for", "from", "he", "her", "his", "if", "in", "it", "its", "of", "on",
     "or", "our", "she", "since", "that", "the", "their", "these", "they",
@@ -22,7 +22,7 @@ pub(crate) static NOT_NAME: Words = Words::new(&[
 
 /// Words after which a capitalised word is a place ("flights to Jordan").
 #[rustfmt::skip]
-pub(crate) static PLACE_CUES: Words = Words::new(&[
+pub(crate) static PLACE_CUES: Words = Words::new(1 << 1, &[
     "in", "to", "from", "into", "near", "across", "throughout", "within",
     "outside", "inside", "via", "toward", "towards", "visit", "visited",
     "visiting", "entered", "left", "invaded", "between"
@@ -33,7 +33,7 @@ pub(crate) static PLACE_CUES: Words = Words::new(&[
 /// function words. Any other lower-case word may make the name a modifier
 /// ("Turkey dinner").
 #[rustfmt::skip]
-pub(crate) static CLAUSE_WORDS: Words = Words::new(&[
+pub(crate) static CLAUSE_WORDS: Words = Words::new(1 << 2, &[
     "is", "was", "are", "were", "has", "have", "had", "will", "would",
     "could", "can", "should", "must", "may", "might", "did", "does", "do",
     "and", "or", "but", "said", "says", "say", "also", "already", "still",
@@ -44,7 +44,7 @@ pub(crate) static CLAUSE_WORDS: Words = Words::new(&[
 
 /// Nouns for a person's role or job, singular and plural.
 #[rustfmt::skip]
-pub(crate) static ROLES: Words = Words::new(&[
+pub(crate) static ROLES: Words = Words::new(1 << 3, &[
     "president", "presidents", "minister", "ministers", "counterpart",
     "counterparts", "head", "heads", "chief", "chiefs", "spokesman",
     "spokeswoman", "spokesperson", "analyst", "analysts", "economist",
@@ -77,7 +77,7 @@ pub(crate) static ROLES: Words = Words::new(&[
 /// Capitalised words that qualify a role but are not names ("Foreign
 /// Minister", "Prime Minister", "Deputy Director").
 #[rustfmt::skip]
-pub(crate) static ROLE_WORDS: Words = Words::new(&[
+pub(crate) static ROLE_WORDS: Words = Words::new(1 << 4, &[
     "foreign", "defence", "defense", "prime", "former", "senior", "acting",
     "interior", "finance", "economy", "trade", "energy", "health", "chief",
     "state", "first", "supreme", "national", "federal", "executive",
@@ -91,13 +91,13 @@ pub(crate) static ROLE_WORDS: Words = Words::new(&[
 
 /// Courtesy titles that mark a person even before a single surname.
 #[rustfmt::skip]
-pub(crate) static TITLES: Words = Words::new(&[
+pub(crate) static TITLES: Words = Words::new(1 << 5, &[
     "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "madam"
 ]);
 
 /// Lower-case particles inside personal names.
 #[rustfmt::skip]
-pub(crate) static PARTICLES: Words = Words::new(&[
+pub(crate) static PARTICLES: Words = Words::new(1 << 6, &[
     "bin", "ibn", "al", "el", "de", "da", "del", "della", "der", "di", "du",
     "la", "le", "van", "von", "dos", "das", "ter", "ten", "den", "bint",
     "abu", "ul"
@@ -105,14 +105,14 @@ pub(crate) static PARTICLES: Words = Words::new(&[
 
 /// Last words of company names.
 #[rustfmt::skip]
-pub(crate) static ORG_SUFFIXES: Words = Words::new(&[
+pub(crate) static ORG_SUFFIXES: Words = Words::new(1 << 7, &[
     "ltd", "limited", "inc", "incorporated", "corp", "corporation", "llc",
     "llp", "plc", "gmbh", "ag", "nv", "holdings", "group", "co"
 ]);
 
 /// Words that head the names of institutions.
 #[rustfmt::skip]
-pub(crate) static ORG_HEADS: Words = Words::new(&[
+pub(crate) static ORG_HEADS: Words = Words::new(1 << 8, &[
     "ministry", "department", "agency", "commission", "council", "committee",
     "authority", "bank", "university", "institute", "party", "association",
     "company", "fund", "foundation", "organization", "organisation",
@@ -123,3 +123,26 @@ pub(crate) static ORG_HEADS: Words = Words::new(&[
     "police", "assembly", "senate", "tribunal", "partners", "securities",
     "capital", "investments", "federation", "bancorp"
 ]);
+
+/// Verbs that make the word before them the subject of a clause.
+#[rustfmt::skip]
+pub(crate) static REPORTING_VERBS: Words = Words::new(1 << 9, &[
+    "said", "says", "told", "tells", "won", "beat", "lost", "sold", "bought",
+    "made", "became", "became", "took", "gave", "saw", "hit", "cut", "set",
+    "wants", "plans", "announces", "reports", "denies", "warns", "agrees",
+    "signs", "rejects", "accuses", "urges", "expects", "sees",
+]);
+
+/// Every list, for the shared index.
+pub(crate) static ALL: &[&Words] = &[
+    &NOT_NAME,
+    &PLACE_CUES,
+    &CLAUSE_WORDS,
+    &ROLES,
+    &ROLE_WORDS,
+    &TITLES,
+    &PARTICLES,
+    &ORG_SUFFIXES,
+    &ORG_HEADS,
+    &REPORTING_VERBS,
+];
