@@ -16,9 +16,10 @@
 use std::sync::Arc;
 
 use super::load::EntryKind;
-use super::text::{classes, is_all_caps, starts_upper, Doc};
+use super::text::{is_all_caps, starts_upper, Doc};
 use super::words::{
-    NOT_NAME, ORG_HEADS, ORG_SUFFIXES, PARTICLES, ROLES, ROLE_WORDS, TITLES,
+    NOT_NAME, ORG_HEADS, ORG_SUFFIXES, PARTICLES, ROLES, ROLE_WORDS,
+    THING_NOUNS, TITLES,
 };
 use super::{Hit, Target};
 use crate::span::Span;
@@ -78,8 +79,7 @@ fn people_near(doc: &Doc<'_>, hits: &[Hit], c: usize, out: &mut Vec<Hit>) {
     if c == 0 {
         return apposition(doc, hits, c, out);
     }
-    let prev = doc.word(c - 1);
-    if TITLES.contains(prev.trim_end_matches('.')) {
+    if doc.is(c - 1, &TITLES) {
         if doc.joined_after_title(c - 1) {
             if let Some(last) = name_at(doc, hits, c, 1) {
                 push_list(doc, hits, c, last, out);
@@ -129,11 +129,10 @@ fn apposition(doc: &Doc<'_>, hits: &[Hit], c: usize, out: &mut Vec<Hit>) {
 fn ends_role_phrase(doc: &Doc<'_>, k: usize) -> bool {
     let mut j = k;
     loop {
-        let w = doc.word(j);
-        if ROLES.contains(w) {
+        if doc.is(j, &ROLES) {
             return true;
         }
-        if !is_role_word(w) || j == 0 || !doc.joined_to_next(j - 1) {
+        if !is_role_word(doc, j) || j == 0 || !doc.joined_to_next(j - 1) {
             return false;
         }
         j -= 1;
@@ -154,8 +153,7 @@ fn ends_role_phrase(doc: &Doc<'_>, k: usize) -> bool {
 fn role_before_comma(doc: &Doc<'_>, k: usize) -> bool {
     let mut j = k;
     for _ in 0..8 {
-        let w = doc.word(j);
-        if ROLES.contains(w) {
+        if doc.is(j, &ROLES) {
             return true;
         }
         if doc.capitalised(j) || j == 0 || !doc.joined_to_next(j - 1) {
@@ -213,9 +211,13 @@ fn apposition_role(doc: &Doc<'_>, last: usize) -> bool {
     }
     let end = (last + 6).min(doc.len());
     for k in last + 1..end {
-        let w = doc.word(k);
-        if ROLES.contains(w) {
-            return true;
+        if doc.is(k, &ROLES) {
+            // "…, Emeritus Professor John Burrows": the role titles the
+            // next name instead.
+            let titles_next = doc.joined_to_next(k)
+                && doc.capitalised(k + 1)
+                && !doc.is(k + 1, &NOT_NAME);
+            return !titles_next;
         }
         let gap = doc.gap_after(k - 1).trim();
         if k > last + 1 && !gap.is_empty() && gap != "," {
@@ -233,14 +235,14 @@ fn name_at(doc: &Doc<'_>, hits: &[Hit], i: usize, min: usize) -> Option<usize> {
     let mut k = i;
     while k < doc.len() && k < i + 5 {
         let w = doc.stem(k);
-        if is_name_word(w) {
+        if is_name_word(doc, k) {
             words += 1;
             last = Some(k);
         } else if words > 0 && is_roman_numeral(w) {
             last = Some(k); // "Mohammed VI", "Charles III"
             words = words.max(2);
             break;
-        } else if !(words > 0 && PARTICLES.contains(w)) {
+        } else if !(words > 0 && doc.is(k, &PARTICLES)) {
             break;
         }
         if doc.stem(k).len() < doc.word(k).len() || !joined_in_name(doc, k) {
@@ -257,8 +259,16 @@ fn name_at(doc: &Doc<'_>, hits: &[Hit], i: usize, min: usize) -> Option<usize> {
     (words >= min && !blocked).then_some(last)
 }
 
+/// True when token `k` continues into the next one inside a name: a space,
+/// a hyphen ("Kosiniak-Kamysz"), or the dot of an initial ("Jonathan M.
+/// Stan").
 fn joined_in_name(doc: &Doc<'_>, k: usize) -> bool {
-    doc.joined_to_next(k) || (k + 1 < doc.len() && doc.gap_after(k) == "-")
+    if k + 1 >= doc.len() {
+        return false;
+    }
+    let gap = doc.gap_after(k);
+    let initial = doc.word(k).len() == 1 && doc.capitalised(k);
+    doc.joined_to_next(k) || gap == "-" || (initial && gap == ". ")
 }
 
 /// A regnal number: "II", "VI", "XIV".
@@ -267,18 +277,24 @@ fn is_roman_numeral(w: &str) -> bool {
 }
 
 /// A capitalised word that can be part of a personal name.
-fn is_name_word(w: &str) -> bool {
+fn is_name_word(doc: &Doc<'_>, k: usize) -> bool {
+    let w = doc.stem(k);
     starts_upper(w)
         && w.chars()
             .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
         && !(w.chars().count() > 1 && is_all_caps(w))
-        && classes(w)
-            & (NOT_NAME.bit() | ROLES.bit() | ROLE_WORDS.bit() | TITLES.bit())
+        && doc.classes(k)
+            & (NOT_NAME.bit()
+                | ROLES.bit()
+                | ROLE_WORDS.bit()
+                | TITLES.bit()
+                | THING_NOUNS.bit()
+                | ORG_HEADS.bit())
             == 0
 }
 
-fn is_role_word(w: &str) -> bool {
-    classes(w) & (ROLES.bit() | ROLE_WORDS.bit() | TITLES.bit()) != 0
+fn is_role_word(doc: &Doc<'_>, k: usize) -> bool {
+    doc.classes(k) & (ROLES.bit() | ROLE_WORDS.bit() | TITLES.bit()) != 0
 }
 
 fn person(doc: &Doc<'_>, first: usize, last: usize) -> Hit {
@@ -299,9 +315,8 @@ fn org_at(doc: &Doc<'_>, hits: &[Hit], i: usize, floor: usize) -> Option<Hit> {
     if !doc.capitalised(i) {
         return None;
     }
-    let w = doc.word(i);
-    let suffix = ORG_SUFFIXES.contains(w);
-    if !(suffix || ORG_HEADS.contains(w)) {
+    let suffix = doc.is(i, &ORG_SUFFIXES);
+    if !(suffix || doc.is(i, &ORG_HEADS)) {
         return None;
     }
     let mut first = i;
@@ -347,39 +362,48 @@ fn org_at(doc: &Doc<'_>, hits: &[Hit], i: usize, floor: usize) -> Option<Hit> {
 
 /// A capitalised institution word or company suffix.
 fn is_org_word(doc: &Doc<'_>, k: usize) -> bool {
-    let w = doc.stem(k);
-    doc.capitalised(k) && (ORG_HEADS.contains(w) || ORG_SUFFIXES.contains(w))
+    doc.capitalised(k)
+        && doc.classes(k) & (ORG_HEADS.bit() | ORG_SUFFIXES.bit()) != 0
 }
 
 /// A capitalised word that can stand before an institution word.
 fn org_word(doc: &Doc<'_>, k: usize) -> bool {
-    let w = doc.word(k);
     doc.capitalised(k)
-        && !NOT_NAME.contains(w)
-        && !(doc.sentence_initial(k) && ROLES.contains(w))
+        && !doc.is(k, &NOT_NAME)
+        && !(doc.sentence_initial(k) && doc.is(k, &ROLES))
 }
 
 /// The end of "… of Economy of Iran", "… for Human Rights" after a head.
 fn complement(doc: &Doc<'_>, head: usize) -> usize {
     let mut last = head;
+    let mut linked_once = false;
     loop {
         let k = last + 1;
-        let linked = doc.joined_to_next(last)
-            && k + 1 < doc.len()
-            && matches!(doc.word(k), "of" | "for" | "and" | "on")
-            && doc.joined_to_next(k);
-        if !linked || !doc.capitalised(k + 1) {
+        if !doc.joined_to_next(last) || k + 1 >= doc.len() {
+            return last;
+        }
+        let link = doc.word(k);
+        let ok = match link {
+            "of" | "for" | "on" => true,
+            "and" => linked_once, // "Department of Health and Human Services"
+            _ => false,
+        };
+        if !ok || !doc.joined_to_next(k) || !org_word(doc, k + 1) {
             return last;
         }
         let mut m = k + 1;
-        while doc.stem(m).len() == doc.word(m).len()
+        while m < k + 4
+            && doc.stem(m).len() == doc.word(m).len()
             && doc.joined_to_next(m)
-            && doc.capitalised(m + 1)
-            && !NOT_NAME.contains(doc.word(m + 1))
+            && org_word(doc, m + 1)
         {
             m += 1;
         }
+        if link == "and" && (k + 1..=m).any(|x| is_org_word(doc, x)) {
+            return last; // "… of Technology and Colorado State University"
+        }
         last = m;
+        linked_once = true;
     }
 }
 

@@ -14,7 +14,8 @@
 use aho_corasick::{
     AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
 };
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::load::{Form, Table};
 use super::text::{is_all_caps, starts_upper, Doc};
@@ -28,7 +29,11 @@ pub(crate) struct Matcher {
     /// `forms[ranges[p].0..ranges[p].1]` are the forms of pattern `p`.
     ranges: Vec<(u32, u32)>,
     forms: Vec<Form>,
-    /// Which first bytes of a token are worth a search.
+    /// Hashes of the first word of every form: a token whose first word
+    /// is not among them cannot start a match.
+    heads: HashSet<u64, BuildHasherDefault<PassHasher>>,
+    /// Which first bytes of a token may start a form (a cheaper test run
+    /// before the hash).
     probe: [bool; 256],
 }
 
@@ -82,11 +87,13 @@ impl Matcher {
                 message: format!("cannot build the name automaton: {e}"),
             })?;
         let forms: Vec<Form> = tagged.into_iter().map(|(_, f)| f).collect();
+        let heads = forms.iter().filter_map(|f| head_hash(&f.text)).collect();
         let probe = probe_table(&forms);
         Ok(Matcher {
             ac,
             ranges,
             forms,
+            heads,
             probe,
         })
     }
@@ -99,19 +106,15 @@ impl Matcher {
 
     /// Every candidate in `doc`, in text order, non-overlapping.
     ///
-    /// The automaton is only run anchored at token starts whose first byte
-    /// can begin an acceptable match: a capital, a digit, a non-ASCII
-    /// letter, or the first letter of a form written in lower case
-    /// ("eBay"). Any other match would fail the case policy anyway, so the
-    /// scan costs a few transitions per capitalised word instead of one per
-    /// byte of text.
+    /// The automaton is only run anchored at token starts whose first word
+    /// begins some form (one hash lookup), so the scan costs a little per
+    /// word instead of one transition per byte of text.
     pub(crate) fn candidates(&self, doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         let text = doc.text;
         let mut done = 0;
-        for t in &doc.tokens.tokens {
+        for (i, t) in doc.tokens.tokens.iter().enumerate() {
             let start = t.span.start;
-            if start < done || !self.probe[usize::from(text.as_bytes()[start])]
-            {
+            if start < done || !self.worth_probing(&text[start..t.span.end]) {
                 continue;
             }
             let input = Input::new(text)
@@ -121,20 +124,30 @@ impl Matcher {
                 continue;
             };
             let span = Span::new(m.start(), m.end());
-            if let Some(c) = self.candidate(doc, span, m.pattern().as_u32()) {
+            let pattern = m.pattern().as_u32();
+            if let Some(c) = self.candidate(doc, i, span, pattern) {
                 out.push(c);
                 done = span.end;
             }
         }
     }
 
+    /// False when no form starts with the first word of `token`; tokens
+    /// with non-ASCII letters are always probed.
+    fn worth_probing(&self, token: &str) -> bool {
+        let first = token.as_bytes().first().copied().unwrap_or(0);
+        self.probe[usize::from(first)]
+            && head_hash(token).map_or(true, |h| self.heads.contains(&h))
+    }
+
     fn candidate(
         &self,
         doc: &Doc<'_>,
+        first: usize,
         span: Span,
         pattern: u32,
     ) -> Option<Candidate> {
-        let (first, last) = doc.word_bounds(span)?;
+        let last = doc.word_end(first, span)?;
         let slice = span.slice(doc.text);
         let shouting = is_all_caps(slice)
             && (doc.shouting_near(first, last) || doc.dateline(span));
@@ -171,8 +184,28 @@ pub(crate) fn case_fits(form: &Form, slice: &str, shouting: bool) -> bool {
     starts_upper(slice)
 }
 
-/// First bytes worth an anchored search: capitals, digits, lead bytes
-/// of non-ASCII characters, and the first byte of every lower-case form.
+/// Hash of the ASCII-lower-cased first word of `s` (its leading letters
+/// and digits, "U" of "U.S.", "Russia" of "Russia’s"), or `None` when that
+/// word has non-ASCII letters or is empty.
+fn head_hash(s: &str) -> Option<u64> {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut len = 0;
+    for &b in s.as_bytes() {
+        if !b.is_ascii_alphanumeric() {
+            if b >= 0x80 {
+                return None;
+            }
+            break;
+        }
+        h = (h ^ u64::from(b.to_ascii_lowercase()))
+            .wrapping_mul(0x100_0000_01b3);
+        len += 1;
+    }
+    (len > 0).then_some(h)
+}
+
+/// First bytes that may start a form: capitals, digits, lead bytes of
+/// non-ASCII characters, and the first byte of every form.
 fn probe_table(forms: &[Form]) -> [bool; 256] {
     let mut probe = [false; 256];
     for b in 0..=255u8 {
@@ -185,4 +218,24 @@ fn probe_table(forms: &[Form]) -> [bool; 256] {
         }
     }
     probe
+}
+
+/// A hasher for keys that are already hashes.
+#[derive(Default)]
+struct PassHasher(u64);
+
+impl Hasher for PassHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }

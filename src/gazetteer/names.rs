@@ -37,7 +37,7 @@ pub(crate) fn link(doc: &Doc<'_>, entries: &[Entry], hits: &mut Vec<Hit>) {
     for &t in &doc.caps()[from..] {
         let at = hits.partition_point(|h| h.last < t);
         let cover = hits.get(at).filter(|h| h.first <= t);
-        if cover.is_some_and(|h| !(h.weak && h.first == t && h.last == t)) {
+        if cover.is_some_and(|h| !replaceable(h, t)) {
             continue;
         }
         let Some(target) = surname_at(doc, &surnames, t) else {
@@ -60,6 +60,16 @@ pub(crate) fn link(doc: &Doc<'_>, entries: &[Entry], hits: &mut Vec<Hit>) {
     }
     hits.extend(added);
     hits.sort_by_key(|h| h.span.start);
+}
+
+/// A one-word hit at token `t` that a surname may take over: one accepted
+/// only on evidence ("Jordan"), or a bare name found by a title ("Mr Key")
+/// before its full name was known to be listed.
+fn replaceable(h: &Hit, t: usize) -> bool {
+    let single = h.first == t && h.last == t;
+    let unknown =
+        h.kind == EntryKind::Person && matches!(h.target, Target::Unknown(_));
+    single && (h.weak || unknown)
 }
 
 /// Surnames of the people named in full, in text order.
@@ -112,10 +122,9 @@ fn surname_at(
             && (s.word == w
                 || (is_all_caps(w) && s.word.eq_ignore_ascii_case(w)))
     })?;
-    let titled = t > 0
-        && doc.joined_after_title(t - 1)
-        && TITLES.contains(doc.word(t - 1).trim_end_matches('.'));
-    if NOT_NAME.contains(w) && !titled {
+    let titled =
+        t > 0 && doc.joined_after_title(t - 1) && doc.is(t - 1, &TITLES);
+    if doc.is(t, &NOT_NAME) && !titled {
         return None;
     }
     if in_longer_name(doc, t) {
@@ -128,11 +137,9 @@ fn surname_at(
 /// token `t`.
 fn in_longer_name(doc: &Doc<'_>, t: usize) -> bool {
     let name_word = |i: usize| {
-        let w = doc.word(i);
         doc.capitalised(i)
-            && !NOT_NAME.contains(w)
-            && !TITLES.contains(w.trim_end_matches('.'))
-            && !ROLES.contains(w)
+            && doc.classes(i) & (NOT_NAME.bit() | TITLES.bit() | ROLES.bit())
+                == 0
     };
     let before = t > 0
         && doc.joined_to_next(t - 1)

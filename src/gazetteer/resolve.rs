@@ -19,7 +19,7 @@
 
 use super::load::{Entry, EntryKind, Form};
 use super::matcher::{case_fits, Candidate, Matcher};
-use super::text::{classes, Doc};
+use super::text::Doc;
 use super::words::{
     CLAUSE_WORDS, NOT_NAME, ORG_HEADS, ORG_SUFFIXES, PLACE_CUES,
     REPORTING_VERBS, ROLES, ROLE_WORDS, TITLES,
@@ -98,7 +98,7 @@ pub(crate) fn resolve(
 fn after_titles(doc: &Doc<'_>, first: usize, last: usize) -> usize {
     let title = ROLES.bit() | ROLE_WORDS.bit() | TITLES.bit();
     let mut i = first;
-    while i + 1 < last && classes(doc.word(i)) & title != 0 {
+    while i + 1 < last && doc.classes(i) & title != 0 {
         i += 1;
     }
     i
@@ -130,8 +130,6 @@ impl Resolver<'_> {
             let p = f.policy;
             !(p.evidence || p.ambiguous || p.exact && c.shouting)
         };
-        let mut entries: Vec<u32> = viable().map(|f| f.entry).collect();
-        entries.dedup();
         let inside = self.inside_other_name(c);
         let plain = |f: &Form| {
             plain(f)
@@ -139,9 +137,10 @@ impl Resolver<'_> {
                     && self.entries[f.entry as usize].kind != EntryKind::Person)
         };
         if round == 0 {
-            let all_plain = viable().all(plain);
-            return (all_plain && entries.len() == 1)
-                .then(|| (entries[0], false));
+            let mut forms = viable();
+            let first = forms.next()?;
+            let one = forms.all(|f| f.entry == first.entry && plain(f));
+            return (one && plain(first)).then_some((first.entry, false));
         }
         let seen = |e: u32| evidence.binary_search(&e).is_ok();
         let mut passing: Vec<u32> = viable()
@@ -242,12 +241,10 @@ impl Resolver<'_> {
         if d.in_headline(c.first) {
             return false;
         }
-        let name_word =
-            |i: usize| d.capitalised(i) && !NOT_NAME.contains(d.word(i));
+        let name_word = |i: usize| d.capitalised(i) && !d.is(i, &NOT_NAME);
         let before = c.first > 0 && d.joined_to_next(c.first - 1) && {
             let i = c.first - 1;
-            name_word(i)
-                && !(d.sentence_initial(i) && PLACE_CUES.contains(d.word(i)))
+            name_word(i) && !(d.sentence_initial(i) && d.is(i, &PLACE_CUES))
         };
         let possessive = d.stem(c.last).len() < d.word(c.last).len();
         let after =
@@ -266,7 +263,6 @@ impl Resolver<'_> {
             return false;
         }
         let other = |i: usize| {
-            let w = d.stem(i);
             let lists = [
                 &NOT_NAME,
                 &ROLES,
@@ -276,7 +272,7 @@ impl Resolver<'_> {
                 &ORG_SUFFIXES,
             ];
             let bits = lists.iter().fold(0, |b, l| b | l.bit());
-            d.capitalised(i) && classes(w) & bits == 0
+            d.capitalised(i) && d.classes(i) & bits == 0
         };
         let before = c.first > 0
             && d.joined_to_next(c.first - 1)
@@ -300,7 +296,7 @@ impl Resolver<'_> {
         let d = self.doc;
         c.first > 0
             && d.joined_to_next(c.first - 1)
-            && PLACE_CUES.contains(d.word(c.first - 1))
+            && d.is(c.first - 1, &PLACE_CUES)
     }
 
     /// A sentence-initial name followed by a lower-case word that is not a

@@ -4,7 +4,7 @@
 //! Everything here reads the cleaned text and its [`Tokens`]; nothing
 //! allocates per call except [`Doc`]'s lazily filled headline cache.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::sync::OnceLock;
 
 use crate::span::Span;
@@ -15,6 +15,8 @@ pub(crate) struct Doc<'a> {
     pub text: &'a str,
     pub tokens: &'a Tokens,
     caps: Vec<usize>,
+    /// Per token: its word classes, or [`UNKNOWN`] until asked.
+    classes: Vec<Cell<u16>>,
     /// Per sentence: unknown, headline-like or prose.
     headline: RefCell<Vec<Option<bool>>>,
 }
@@ -32,6 +34,7 @@ impl<'a> Doc<'a> {
             text,
             tokens,
             caps,
+            classes: vec![Cell::new(UNKNOWN); tokens.tokens.len()],
             headline: RefCell::new(Vec::new()),
         }
     }
@@ -100,29 +103,41 @@ impl<'a> Doc<'a> {
         i + 1 < self.len() && matches!(self.gap_after(i), " " | ". ")
     }
 
-    /// The first and last token of `span` when it lies on word boundaries:
-    /// it starts at a token start and ends at a token end or just before a
-    /// possessive "’s" (or after a final non-word character such as the
-    /// dot of "U.S.", when no word continues there).
-    pub(crate) fn word_bounds(&self, span: Span) -> Option<(usize, usize)> {
+    /// The last token of `span`, which starts at token `first`, when it
+    /// ends on a word boundary: at a token end, just before a possessive
+    /// "’s", or after a final non-word character such as the dot of "U.S."
+    /// when no word continues there.
+    pub(crate) fn word_end(&self, first: usize, span: Span) -> Option<usize> {
         let toks = &self.tokens.tokens;
-        let first = self.tokens.token_after(span.start);
-        if toks.get(first)?.span.start != span.start {
-            return None;
+        let mut last = first;
+        while last + 1 < toks.len() && toks[last + 1].span.start < span.end {
+            last += 1;
         }
         let tail = self.text[..span.end].chars().next_back()?;
-        if !tail.is_alphanumeric() {
-            let next = self.text[span.end..].chars().next();
-            if next.is_some_and(char::is_alphanumeric) {
-                return None;
-            }
-            let last = self.tokens.token_after(span.end).checked_sub(1)?;
-            return (last >= first).then_some((first, last));
-        }
-        let last = self.tokens.token_after(span.end - 1);
         let tok = toks.get(last)?.span;
+        if tok.end <= span.end {
+            let next = self.text[span.end..].chars().next();
+            let clean = tok.end == span.end || tail.is_alphanumeric();
+            return (clean || !next.is_some_and(char::is_alphanumeric))
+                .then_some(last);
+        }
         let rest = &self.text[span.end..tok.end];
-        (rest.is_empty() || is_possessive(rest)).then_some((first, last))
+        (tail.is_alphanumeric() && is_possessive(rest)).then_some(last)
+    }
+
+    /// The word classes ([`classes`]) of token `i`, looked up once per
+    /// document.
+    pub(crate) fn classes(&self, i: usize) -> u16 {
+        let cell = &self.classes[i];
+        if cell.get() == UNKNOWN {
+            cell.set(classes(self.stem(i)));
+        }
+        cell.get()
+    }
+
+    /// True when token `i` (without a possessive) is in `list`.
+    pub(crate) fn is(&self, i: usize, list: &Words) -> bool {
+        self.classes(i) & list.bit() != 0
     }
 
     /// True when token `i` starts with an upper-case letter.
@@ -156,6 +171,11 @@ impl<'a> Doc<'a> {
         let Some(s) = self.tokens.sentence_at(start) else {
             return false;
         };
+        self.sentence_is_headline(s)
+    }
+
+    /// True when sentence `s` is a headline (see [`Doc::in_headline`]).
+    pub(crate) fn sentence_is_headline(&self, s: usize) -> bool {
         let mut cache = self.headline.borrow_mut();
         if cache.is_empty() {
             cache.resize(self.tokens.sentences.len(), None);
@@ -174,7 +194,12 @@ impl<'a> Doc<'a> {
             words += 1;
             caps += usize::from(starts_upper(w));
         }
-        words >= 3 && caps * 10 >= words * 8
+        // Prose full of names still ends with a full stop; headlines do not.
+        let span = self.tokens.sentences[s].span.slice(self.text);
+        let prose = span.trim_end().ends_with(['.', ';', ','])
+            || span.trim_end().ends_with(".”")
+            || span.trim_end().ends_with(".\"");
+        !prose && words >= 3 && caps * 10 >= words * 8
     }
 
     /// True when tokens `first..=last` stand in shouted text: at least two
@@ -244,6 +269,9 @@ pub(crate) struct Words {
     bit: u16,
     list: &'static [&'static str],
 }
+
+/// A token whose classes were not looked up yet (no word is in every list).
+const UNKNOWN: u16 = u16::MAX;
 
 /// Longest word a [`Words`] list may hold.
 const MAX_WORD: usize = 24;

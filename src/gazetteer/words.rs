@@ -66,7 +66,7 @@ pub(crate) static ROLES: Words = Words::new(1 << 3, &[
     "champion", "sprinter", "boss", "treasurer", "negotiator", "mediator",
     "diplomat", "diplomats", "governors", "mayors", "councillor", "councilor",
     "trustee", "chef", "curator", "physician", "surgeon", "nurse", "engineer",
-    "pilot", "psychologist", "drummer", "singer", "guitarist", "musician",
+    "psychologist", "drummer", "singer", "guitarist", "musician",
     "actor", "actress", "novelist", "poet", "artist", "photographer",
     "designer", "filmmaker", "producer", "rapper", "comedian", "historian",
     "investor", "entrepreneur", "businessman", "businesswoman", "billionaire",
@@ -120,7 +120,7 @@ pub(crate) static ORG_HEADS: Words = Words::new(1 << 8, &[
     "corps", "bureau", "board", "directorate", "club", "airlines", "airways",
     "industries", "technologies", "exchange", "academy", "college",
     "alliance", "coalition", "movement", "front", "brigade", "brigades",
-    "police", "assembly", "senate", "tribunal", "partners", "securities",
+    "police", "assembly", "senate", "tribunal", "partners", "securities", "government", "office",
     "capital", "investments", "federation", "bancorp"
 ]);
 
@@ -131,6 +131,23 @@ pub(crate) static REPORTING_VERBS: Words = Words::new(1 << 9, &[
     "made", "became", "became", "took", "gave", "saw", "hit", "cut", "set",
     "wants", "plans", "announces", "reports", "denies", "warns", "agrees",
     "signs", "rejects", "accuses", "urges", "expects", "sees",
+]);
+
+/// Nouns that head the names of things, never of people ("Pilot Training
+/// Program", "Reading Festival").
+#[rustfmt::skip]
+pub(crate) static THING_NOUNS: Words = Words::new(1 << 10, &[
+    "program", "programme", "project", "center", "centre", "street", "road",
+    "avenue", "square", "house", "hall", "park", "school", "festival",
+    "games", "cup", "league", "award", "awards", "prize", "act", "day",
+    "week", "war", "plan", "report", "summit", "conference", "treaty",
+    "agreement", "initiative", "campaign", "strategy", "system", "index",
+    "airport", "station", "bridge", "tower", "river", "lake", "mountain",
+    "mountains", "island", "islands", "sea", "ocean", "bay", "valley",
+    "desert", "province", "region", "county", "district", "city", "town",
+    "village", "museum", "library", "stadium", "arena", "hospital",
+    "church", "mosque", "temple", "palace", "nutrition", "health",
+    "herald", "times", "post", "news", "journal", "tribune", "gazette",
 ]);
 
 /// Every list, for the shared index.
@@ -145,4 +162,5 @@ pub(crate) static ALL: &[&Words] = &[
     &ORG_SUFFIXES,
     &ORG_HEADS,
     &REPORTING_VERBS,
+    &THING_NOUNS,
 ];
