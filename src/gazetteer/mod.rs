@@ -220,3 +220,217 @@ impl Gazetteer {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::Tokenizer;
+
+    const FIXTURE: &str = "\
+id\ttype\tname\taliases\tsource\tnotes
+Q159\tlocation\tRussia\tRussian Federation\tt\tkind=country;iso2=RU
+Q794\tlocation\tIran\t\tt\tkind=country;iso2=IR
+Q43\tlocation\tTurkey\tTürkiye|Turkey{evidence}\tt\tkind=country;iso2=TR
+Q657\tlocation\tChad\tChad{evidence}\tt\tkind=country;iso2=TD
+Q810\tlocation\tJordan\tJordan{evidence}\tt\tkind=country;iso2=JO
+Q30\tlocation\tUnited States\tUS{exact}|U.S.\tt\tkind=country;iso2=US
+g:1\tlocation\tReading\tReading{evidence}\tt\tkind=city;country=GB
+g:2\tlocation\tMoscow\t\tt\tkind=city;country=RU
+g:3\tlocation\tTehran\tTeheran\tt\tkind=city;country=IR
+g:4\tlocation\tWashington, D.C.\tWashington{ambiguous}\tt\tkind=city;country=US
+s:5\tlocation\tWashington State\tWashington{ambiguous}\tt\tkind=state;country=US
+Q7817\torganization\tWorld Health Organization\tWHO{exact}\tt\t
+o:1\torganization\tKremlin\tthe Kremlin\tt\t
+o:2\torganization\tMinistry of Defence of Russia\tRussian Defence Ministry\tt\t
+p:1\tperson\tSergei Shoigu\t\tt\t
+p:2\tperson\tDmitry Peskov\tPeskov\tt\t
+p:3\tperson\tTheresa May\t\tt\t
+demonym:RU\tdemonym\tRussian\tRussians\tt\tcountry=Q159
+demonym:IR\tdemonym\tIranian\tIranians\tt\tcountry=Q794
+demonym:TR\tdemonym\tTurkish\tTurks\tt\tcountry=Q43
+";
+
+    fn gazetteer(demonyms: bool) -> Gazetteer {
+        let file = GazetteerFile {
+            name: "fixture.tsv".to_string(),
+            text: FIXTURE.to_string(),
+        };
+        Gazetteer::from_files(&[file], MatchOptions { demonyms })
+            .expect("the fixture loads")
+    }
+
+    /// `surface/kind/name` of every mention; `name` is `?` without an id.
+    fn found(g: &Gazetteer, text: &str) -> Vec<String> {
+        let tokens = Tokenizer::new().tokenize(text);
+        let mentions = g.find(text, &tokens);
+        for pair in mentions.windows(2) {
+            assert!(pair[0].span.end <= pair[1].span.start);
+        }
+        mentions
+            .iter()
+            .map(|m| {
+                let name = if m.id.is_some() { &*m.name } else { "?" };
+                let surface = &text[m.span.start..m.span.end];
+                format!("{surface}/{}/{name}", m.kind.as_str())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_names_by_the_rules() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Russia’s army moved.", &["Russia/location/Russia"]),
+            (
+                "Russia-Iran talks.",
+                &["Russia/location/Russia", "Iran/location/Iran"],
+            ),
+            ("Russian-Iranian relations grew.", &[]),
+            (
+                "RUSSIA AND IRAN SIGN DEAL",
+                &["RUSSIA/location/Russia", "IRAN/location/Iran"],
+            ),
+            (
+                "MOSCOW, Feb 3 - The Kremlin said.",
+                &["MOSCOW/location/Moscow", "Kremlin/organization/Kremlin"],
+            ),
+            ("He flew to Teheran.", &["Teheran/location/Tehran"]),
+            ("Talks with Turkiye resumed.", &["Turkiye/location/Turkey"]),
+            (
+                "The Russian Defence Ministry said.",
+                &["Russian Defence Ministry/organization/\
+                 Ministry of Defence of Russia"],
+            ),
+            ("Peskov said so.", &["Peskov/person/Dmitry Peskov"]),
+        ];
+        let g = gazetteer(false);
+        for (text, want) in cases {
+            assert_eq!(found(&g, text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn hard_negatives_stay_silent() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Turkey dinner prices fell.", &[]),
+            ("Chad Smith played the drums.", &[]),
+            ("Jordan Peterson spoke at length.", &[]),
+            ("The Reading Festival opens on Friday.", &[]),
+            ("Let us go there. Who said that?", &[]),
+            ("In May the talks ended.", &[]),
+            ("Let us meet the US envoy.", &["US/location/United States"]),
+            (
+                "WHO experts arrived.",
+                &["WHO/organization/\
+              World Health Organization"],
+            ),
+            ("Talks with Turkey resumed.", &["Turkey/location/Turkey"]),
+            ("Troops left Chad.", &["Chad/location/Chad"]),
+        ];
+        let g = gazetteer(false);
+        for (text, want) in cases {
+            assert_eq!(found(&g, text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn context_decides_evidence_and_ambiguity() {
+        let g = gazetteer(false);
+        // Sentence-initial "Turkey" counts once Turkey is named elsewhere.
+        assert_eq!(
+            found(&g, "Turkey has agreed. Officials in Turkish ports said."),
+            ["Turkey/location/Turkey"]
+        );
+        // "Washington" needs its country in context, then names the city.
+        assert!(found(&g, "Washington agreed.").is_empty());
+        assert_eq!(
+            found(&g, "The United States said Washington agreed."),
+            [
+                "United States/location/United States",
+                "Washington/location/Washington, D.C."
+            ]
+        );
+    }
+
+    #[test]
+    fn surnames_and_cue_names() {
+        let g = gazetteer(false);
+        assert_eq!(
+            found(
+                &g,
+                "Sergei Shoigu met the press. Minister Shoigu said that \
+                 Mr Shoigu’s plan stands."
+            ),
+            [
+                "Sergei Shoigu/person/Sergei Shoigu",
+                "Shoigu/person/Sergei Shoigu",
+                "Shoigu/person/Sergei Shoigu",
+            ]
+        );
+        assert_eq!(
+            found(
+                &g,
+                "Rosoboronexport head Alexander Mikheyev spoke. Mikheyev \
+                 added more."
+            ),
+            ["Alexander Mikheyev/person/?", "Mikheyev/person/?"]
+        );
+        assert_eq!(
+            found(
+                &g,
+                "It called the defense ministers of the two countries, \
+                 Sergei Shoigu and Mohammad Ashtiani."
+            ),
+            [
+                "Sergei Shoigu/person/Sergei Shoigu",
+                "Mohammad Ashtiani/person/?"
+            ]
+        );
+        assert_eq!(
+            found(
+                &g,
+                "It rose, said John Smith, an analyst at Acme Holdings Ltd."
+            ),
+            ["John Smith/person/?", "Acme Holdings Ltd/organization/?"]
+        );
+        assert_eq!(
+            found(&g, "The Ministry of Economy of Iran said."),
+            ["Ministry of Economy of Iran/organization/?"]
+        );
+        // A month is no surname without a title.
+        assert_eq!(
+            found(&g, "Theresa May left. In May, Mrs May returned."),
+            ["Theresa May/person/Theresa May", "May/person/Theresa May"]
+        );
+    }
+
+    #[test]
+    fn demonyms_only_on_request() {
+        let text = "Russian-Iranian relations grew.";
+        assert!(found(&gazetteer(false), text).is_empty());
+        assert_eq!(
+            found(&gazetteer(true), text),
+            ["Russian/location/Russia", "Iranian/location/Iran"]
+        );
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        let g = gazetteer(true);
+        for text in [
+            "",
+            " ",
+            "’s",
+            "Mr",
+            "Mr.",
+            "U.S.",
+            "US’",
+            "Ministry of",
+            "Москва Russia’",
+            "A, B and",
+            "head Ab",
+            "\u{0}Iran\u{301}",
+        ] {
+            let _ = found(&g, text);
+        }
+    }
+}
