@@ -1,7 +1,8 @@
 //! The automaton over every surface form, and the candidate scan.
 //!
-//! One aho-corasick automaton (leftmost-longest, ASCII case-insensitive) holds
-//! every distinct form of every loaded file; it is built once per
+//! One aho-corasick automaton (leftmost-longest) over the ASCII-lower-cased
+//! forms of every loaded file, run on an ASCII-lower-cased copy of the text,
+//! matches without regard to ASCII case; it is built once per
 //! [`Gazetteer`](super::Gazetteer). A scan keeps a match as a *candidate* only
 //! when it lies on word boundaries (a token start to a token end, or to the
 //! start of a possessive "’s") and at least one of its forms accepts the case
@@ -54,16 +55,16 @@ impl Matcher {
     /// Builds the automaton over the distinct (ASCII-case-folded) forms.
     pub(crate) fn build(table: &Table) -> Result<Matcher, GazetteerError> {
         let mut keys: HashMap<String, u32> = HashMap::new();
-        let mut patterns: Vec<&str> = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
         let mut tagged: Vec<(u32, Form)> =
             Vec::with_capacity(table.forms.len());
         for form in &table.forms {
             let key = form.text.to_ascii_lowercase();
             let next = patterns.len() as u32;
-            let p = *keys.entry(key).or_insert(next);
-            if p == next {
-                patterns.push(&form.text);
-            }
+            let p = *keys.entry(key).or_insert_with_key(|key| {
+                patterns.push(key.clone());
+                next
+            });
             tagged.push((p, form.clone()));
         }
         tagged.sort_by_key(|(p, f)| (*p, f.entry));
@@ -77,7 +78,6 @@ impl Matcher {
         }
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
             .start_kind(StartKind::Anchored)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
@@ -111,13 +111,16 @@ impl Matcher {
     /// word instead of one transition per byte of text.
     pub(crate) fn candidates(&self, doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         let text = doc.text;
+        // The patterns are ASCII-lower-cased; so is this copy, byte for
+        // byte, so offsets into it are offsets into `text`.
+        let lower = text.to_ascii_lowercase();
         let mut done = 0;
         for (i, t) in doc.tokens.tokens.iter().enumerate() {
             let start = t.span.start;
             if start < done || !self.worth_probing(&text[start..t.span.end]) {
                 continue;
             }
-            let input = Input::new(text)
+            let input = Input::new(&lower)
                 .span(start..text.len())
                 .anchored(Anchored::Yes);
             let Some(m) = self.ac.find(input) else {
