@@ -340,8 +340,13 @@ demonym:TR\tdemonym\tTurkish\tTurks\tt\tcountry=Q43
             found(&g, "Turkey has agreed. Officials in Turkish ports said."),
             ["Turkey/location/Turkey"]
         );
-        // "Washington" needs its country in context, then names the city.
+        // "Washington" names the city where a place stands or where its
+        // country is in context; a sentence start is neither.
         assert!(found(&g, "Washington agreed.").is_empty());
+        assert_eq!(
+            found(&g, "Flights to Washington resumed."),
+            ["Washington/location/Washington, D.C."]
+        );
         assert_eq!(
             found(&g, "The United States said Washington agreed."),
             [

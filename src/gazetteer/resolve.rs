@@ -183,6 +183,30 @@ impl Resolver<'_> {
         }
     }
 
+    /// True when a candidate is ambiguous only between one city and other
+    /// places of the same country ("Washington", "New York", "Gaza") and
+    /// stands where a place name does ("in Gaza", capitalised mid-sentence):
+    /// whichever is meant, the type and the country are right, and the
+    /// city is the usual reading.
+    fn city_or_region(&self, c: &Candidate) -> bool {
+        let slice = c.span.slice(self.doc.text);
+        let mut entries: Vec<u32> = self
+            .matcher
+            .forms(c.pattern)
+            .iter()
+            .filter(|f| case_fits(f, slice, c.shouting))
+            .map(|f| f.entry)
+            .collect();
+        entries.dedup();
+        let placed = self.place_cue(c) || self.capitalised_mid_sentence(c);
+        if !placed || self.in_longer_name(c) || entries.len() < 2 {
+            return false;
+        }
+        let before = entries.len();
+        self.prefer_city(&mut entries);
+        entries.len() == 1 && before > 1
+    }
+
     /// Whether a flagged form has what its flags ask for.
     fn form_passes(
         &self,
@@ -200,7 +224,9 @@ impl Resolver<'_> {
         if f.policy.exact && c.shouting && !(round == 2 && seen(f.entry)) {
             return false;
         }
-        if f.policy.ambiguous && !(round == 2 && in_context()) {
+        if f.policy.ambiguous
+            && !(round == 2 && (in_context() || self.city_or_region(c)))
+        {
             return false;
         }
         if !f.policy.evidence {
