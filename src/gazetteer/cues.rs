@@ -117,6 +117,13 @@ fn people_near(doc: &Doc<'_>, hits: &[Hit], c: usize, out: &mut Vec<Hit>) {
 
 /// "John Smith, an analyst at …": a name followed by a role apposition.
 fn apposition(doc: &Doc<'_>, hits: &[Hit], c: usize, out: &mut Vec<Hit>) {
+    // A name of at most five words, then a comma: skip the work when no
+    // comma is near.
+    let start = doc.tokens.tokens[c].span.start;
+    let near = &doc.text.as_bytes()[start..(start + 80).min(doc.text.len())];
+    if !near.contains(&b',') {
+        return;
+    }
     if let Some(last) = name_at(doc, hits, c, 2) {
         if apposition_role(doc, last) {
             out.push(person(doc, c, last));

@@ -17,6 +17,8 @@ pub(crate) struct Doc<'a> {
     caps: Vec<usize>,
     /// Per token: its word classes, or [`UNKNOWN`] until asked.
     classes: Vec<Cell<u16>>,
+    /// The last sentence looked up and its token range.
+    last_sentence: Cell<(usize, (usize, usize))>,
     /// Per sentence: unknown, headline-like or prose.
     headline: RefCell<Vec<Option<bool>>>,
 }
@@ -35,6 +37,7 @@ impl<'a> Doc<'a> {
             tokens,
             caps,
             classes: vec![Cell::new(UNKNOWN); tokens.tokens.len()],
+            last_sentence: Cell::new((0, (0, 0))),
             headline: RefCell::new(Vec::new()),
         }
     }
@@ -151,10 +154,8 @@ impl<'a> Doc<'a> {
         if i == 0 {
             return true;
         }
-        let start = self.tokens.tokens[i].span.start;
         let in_sentence = self
-            .tokens
-            .sentence_at(start)
+            .sentence_of(i)
             .map(|s| self.tokens.sentences[s].tokens.start);
         if in_sentence.map_or(true, |first| first == i) {
             return true;
@@ -167,11 +168,21 @@ impl<'a> Doc<'a> {
     /// True when the sentence holding token `i` is a headline: written in
     /// capitals or title case, where capitals mark no names.
     pub(crate) fn in_headline(&self, i: usize) -> bool {
-        let start = self.tokens.tokens[i].span.start;
-        let Some(s) = self.tokens.sentence_at(start) else {
-            return false;
-        };
-        self.sentence_is_headline(s)
+        self.sentence_of(i)
+            .is_some_and(|s| self.sentence_is_headline(s))
+    }
+
+    /// The sentence holding token `i`. The passes ask about nearby tokens
+    /// in turn, so the last answer is kept and usually reused.
+    fn sentence_of(&self, i: usize) -> Option<usize> {
+        let (s, range) = self.last_sentence.get();
+        if range.0 <= i && i < range.1 {
+            return Some(s);
+        }
+        let s = self.tokens.sentence_at(self.tokens.tokens[i].span.start)?;
+        let r = &self.tokens.sentences[s].tokens;
+        self.last_sentence.set((s, (r.start, r.end)));
+        Some(s)
     }
 
     /// True when sentence `s` is a headline (see [`Doc::in_headline`]).
