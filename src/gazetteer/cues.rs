@@ -98,7 +98,8 @@ fn people_near(doc: &Doc<'_>, hits: &[Hit], c: usize, out: &mut Vec<Hit>) {
         }
         return;
     }
-    if doc.gap_after(c - 1).trim() == "," && role_before_comma(doc, c - 1) {
+    if doc.gap_after(c - 1).trim() == "," && role_before_comma(doc, hits, c - 1)
+    {
         match known_person_at(hits, c) {
             Some(h) => list_rest(doc, hits, h.last, out),
             None => {
@@ -157,13 +158,19 @@ fn ends_role_phrase(doc: &Doc<'_>, k: usize) -> bool {
 
 /// "the defense ministers of the two countries," — a role noun followed
 /// only by lower-case words up to the comma after token `k`.
-fn role_before_comma(doc: &Doc<'_>, k: usize) -> bool {
+fn role_before_comma(doc: &Doc<'_>, hits: &[Hit], k: usize) -> bool {
     let mut j = k;
     for _ in 0..8 {
         if doc.is(j, &ROLES) {
             return true;
         }
-        if doc.capitalised(j) || j == 0 || !doc.joined_to_next(j - 1) {
+        // "the mayor of Mexico City, Clara Brugada": a listed name may sit
+        // in the role phrase.
+        let named = overlaps_any(hits, j, j);
+        if (doc.capitalised(j) && !named)
+            || j == 0
+            || !doc.joined_to_next(j - 1)
+        {
             return false;
         }
         j -= 1;
@@ -341,6 +348,9 @@ fn org_at(doc: &Doc<'_>, hits: &[Hit], i: usize, floor: usize) -> Option<Hit> {
     let mut last = if suffix { i } else { complement(doc, i) };
     while doc.joined_to_next(last) && is_org_word(doc, last + 1) {
         last += 1; // "Farm Bureau Federation", "Holdings Ltd"
+        if !doc.is(last, &ORG_SUFFIXES) {
+            last = complement(doc, last); // "Police Service of …"
+        }
     }
 
     if first == i && last == i {

@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! files ─load─▶ entries + forms ─build─▶ one automaton        (once)
-//! text + tokens ─scan─▶ candidates ─resolve─▶ hits ─cues─▶ ─surnames─▶ mentions
+//! text + tokens ─scan─▶ candidates ─resolve─▶ hits ─teams─▶ ─cues─▶ ─surnames─▶ mentions
 //! ```
 //!
 //! - [`load`]: TSV files → entries and their surface forms, with the case
@@ -12,6 +12,8 @@
 //!   their case suits the form.
 //! - [`resolve`]: evidence for common-word forms ("Turkey", "Chad") and a
 //!   choice for ambiguous ones, from the sentence and the whole document.
+//! - [`sports`]: places that name teams ("Real Madrid", "Liverpool beat
+//!   Arsenal 2-1").
 //! - [`cues`]: people and organisations that no file lists, found by a role,
 //!   a title, a company suffix or an institution word.
 //! - [`names`]: bare surnames after a full name.
@@ -28,6 +30,7 @@ mod load;
 mod matcher;
 mod names;
 mod resolve;
+mod sports;
 mod text;
 mod words;
 
@@ -186,6 +189,7 @@ impl Gazetteer {
         self.matcher.candidates(&doc, &mut cands);
         let mut hits = Vec::with_capacity(cands.len());
         resolve::resolve(&self.matcher, &self.entries, &doc, &cands, &mut hits);
+        sports::teams(&doc, &self.entries, &mut hits);
         cues::find(&doc, &mut hits);
         names::link(&doc, &self.entries, &mut hits);
         hits.into_iter().filter_map(|h| self.mention(h)).collect()

@@ -21,8 +21,8 @@ use super::load::{Entry, EntryKind, Form};
 use super::matcher::{case_fits, Candidate, Matcher};
 use super::text::Doc;
 use super::words::{
-    CLAUSE_WORDS, NOT_NAME, ORG_HEADS, ORG_SUFFIXES, PLACE_CUES,
-    REPORTING_VERBS, ROLES, ROLE_WORDS, TITLES,
+    CLAUSE_WORDS, CLUB_PREFIXES, NOT_NAME, ORG_HEADS, ORG_SUFFIXES, PARTICLES,
+    PLACE_CUES, REPORTING_VERBS, ROLES, ROLE_WORDS, TITLES,
 };
 use super::{Hit, Target};
 use crate::span::Span;
@@ -296,17 +296,27 @@ impl Resolver<'_> {
                 &TITLES,
                 &ORG_HEADS,
                 &ORG_SUFFIXES,
+                &CLUB_PREFIXES,
             ];
             let bits = lists.iter().fold(0, |b, l| b | l.bit());
             d.capitalised(i) && d.classes(i) & bits == 0
+        };
+        // "Rio Grande do Sul": a particle joins a capitalised word on.
+        let particle_then_name = |i: usize| {
+            i + 1 < d.len()
+                && d.is(i, &PARTICLES)
+                && !d.capitalised(i)
+                && d.joined_to_next(i)
+                && d.capitalised(i + 1)
         };
         let before = c.first > 0
             && d.joined_to_next(c.first - 1)
             && d.stem(c.first - 1).len() == d.word(c.first - 1).len()
             && other(c.first - 1);
         let possessive = d.stem(c.last).len() < d.word(c.last).len();
-        let after =
-            !possessive && d.joined_to_next(c.last) && other(c.last + 1);
+        let after = !possessive
+            && d.joined_to_next(c.last)
+            && (other(c.last + 1) || particle_then_name(c.last + 1));
         before || after
     }
 

@@ -172,6 +172,15 @@ impl<'a> Doc<'a> {
             .is_some_and(|s| self.sentence_is_headline(s))
     }
 
+    /// The token range of the sentence holding token `i`.
+    pub(crate) fn sentence_tokens(
+        &self,
+        i: usize,
+    ) -> Option<std::ops::Range<usize>> {
+        self.sentence_of(i)
+            .map(|s| self.tokens.sentences[s].tokens.clone())
+    }
+
     /// The sentence holding token `i`. The passes ask about nearby tokens
     /// in turn, so the last answer is kept and usually reused.
     fn sentence_of(&self, i: usize) -> Option<usize> {

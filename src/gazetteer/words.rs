@@ -66,7 +66,8 @@ pub(crate) static ROLES: Words = Words::new(1 << 3, &[
     "champion", "sprinter", "boss", "treasurer", "negotiator", "mediator",
     "diplomat", "diplomats", "governors", "mayors", "councillor", "councilor",
     "trustee", "chef", "curator", "physician", "surgeon", "nurse", "engineer",
-    "psychologist", "drummer", "singer", "guitarist", "musician",
+    "psychologist", "runner", "athlete", "swimmer", "cyclist", "boxer",
+    "skier", "sprinter", "golfer", "jockey", "cricketer", "footballer", "drummer", "singer", "guitarist", "musician",
     "actor", "actress", "novelist", "poet", "artist", "photographer",
     "designer", "filmmaker", "producer", "rapper", "comedian", "historian",
     "investor", "entrepreneur", "businessman", "businesswoman", "billionaire",
@@ -99,7 +100,7 @@ pub(crate) static TITLES: Words = Words::new(1 << 5, &[
 #[rustfmt::skip]
 pub(crate) static PARTICLES: Words = Words::new(1 << 6, &[
     "bin", "ibn", "al", "el", "de", "da", "del", "della", "der", "di", "du",
-    "la", "le", "van", "von", "dos", "das", "ter", "ten", "den", "bint",
+    "la", "le", "van", "von", "dos", "das", "do", "ter", "ten", "den", "bint",
     "abu", "ul"
 ]);
 
@@ -107,7 +108,8 @@ pub(crate) static PARTICLES: Words = Words::new(1 << 6, &[
 #[rustfmt::skip]
 pub(crate) static ORG_SUFFIXES: Words = Words::new(1 << 7, &[
     "ltd", "limited", "inc", "incorporated", "corp", "corporation", "llc",
-    "llp", "plc", "gmbh", "ag", "nv", "holdings", "group", "co"
+    "llp", "plc", "gmbh", "ag", "nv", "holdings", "group", "co", "united",
+    "fc", "afc", "cf", "rovers", "wanderers", "hotspur", "albion"
 ]);
 
 /// Words that head the names of institutions.
@@ -120,7 +122,7 @@ pub(crate) static ORG_HEADS: Words = Words::new(1 << 8, &[
     "corps", "bureau", "board", "directorate", "club", "airlines", "airways",
     "industries", "technologies", "exchange", "academy", "college",
     "alliance", "coalition", "movement", "front", "brigade", "brigades",
-    "police", "assembly", "senate", "tribunal", "partners", "securities", "government", "office",
+    "police", "assembly", "senate", "tribunal", "partners", "securities", "water", "government", "office",
     "capital", "investments", "federation", "bancorp"
 ]);
 
@@ -150,6 +152,25 @@ pub(crate) static THING_NOUNS: Words = Words::new(1 << 10, &[
     "herald", "times", "post", "news", "journal", "tribune", "gazette",
 ]);
 
+/// Words that open the names of sports clubs before a city ("Real Madrid",
+/// "Inter Milan", "Borussia Dortmund").
+#[rustfmt::skip]
+pub(crate) static CLUB_PREFIXES: Words = Words::new(1 << 11, &[
+    "real", "inter", "ac", "as", "atletico", "atlético", "sporting",
+    "borussia", "bayer", "bayern", "dynamo", "dinamo", "spartak",
+    "lokomotiv", "cska", "racing", "deportivo", "olympique", "fc", "sc",
+    "vfb", "vfl", "rb", "psv", "rapid", "red", "hertha", "union",
+]);
+
+/// Verbs that report a match result ("Liverpool beat Arsenal 2-1").
+#[rustfmt::skip]
+pub(crate) static RESULT_VERBS: Words = Words::new(1 << 12, &[
+    "beat", "beats", "beating", "defeated", "defeats", "defeating", "drew",
+    "draw", "held", "hold", "lost", "lose", "loses", "edged", "thrashed",
+    "routed", "stunned", "overcame", "eliminated", "trounced", "hammered",
+    "downed", "topped", "host", "hosts", "hosted", "against", "played",
+]);
+
 /// Every list, for the shared index.
 pub(crate) static ALL: &[&Words] = &[
     &NOT_NAME,
@@ -163,4 +184,6 @@ pub(crate) static ALL: &[&Words] = &[
     &ORG_HEADS,
     &REPORTING_VERBS,
     &THING_NOUNS,
+    &CLUB_PREFIXES,
+    &RESULT_VERBS,
 ];
