@@ -210,6 +210,7 @@ fn labelled_passages_meet_the_targets() {
     let all = passages();
     assert!(all.len() >= 40, "only {} labelled passages", all.len());
     let (mut tune, mut holdout) = (Score::default(), Score::default());
+    let mut per_file: Vec<(String, Score)> = Vec::new();
     for p in &all {
         let pred: Vec<(String, String)> = find(&p.text)
             .iter()
@@ -225,6 +226,19 @@ fn labelled_passages_meet_the_targets() {
         };
         let score = if p.holdout { &mut holdout } else { &mut tune };
         score.add(p, &pred, show);
+        let split = if p.holdout { "holdout" } else { "tune" };
+        let key = format!("{}:{split}", p.file);
+        let at = match per_file.iter().position(|(k, _)| *k == key) {
+            Some(at) => at,
+            None => {
+                per_file.push((key, Score::default()));
+                per_file.len() - 1
+            }
+        };
+        per_file[at].1.add(p, &pred, false);
+    }
+    for (key, score) in &per_file {
+        score.report(key);
     }
     tune.report("tune");
     holdout.report("holdout");

@@ -1,8 +1,9 @@
 //! Stage 4, `gazetteer`: names of people, organisations and places.
 //!
 //! ```text
-//! files ─load─▶ entries + forms ─build─▶ one automaton        (once)
-//! text + tokens ─scan─▶ candidates ─resolve─▶ hits ─teams─▶ ─cues─▶ ─surnames─▶ mentions
+//! files ─load─▶ entries + forms ─build─▶ one automaton          (once)
+//! text + tokens ─scan─▶ candidates ─resolve─▶ hits
+//!               ─teams─▶ ─cues─▶ ─surnames─▶ mentions     (per document)
 //! ```
 //!
 //! - [`load`]: TSV files → entries and their surface forms, with the case

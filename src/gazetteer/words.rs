@@ -67,12 +67,13 @@ pub(crate) static ROLES: Words = Words::new(1 << 3, &[
     "diplomat", "diplomats", "governors", "mayors", "councillor", "councilor",
     "trustee", "chef", "curator", "physician", "surgeon", "nurse", "engineer",
     "psychologist", "runner", "athlete", "swimmer", "cyclist", "boxer",
-    "skier", "sprinter", "golfer", "jockey", "cricketer", "footballer", "drummer", "singer", "guitarist", "musician",
-    "actor", "actress", "novelist", "poet", "artist", "photographer",
-    "designer", "filmmaker", "producer", "rapper", "comedian", "historian",
-    "investor", "entrepreneur", "businessman", "businesswoman", "billionaire",
-    "tycoon", "chairperson", "ombudsman", "spokesmen", "strategists",
-    "researchers", "scientists", "prosecutors", "officers"
+    "skier", "sprinter", "golfer", "jockey", "cricketer", "footballer",
+    "drummer", "singer", "guitarist", "musician", "actor", "actress",
+    "novelist", "poet", "artist", "photographer", "designer", "filmmaker",
+    "producer", "rapper", "comedian", "historian", "investor", "entrepreneur",
+    "businessman", "businesswoman", "billionaire", "tycoon", "chairperson",
+    "ombudsman", "spokesmen", "strategists", "researchers", "scientists",
+    "prosecutors", "officers"
 ]);
 
 /// Capitalised words that qualify a role but are not names ("Foreign
@@ -122,8 +123,9 @@ pub(crate) static ORG_HEADS: Words = Words::new(1 << 8, &[
     "corps", "bureau", "board", "directorate", "club", "airlines", "airways",
     "industries", "technologies", "exchange", "academy", "college",
     "alliance", "coalition", "movement", "front", "brigade", "brigades",
-    "police", "assembly", "senate", "tribunal", "partners", "securities", "water", "government", "office",
-    "capital", "investments", "federation", "bancorp"
+    "police", "assembly", "senate", "tribunal", "partners", "securities",
+    "water", "government", "office", "capital", "investments", "federation",
+    "bancorp"
 ]);
 
 /// Verbs that make the word before them the subject of a clause.
@@ -132,7 +134,7 @@ pub(crate) static REPORTING_VERBS: Words = Words::new(1 << 9, &[
     "said", "says", "told", "tells", "won", "beat", "lost", "sold", "bought",
     "made", "became", "became", "took", "gave", "saw", "hit", "cut", "set",
     "wants", "plans", "announces", "reports", "denies", "warns", "agrees",
-    "signs", "rejects", "accuses", "urges", "expects", "sees",
+    "signs", "rejects", "accuses", "urges", "expects", "sees"
 ]);
 
 /// Nouns that head the names of things, never of people ("Pilot Training
@@ -147,9 +149,9 @@ pub(crate) static THING_NOUNS: Words = Words::new(1 << 10, &[
     "airport", "station", "bridge", "tower", "river", "lake", "mountain",
     "mountains", "island", "islands", "sea", "ocean", "bay", "valley",
     "desert", "province", "region", "county", "district", "city", "town",
-    "village", "museum", "library", "stadium", "arena", "hospital",
-    "church", "mosque", "temple", "palace", "nutrition", "health",
-    "herald", "times", "post", "news", "journal", "tribune", "gazette",
+    "village", "museum", "library", "stadium", "arena", "hospital", "church",
+    "mosque", "temple", "palace", "nutrition", "health", "herald", "times",
+    "post", "news", "journal", "tribune", "gazette"
 ]);
 
 /// Words that open the names of sports clubs before a city ("Real Madrid",
@@ -157,9 +159,9 @@ pub(crate) static THING_NOUNS: Words = Words::new(1 << 10, &[
 #[rustfmt::skip]
 pub(crate) static CLUB_PREFIXES: Words = Words::new(1 << 11, &[
     "real", "inter", "ac", "as", "atletico", "atlético", "sporting",
-    "borussia", "bayer", "bayern", "dynamo", "dinamo", "spartak",
-    "lokomotiv", "cska", "racing", "deportivo", "olympique", "fc", "sc",
-    "vfb", "vfl", "rb", "psv", "rapid", "red", "hertha", "union",
+    "borussia", "bayer", "bayern", "dynamo", "dinamo", "spartak", "lokomotiv",
+    "cska", "racing", "deportivo", "olympique", "fc", "sc", "vfb", "vfl",
+    "rb", "psv", "rapid", "red", "hertha", "union"
 ]);
 
 /// Verbs that report a match result ("Liverpool beat Arsenal 2-1").
@@ -168,7 +170,7 @@ pub(crate) static RESULT_VERBS: Words = Words::new(1 << 12, &[
     "beat", "beats", "beating", "defeated", "defeats", "defeating", "drew",
     "draw", "held", "hold", "lost", "lose", "loses", "edged", "thrashed",
     "routed", "stunned", "overcame", "eliminated", "trounced", "hammered",
-    "downed", "topped", "host", "hosts", "hosted", "against", "played",
+    "downed", "topped", "host", "hosts", "hosted", "against", "played"
 ]);
 
 /// Every list, for the shared index.
