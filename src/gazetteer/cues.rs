@@ -33,24 +33,42 @@ pub(crate) fn find(doc: &Doc<'_>, hits: &mut Vec<Hit>) {
             found.extend(org_at(doc, hits, i, floor));
         }
     }
-    merge_orgs(hits, found);
+    merge(hits, found, |_| true);
     let mut people: Vec<Hit> = Vec::new();
     for &i in doc.caps() {
         people_near(doc, hits, i, &mut people);
     }
     people.sort_by_key(|h| h.span.start);
-    people.dedup_by_key(|h| h.span.start);
-    for p in people {
-        let overlapped = || {
-            hits.iter()
-                .filter(|h| h.first <= p.last && p.first <= h.last)
-        };
-        if overlapped().all(|h| !blocks_name(h)) {
-            hits.retain(|h| h.last < p.first || p.last < h.first);
-            let at = hits.partition_point(|h| h.span.start < p.span.start);
-            hits.insert(at, p);
+    merge(hits, people, |h| !blocks_name(h));
+}
+
+/// Merges `new` cue hits into `hits` (both sorted by start): a new hit
+/// takes the place of the hits it overlaps when they all `yield_to` it,
+/// and is dropped otherwise. Linear in the number of hits.
+fn merge(hits: &mut Vec<Hit>, new: Vec<Hit>, yield_to: impl Fn(&Hit) -> bool) {
+    if new.is_empty() {
+        return;
+    }
+    let old = std::mem::take(hits);
+    let mut keep = vec![true; old.len()];
+    let mut accepted: Vec<Hit> = Vec::with_capacity(new.len());
+    for n in new {
+        if accepted.last().is_some_and(|p| p.last >= n.first) {
+            continue;
+        }
+        let a = old.partition_point(|h| h.last < n.first);
+        let b = a + old[a..].iter().take_while(|h| h.first <= n.last).count();
+        if old[a..b].iter().all(&yield_to) {
+            keep[a..b].iter_mut().for_each(|k| *k = false);
+            accepted.push(n);
         }
     }
+    let kept = old
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(h, k)| k.then_some(h));
+    *hits = kept.chain(accepted).collect();
+    hits.sort_by_key(|h| h.span.start);
 }
 
 /// True when a gazetteer hit keeps a cue name from covering it. A place
@@ -58,18 +76,6 @@ pub(crate) fn find(doc: &Doc<'_>, hits: &mut Vec<Hit>) {
 /// "President Vladimir Putin" the city of Vladimir is a first name.
 fn blocks_name(h: &Hit) -> bool {
     !(h.kind == EntryKind::Location && h.first == h.last)
-}
-
-/// Adds cue organisations, dropping the places and demonyms they contain.
-fn merge_orgs(hits: &mut Vec<Hit>, orgs: Vec<Hit>) {
-    if orgs.is_empty() {
-        return;
-    }
-    hits.retain(|h| {
-        !orgs.iter().any(|o| o.first <= h.last && h.first <= o.last)
-    });
-    hits.extend(orgs);
-    hits.sort_by_key(|h| h.span.start);
 }
 
 /// People vouched for by a cue around the capitalised token `c`: a title
@@ -356,7 +362,9 @@ fn org_at(doc: &Doc<'_>, hits: &[Hit], i: usize, floor: usize) -> Option<Hit> {
     if first == i && last == i {
         return None;
     }
-    let blocked = hits.iter().any(|h| {
+    let at = hits.partition_point(|h| h.last < first);
+    let near = hits[at..].iter().take_while(|h| h.first <= last);
+    let blocked = near.into_iter().any(|h| {
         h.first <= last
             && first <= h.last
             && (matches!(h.kind, EntryKind::Person | EntryKind::Organization)
@@ -394,7 +402,9 @@ fn org_word(doc: &Doc<'_>, k: usize) -> bool {
 fn complement(doc: &Doc<'_>, head: usize) -> usize {
     let mut last = head;
     let mut linked_once = false;
-    loop {
+    // "Ministry of Economy of Iran": a few links at most, so a run of
+    // "of"s through a long list never makes one name of it.
+    for _ in 0..3 {
         let k = last + 1;
         if !doc.joined_to_next(last) || k + 1 >= doc.len() {
             return last;
@@ -422,6 +432,7 @@ fn complement(doc: &Doc<'_>, head: usize) -> usize {
         last = m;
         linked_once = true;
     }
+    last
 }
 
 /// The person hit starting at token `i`, if any.

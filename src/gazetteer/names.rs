@@ -12,6 +12,8 @@
 //! A surname may replace a weak match of the same word (one that needed
 //! evidence, such as the country "Jordan" after "Michael Jordan").
 
+use std::collections::HashMap;
+
 use super::load::{Entry, EntryKind};
 use super::text::{is_all_caps, starts_upper, Doc};
 use super::words::{NOT_NAME, ROLES, TITLES};
@@ -25,26 +27,33 @@ struct Surname<'a> {
 }
 
 /// Adds surname mentions to `hits` (sorted by start on entry and return).
+/// Linear in the number of capitalised tokens: surnames enter a map as
+/// their full names go by, the latest full name winning.
 pub(crate) fn link(doc: &Doc<'_>, entries: &[Entry], hits: &mut Vec<Hit>) {
     let surnames = collect(doc, entries, hits);
-    if surnames.is_empty() {
+    let Some(start) = surnames.first().map(|s| s.from) else {
         return;
-    }
+    };
+    let mut known = Known::default();
+    let mut next = 0;
     let mut added: Vec<Hit> = Vec::new();
-    let mut replaced: Vec<usize> = Vec::new();
-    let start = surnames.iter().map(|s| s.from).min().unwrap_or(0);
+    let mut keep = vec![true; hits.len()];
     let from = doc.caps().partition_point(|&t| t < start);
     for &t in &doc.caps()[from..] {
+        while next < surnames.len() && surnames[next].from <= t {
+            known.insert(&surnames[next]);
+            next += 1;
+        }
         let at = hits.partition_point(|h| h.last < t);
         let cover = hits.get(at).filter(|h| h.first <= t);
         if cover.is_some_and(|h| !replaceable(h, t)) {
             continue;
         }
-        let Some(target) = surname_at(doc, &surnames, t) else {
+        let Some(target) = surname_at(doc, &known, t) else {
             continue;
         };
         if cover.is_some() {
-            replaced.push(at);
+            keep[at] = false;
         }
         added.push(Hit {
             span: doc.stem_span(t),
@@ -55,11 +64,33 @@ pub(crate) fn link(doc: &Doc<'_>, entries: &[Entry], hits: &mut Vec<Hit>) {
             weak: false,
         });
     }
-    for at in replaced.into_iter().rev() {
-        hits.remove(at);
-    }
-    hits.extend(added);
+    let old = std::mem::take(hits);
+    let kept = old
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(h, k)| k.then_some(h));
+    *hits = kept.chain(added).collect();
     hits.sort_by_key(|h| h.span.start);
+}
+
+/// Surnames seen so far: as written, and in capitals for headlines.
+#[derive(Default)]
+struct Known<'a> {
+    exact: HashMap<&'a str, Target>,
+    caps: HashMap<String, Target>,
+}
+
+impl<'a> Known<'a> {
+    fn insert(&mut self, s: &Surname<'a>) {
+        self.exact.insert(s.word, s.target.clone());
+        self.caps.insert(s.word.to_uppercase(), s.target.clone());
+    }
+
+    fn get(&self, w: &str) -> Option<&Target> {
+        self.exact
+            .get(w)
+            .or_else(|| is_all_caps(w).then(|| self.caps.get(w)).flatten())
+    }
 }
 
 /// A one-word hit at token `t` that a surname may take over: one accepted
@@ -108,20 +139,12 @@ fn collect<'a>(
 
 /// The person whose surname token `t` is, if any: the latest full mention
 /// before `t` with that surname.
-fn surname_at(
-    doc: &Doc<'_>,
-    surnames: &[Surname<'_>],
-    t: usize,
-) -> Option<Target> {
+fn surname_at(doc: &Doc<'_>, known: &Known<'_>, t: usize) -> Option<Target> {
     let w = doc.stem(t);
     if !starts_upper(w) {
         return None;
     }
-    let s = surnames.iter().rev().find(|s| {
-        s.from <= t
-            && (s.word == w
-                || (is_all_caps(w) && s.word.eq_ignore_ascii_case(w)))
-    })?;
+    let target = known.get(w)?;
     let titled =
         t > 0 && doc.joined_after_title(t - 1) && doc.is(t - 1, &TITLES);
     if doc.is(t, &NOT_NAME) && !titled {
@@ -130,7 +153,7 @@ fn surname_at(
     if in_longer_name(doc, t) {
         return None;
     }
-    Some(s.target.clone())
+    Some(target.clone())
 }
 
 /// True when a capitalised word other than a title or role is joined to
