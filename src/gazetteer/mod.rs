@@ -423,6 +423,72 @@ demonym:TR\tdemonym\tTurkish\tTurks\tt\tcountry=Q43
         );
     }
 
+    /// Pieces that exercise every pass when shuffled together.
+    const PIECES: &[&str] = &[
+        "Russia",
+        "’s",
+        "'s",
+        "-",
+        " ",
+        "  ",
+        "Mr",
+        ".",
+        ", ",
+        "Ministry",
+        "of",
+        "Iran",
+        "US",
+        "us",
+        "Chad",
+        "Smith",
+        "\n",
+        "é",
+        "Москва",
+        "2",
+        "1",
+        "beat",
+        "Real",
+        "Moscow",
+        "head",
+        "Alexander",
+        "Ltd",
+        "Sergei Shoigu",
+        "Shoigu",
+        "and",
+        "WHO",
+        "TURKEY",
+        "Turkey",
+        "Washington",
+        "in",
+        "“",
+        "”",
+        "Iranian",
+        "the",
+        "May",
+        "VI",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn spans_are_sorted_and_slice_the_text(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(PIECES), 0..40),
+            noise in "\\PC{0,20}",
+        ) {
+            let text = format!("{}{noise}", pieces.concat());
+            let g = gazetteer(true);
+            let tokens = Tokenizer::new().tokenize(&text);
+            let mentions = g.find(&text, &tokens);
+            for pair in mentions.windows(2) {
+                proptest::prop_assert!(pair[0].span.end <= pair[1].span.start);
+            }
+            for m in &mentions {
+                let surface = text.get(m.span.start..m.span.end);
+                proptest::prop_assert!(surface.is_some_and(|s| !s.is_empty()));
+            }
+        }
+    }
+
     #[test]
     fn odd_input_does_not_panic() {
         let g = gazetteer(true);
