@@ -14,8 +14,12 @@
 //!    entry or country is in evidence, an `exact` acronym in a shouted
 //!    headline whose entry also appears in normal text.
 //!
-//! A candidate that still has more than one entry is dropped: a wrong id
-//! costs more than a missed name.
+//! A candidate that still has more than one entry is dropped, since a wrong
+//! id costs more than a missed name, with one exception: a name shared by a
+//! city and regions of the same country ("Washington", "New York") names
+//! the city where a place name stands. Places and companies joined to
+//! another capitalised word ("Real Madrid", "Iran Air") are not matched, and
+//! titles before a listed person stay outside the mention.
 
 use super::load::{Entry, EntryKind, Form};
 use super::matcher::{case_fits, Candidate, Matcher};
@@ -26,13 +30,6 @@ use super::words::{
 };
 use super::{Hit, Target};
 use crate::span::Span;
-
-/// Per-candidate state across the rounds.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum State {
-    Open,
-    Done,
-}
 
 /// Decides every candidate; accepted ones are appended to `out` in text
 /// order.
@@ -49,19 +46,17 @@ pub(crate) fn resolve(
         doc,
     };
     let mut evidence: Vec<u32> = Vec::new();
-    let mut state = vec![State::Open; cands.len()];
     let mut chosen: Vec<Option<(u32, bool)>> = vec![None; cands.len()];
     for round in 0..3 {
         evidence.sort_unstable();
         evidence.dedup();
         let mut found = Vec::new();
         for (i, c) in cands.iter().enumerate() {
-            if state[i] == State::Done {
+            if chosen[i].is_some() {
                 continue;
             }
             if let Some(pick) = r.choose(c, round, &evidence) {
                 chosen[i] = Some(pick);
-                state[i] = State::Done;
                 found.push(pick.0);
             }
         }
