@@ -1,13 +1,48 @@
 //! Stage 4, `gazetteer`: names of people, organisations and places.
 //!
-//! INTERFACE SKELETON — the real loader and matcher replace the bodies; the
-//! types and signatures below are the contract the pipeline relies on.
+//! ```text
+//! files ─load─▶ entries + forms ─build─▶ one automaton          (once)
+//! text + tokens ─scan─▶ candidates ─resolve─▶ hits
+//!               ─teams─▶ ─cues─▶ ─surnames─▶ mentions     (per document)
+//! ```
+//!
+//! - [`load`]: TSV files → entries and their surface forms, with the case
+//!   policy of each form (`exact`, `evidence`, `ambiguous`).
+//! - [`matcher`]: one leftmost-longest, ASCII-case-insensitive aho-corasick
+//!   automaton over every form; matches are kept on word boundaries and when
+//!   their case suits the form.
+//! - [`resolve`]: evidence for common-word forms ("Turkey", "Chad") and a
+//!   choice for ambiguous ones, from the sentence and the whole document.
+//! - [`sports`]: places that name teams ("Real Madrid", "Liverpool beat
+//!   Arsenal 2-1").
+//! - [`cues`]: people and organisations that no file lists, found by a role,
+//!   a title, a company suffix or an institution word.
+//! - [`names`]: bare surnames after a full name.
+//!
+//! Invariants of [`Gazetteer::find`]: mentions are sorted by start, never
+//! overlap, lie on word boundaries (a possessive "’s" stays outside), and
+//! every span slices the text exactly. The automaton and every word list are
+//! built once; a document costs one scan plus work proportional to its
+//! capitalised words.
+
+mod cues;
+mod fold;
+mod load;
+mod matcher;
+mod names;
+mod resolve;
+mod sports;
+mod text;
+mod words;
 
 use std::fmt;
 use std::sync::Arc;
 
 use crate::span::Span;
 use crate::tokenize::Tokens;
+use load::{Entry, EntryKind};
+use matcher::Matcher;
+use text::Doc;
 
 /// The type of a named entity; serialised as the lower-case word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -79,28 +114,399 @@ impl fmt::Display for GazetteerError {
 
 impl std::error::Error for GazetteerError {}
 
-/// The gazetteer files built into the binary.
+include!(concat!(env!("OUT_DIR"), "/builtin_gazetteers.rs"));
+
+/// The gazetteer files built into the binary: every top-level
+/// `gazetteers/*.tsv` of the source tree, in byte order of file name.
 pub fn builtin_files() -> Vec<GazetteerFile> {
-    Vec::new()
+    BUILTIN
+        .iter()
+        .map(|(name, text)| GazetteerFile {
+            name: name.to_string(),
+            text: text.to_string(),
+        })
+        .collect()
 }
 
 /// Loaded names and the automaton over them; build once and share.
 #[derive(Debug)]
 pub struct Gazetteer {
-    _options: MatchOptions,
+    entries: Vec<Entry>,
+    matcher: Matcher,
+    options: MatchOptions,
+}
+
+/// What a hit refers to: a gazetteer entry, or a name found by a cue.
+#[derive(Clone, Debug)]
+pub(crate) enum Target {
+    Entry(u32),
+    Unknown(Arc<str>),
+}
+
+/// A mention while the passes still work on it.
+#[derive(Clone, Debug)]
+pub(crate) struct Hit {
+    pub span: Span,
+    /// First and last token covered.
+    pub first: usize,
+    pub last: usize,
+    pub kind: EntryKind,
+    pub target: Target,
+    /// Accepted only on evidence; a surname may take its place.
+    pub weak: bool,
 }
 
 impl Gazetteer {
-    /// Loads the files in order and builds the matcher.
+    /// Loads the files in order and builds the matcher. A later file with
+    /// the same name as an earlier one replaces it; an id defined in two
+    /// files is an error.
     pub fn from_files(
-        _files: &[GazetteerFile],
+        files: &[GazetteerFile],
         options: MatchOptions,
     ) -> Result<Gazetteer, GazetteerError> {
-        Ok(Gazetteer { _options: options })
+        let table = load::load(files)?;
+        let matcher = Matcher::build(&table)?;
+        Ok(Gazetteer {
+            entries: table.entries,
+            matcher,
+            options,
+        })
+    }
+
+    /// Number of loaded entries (people, organisations, places, demonyms).
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when no entry is loaded.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
     }
 
     /// Every mention in `text`, in text order, non-overlapping.
-    pub fn find(&self, _text: &str, _tokens: &Tokens) -> Vec<Mention> {
-        Vec::new()
+    pub fn find(&self, text: &str, tokens: &Tokens) -> Vec<Mention> {
+        let doc = Doc::new(text, tokens);
+        let mut cands = Vec::new();
+        self.matcher.candidates(&doc, &mut cands);
+        let mut hits = Vec::with_capacity(cands.len());
+        resolve::resolve(&self.matcher, &self.entries, &doc, &cands, &mut hits);
+        sports::teams(&doc, &self.entries, &mut hits);
+        cues::find(&doc, &mut hits);
+        names::link(&doc, &self.entries, &mut hits);
+        hits.into_iter().filter_map(|h| self.mention(h)).collect()
+    }
+
+    /// The public form of a hit; a demonym becomes its country only when
+    /// demonyms are asked for.
+    fn mention(&self, hit: Hit) -> Option<Mention> {
+        let (kind, name, id) = match hit.target {
+            Target::Unknown(name) => (hit.kind, name, None),
+            Target::Entry(e) => {
+                let mut entry = &self.entries[e as usize];
+                if entry.kind == EntryKind::Demonym {
+                    if !self.options.demonyms {
+                        return None;
+                    }
+                    entry = &self.entries[entry.country? as usize];
+                }
+                (entry.kind, entry.name.clone(), Some(entry.id.clone()))
+            }
+        };
+        let kind = match kind {
+            EntryKind::Person => EntityKind::Person,
+            EntryKind::Organization => EntityKind::Organization,
+            EntryKind::Location | EntryKind::Demonym => EntityKind::Location,
+        };
+        Some(Mention {
+            span: hit.span,
+            kind,
+            name,
+            id,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::Tokenizer;
+
+    const FIXTURE: &str = "\
+id\ttype\tname\taliases\tsource\tnotes
+Q159\tlocation\tRussia\tRussian Federation\tt\tkind=country;iso2=RU
+Q794\tlocation\tIran\t\tt\tkind=country;iso2=IR
+Q43\tlocation\tTurkey\tTürkiye|Turkey{evidence}\tt\tkind=country;iso2=TR
+Q657\tlocation\tChad\tChad{evidence}\tt\tkind=country;iso2=TD
+Q810\tlocation\tJordan\tJordan{evidence}\tt\tkind=country;iso2=JO
+Q30\tlocation\tUnited States\tUS{exact}|U.S.\tt\tkind=country;iso2=US
+g:1\tlocation\tReading\tReading{evidence}\tt\tkind=city;country=GB
+g:2\tlocation\tMoscow\t\tt\tkind=city;country=RU
+g:3\tlocation\tTehran\tTeheran\tt\tkind=city;country=IR
+g:4\tlocation\tWashington, D.C.\tWashington{ambiguous}\tt\tkind=city;country=US
+s:5\tlocation\tWashington State\tWashington{ambiguous}\tt\tkind=state;country=US
+Q7817\torganization\tWorld Health Organization\tWHO{exact}\tt\t
+o:1\torganization\tKremlin\tthe Kremlin\tt\t
+o:2\torganization\tMinistry of Defence of Russia\tRussian Defence Ministry\tt\t
+p:1\tperson\tSergei Shoigu\t\tt\t
+p:2\tperson\tDmitry Peskov\tPeskov\tt\t
+p:3\tperson\tTheresa May\t\tt\t
+demonym:RU\tdemonym\tRussian\tRussians\tt\tcountry=Q159
+demonym:IR\tdemonym\tIranian\tIranians\tt\tcountry=Q794
+demonym:TR\tdemonym\tTurkish\tTurks\tt\tcountry=Q43
+";
+
+    fn gazetteer(demonyms: bool) -> Gazetteer {
+        let file = GazetteerFile {
+            name: "fixture.tsv".to_string(),
+            text: FIXTURE.to_string(),
+        };
+        Gazetteer::from_files(&[file], MatchOptions { demonyms })
+            .expect("the fixture loads")
+    }
+
+    /// `surface/kind/name` of every mention; `name` is `?` without an id.
+    fn found(g: &Gazetteer, text: &str) -> Vec<String> {
+        let tokens = Tokenizer::new().tokenize(text);
+        let mentions = g.find(text, &tokens);
+        for pair in mentions.windows(2) {
+            assert!(pair[0].span.end <= pair[1].span.start);
+        }
+        mentions
+            .iter()
+            .map(|m| {
+                let name = if m.id.is_some() { &*m.name } else { "?" };
+                let surface = &text[m.span.start..m.span.end];
+                format!("{surface}/{}/{name}", m.kind.as_str())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_names_by_the_rules() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Russia’s army moved.", &["Russia/location/Russia"]),
+            (
+                "Russia-Iran talks.",
+                &["Russia/location/Russia", "Iran/location/Iran"],
+            ),
+            ("Russian-Iranian relations grew.", &[]),
+            (
+                "RUSSIA AND IRAN SIGN DEAL",
+                &["RUSSIA/location/Russia", "IRAN/location/Iran"],
+            ),
+            (
+                "MOSCOW, Feb 3 - The Kremlin said.",
+                &["MOSCOW/location/Moscow", "Kremlin/organization/Kremlin"],
+            ),
+            ("He flew to Teheran.", &["Teheran/location/Tehran"]),
+            ("Talks with Turkiye resumed.", &["Turkiye/location/Turkey"]),
+            (
+                "The Russian Defence Ministry said.",
+                &["Russian Defence Ministry/organization/\
+                 Ministry of Defence of Russia"],
+            ),
+            ("Peskov said so.", &["Peskov/person/Dmitry Peskov"]),
+        ];
+        let g = gazetteer(false);
+        for (text, want) in cases {
+            assert_eq!(found(&g, text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn hard_negatives_stay_silent() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Turkey dinner prices fell.", &[]),
+            ("Chad Smith played the drums.", &[]),
+            ("Jordan Peterson spoke at length.", &[]),
+            ("The Reading Festival opens on Friday.", &[]),
+            ("Let us go there. Who said that?", &[]),
+            ("In May the talks ended.", &[]),
+            ("Let us meet the US envoy.", &["US/location/United States"]),
+            (
+                "WHO experts arrived.",
+                &["WHO/organization/\
+              World Health Organization"],
+            ),
+            ("Talks with Turkey resumed.", &["Turkey/location/Turkey"]),
+            ("Troops left Chad.", &["Chad/location/Chad"]),
+        ];
+        let g = gazetteer(false);
+        for (text, want) in cases {
+            assert_eq!(found(&g, text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn context_decides_evidence_and_ambiguity() {
+        let g = gazetteer(false);
+        // Sentence-initial "Turkey" counts once Turkey is named elsewhere.
+        assert_eq!(
+            found(&g, "Turkey has agreed. Officials in Turkish ports said."),
+            ["Turkey/location/Turkey"]
+        );
+        // "Washington" names the city where a place stands or where its
+        // country is in context; a sentence start is neither.
+        assert!(found(&g, "Washington agreed.").is_empty());
+        assert_eq!(
+            found(&g, "Flights to Washington resumed."),
+            ["Washington/location/Washington, D.C."]
+        );
+        assert_eq!(
+            found(&g, "The United States said Washington agreed."),
+            [
+                "United States/location/United States",
+                "Washington/location/Washington, D.C."
+            ]
+        );
+    }
+
+    #[test]
+    fn surnames_and_cue_names() {
+        let g = gazetteer(false);
+        assert_eq!(
+            found(
+                &g,
+                "Sergei Shoigu met the press. Minister Shoigu said that \
+                 Mr Shoigu’s plan stands."
+            ),
+            [
+                "Sergei Shoigu/person/Sergei Shoigu",
+                "Shoigu/person/Sergei Shoigu",
+                "Shoigu/person/Sergei Shoigu",
+            ]
+        );
+        assert_eq!(
+            found(
+                &g,
+                "Rosoboronexport head Alexander Mikheyev spoke. Mikheyev \
+                 added more."
+            ),
+            ["Alexander Mikheyev/person/?", "Mikheyev/person/?"]
+        );
+        assert_eq!(
+            found(
+                &g,
+                "It called the defense ministers of the two countries, \
+                 Sergei Shoigu and Mohammad Ashtiani."
+            ),
+            [
+                "Sergei Shoigu/person/Sergei Shoigu",
+                "Mohammad Ashtiani/person/?"
+            ]
+        );
+        assert_eq!(
+            found(
+                &g,
+                "It rose, said John Smith, an analyst at Acme Holdings Ltd."
+            ),
+            ["John Smith/person/?", "Acme Holdings Ltd/organization/?"]
+        );
+        assert_eq!(
+            found(&g, "The Ministry of Economy of Iran said."),
+            ["Ministry of Economy of Iran/organization/?"]
+        );
+        // A month is no surname without a title.
+        assert_eq!(
+            found(&g, "Theresa May left. In May, Mrs May returned."),
+            ["Theresa May/person/Theresa May", "May/person/Theresa May"]
+        );
+    }
+
+    #[test]
+    fn demonyms_only_on_request() {
+        let text = "Russian-Iranian relations grew.";
+        assert!(found(&gazetteer(false), text).is_empty());
+        assert_eq!(
+            found(&gazetteer(true), text),
+            ["Russian/location/Russia", "Iranian/location/Iran"]
+        );
+    }
+
+    /// Pieces that exercise every pass when shuffled together.
+    const PIECES: &[&str] = &[
+        "Russia",
+        "’s",
+        "'s",
+        "-",
+        " ",
+        "  ",
+        "Mr",
+        ".",
+        ", ",
+        "Ministry",
+        "of",
+        "Iran",
+        "US",
+        "us",
+        "Chad",
+        "Smith",
+        "\n",
+        "é",
+        "Москва",
+        "2",
+        "1",
+        "beat",
+        "Real",
+        "Moscow",
+        "head",
+        "Alexander",
+        "Ltd",
+        "Sergei Shoigu",
+        "Shoigu",
+        "and",
+        "WHO",
+        "TURKEY",
+        "Turkey",
+        "Washington",
+        "in",
+        "“",
+        "”",
+        "Iranian",
+        "the",
+        "May",
+        "VI",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn spans_are_sorted_and_slice_the_text(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(PIECES), 0..40),
+            noise in "\\PC{0,20}",
+        ) {
+            let text = format!("{}{noise}", pieces.concat());
+            let g = gazetteer(true);
+            let tokens = Tokenizer::new().tokenize(&text);
+            let mentions = g.find(&text, &tokens);
+            for pair in mentions.windows(2) {
+                proptest::prop_assert!(pair[0].span.end <= pair[1].span.start);
+            }
+            for m in &mentions {
+                let surface = text.get(m.span.start..m.span.end);
+                proptest::prop_assert!(surface.is_some_and(|s| !s.is_empty()));
+            }
+        }
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        let g = gazetteer(true);
+        for text in [
+            "",
+            " ",
+            "’s",
+            "Mr",
+            "Mr.",
+            "U.S.",
+            "US’",
+            "Ministry of",
+            "Москва Russia’",
+            "A, B and",
+            "head Ab",
+            "\u{0}Iran\u{301}",
+        ] {
+            let _ = found(&g, text);
+        }
     }
 }

@@ -1,0 +1,244 @@
+//! The automaton over every surface form, and the candidate scan.
+//!
+//! One aho-corasick automaton (leftmost-longest) over the ASCII-lower-cased
+//! forms of every loaded file, run on an ASCII-lower-cased copy of the text,
+//! matches without regard to ASCII case; it is built once per
+//! [`Gazetteer`](super::Gazetteer). A scan keeps a match as a *candidate* only
+//! when it lies on word boundaries (a token start to a token end, or to the
+//! start of a possessive "’s") and at least one of its forms accepts the case
+//! it is written in. Evidence and ambiguity are decided later, once the whole
+//! document's candidates are known.
+//!
+//! The automaton is anchored: it is only run where a word starts (see
+//! [`Matcher::candidates`]), so a match always starts on a token.
+
+use aho_corasick::{
+    AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::load::{Form, Table};
+use super::text::{is_all_caps, starts_upper, Doc};
+use super::GazetteerError;
+use crate::span::Span;
+
+/// Forms grouped by automaton pattern.
+#[derive(Debug)]
+pub(crate) struct Matcher {
+    ac: AhoCorasick,
+    /// `forms[ranges[p].0..ranges[p].1]` are the forms of pattern `p`.
+    ranges: Vec<(u32, u32)>,
+    forms: Vec<Form>,
+    /// Hashes of the first word of every form: a token whose first word
+    /// is not among them cannot start a match.
+    heads: HashSet<u64, BuildHasherDefault<PassHasher>>,
+    /// Which first bytes of a token may start a form (a cheaper test run
+    /// before the hash).
+    probe: [bool; 256],
+}
+
+/// A match on word boundaries whose case suits at least one form.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Candidate {
+    pub span: Span,
+    pub pattern: u32,
+    /// First and last token the match covers.
+    pub first: usize,
+    pub last: usize,
+    /// Written in capitals inside capitals ("WHO WON"), where case says
+    /// nothing about acronyms.
+    pub shouting: bool,
+}
+
+impl Matcher {
+    /// Builds the automaton over the distinct (ASCII-case-folded) forms.
+    pub(crate) fn build(table: &Table) -> Result<Matcher, GazetteerError> {
+        let mut keys: HashMap<String, u32> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut tagged: Vec<(u32, Form)> =
+            Vec::with_capacity(table.forms.len());
+        for form in &table.forms {
+            let key = form.text.to_ascii_lowercase();
+            let next = patterns.len() as u32;
+            let p = *keys.entry(key).or_insert_with_key(|key| {
+                patterns.push(key.clone());
+                next
+            });
+            tagged.push((p, form.clone()));
+        }
+        tagged.sort_by_key(|(p, f)| (*p, f.entry));
+        let mut ranges = vec![(0u32, 0u32); patterns.len()];
+        for (i, (p, _)) in tagged.iter().enumerate() {
+            let r = &mut ranges[*p as usize];
+            if r.1 == 0 {
+                r.0 = i as u32;
+            }
+            r.1 = i as u32 + 1;
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&patterns)
+            .map_err(|e| GazetteerError {
+                path: "<gazetteers>".to_string(),
+                line: 0,
+                message: format!("cannot build the name automaton: {e}"),
+            })?;
+        let forms: Vec<Form> = tagged.into_iter().map(|(_, f)| f).collect();
+        let heads = forms.iter().filter_map(|f| head_hash(&f.text)).collect();
+        let probe = probe_table(&forms);
+        Ok(Matcher {
+            ac,
+            ranges,
+            forms,
+            heads,
+            probe,
+        })
+    }
+
+    /// The forms sharing pattern `p`.
+    pub(crate) fn forms(&self, p: u32) -> &[Form] {
+        let (a, b) = self.ranges[p as usize];
+        &self.forms[a as usize..b as usize]
+    }
+
+    /// Every candidate in `doc`, in text order, non-overlapping.
+    ///
+    /// The automaton is only run anchored at token starts whose first word
+    /// begins some form (one hash lookup), so the scan costs a little per
+    /// word instead of one transition per byte of text.
+    pub(crate) fn candidates(&self, doc: &Doc<'_>, out: &mut Vec<Candidate>) {
+        let text = doc.text;
+        // The patterns are ASCII-lower-cased; so is this copy, byte for
+        // byte, so offsets into it are offsets into `text`.
+        let lower = text.to_ascii_lowercase();
+        let mut done = 0;
+        for (i, t) in doc.tokens.tokens.iter().enumerate() {
+            let start = t.span.start;
+            if start < done || !self.worth_probing(&text[start..t.span.end]) {
+                continue;
+            }
+            let input = Input::new(&lower)
+                .span(start..text.len())
+                .anchored(Anchored::Yes);
+            let Some(m) = self.ac.find(input) else {
+                continue;
+            };
+            let span = Span::new(m.start(), m.end());
+            let pattern = m.pattern().as_u32();
+            if let Some(c) = self.candidate(doc, i, span, pattern) {
+                out.push(c);
+                done = span.end;
+            }
+        }
+    }
+
+    /// False when no form starts with the first word of `token`; tokens
+    /// with non-ASCII letters are always probed.
+    fn worth_probing(&self, token: &str) -> bool {
+        let first = token.as_bytes().first().copied().unwrap_or(0);
+        self.probe[usize::from(first)]
+            && head_hash(token).map_or(true, |h| self.heads.contains(&h))
+    }
+
+    fn candidate(
+        &self,
+        doc: &Doc<'_>,
+        first: usize,
+        span: Span,
+        pattern: u32,
+    ) -> Option<Candidate> {
+        let last = doc.word_end(first, span)?;
+        let slice = span.slice(doc.text);
+        let shouting = is_all_caps(slice)
+            && (doc.shouting_near(first, last) || doc.dateline(span));
+        let ok = self
+            .forms(pattern)
+            .iter()
+            .any(|f| case_fits(f, slice, shouting));
+        ok.then_some(Candidate {
+            span,
+            pattern,
+            first,
+            last,
+            shouting,
+        })
+    }
+}
+
+/// Whether `slice` is written in a case the form accepts. An all-caps
+/// slice fits a proper-noun form only in an all-caps context, so "NICE" in a
+/// normal sentence is not the city.
+pub(crate) fn case_fits(form: &Form, slice: &str, shouting: bool) -> bool {
+    if slice == &*form.text {
+        return true;
+    }
+    if form.policy.exact {
+        return shouting;
+    }
+    if !starts_upper(&form.text) {
+        return false; // "eBay": only as written
+    }
+    if is_all_caps(slice) && !is_all_caps(&form.text) {
+        return shouting;
+    }
+    starts_upper(slice)
+}
+
+/// Hash of the ASCII-lower-cased first word of `s` (its leading letters
+/// and digits, "U" of "U.S.", "Russia" of "Russia’s"), or `None` when that
+/// word has non-ASCII letters or is empty.
+fn head_hash(s: &str) -> Option<u64> {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut len = 0;
+    for &b in s.as_bytes() {
+        if !b.is_ascii_alphanumeric() {
+            if b >= 0x80 {
+                return None;
+            }
+            break;
+        }
+        h = (h ^ u64::from(b.to_ascii_lowercase()))
+            .wrapping_mul(0x100_0000_01b3);
+        len += 1;
+    }
+    (len > 0).then_some(h)
+}
+
+/// First bytes that may start a form: capitals, digits, lead bytes of
+/// non-ASCII characters, and the first byte of every form.
+fn probe_table(forms: &[Form]) -> [bool; 256] {
+    let mut probe = [false; 256];
+    for b in 0..=255u8 {
+        probe[usize::from(b)] =
+            b.is_ascii_uppercase() || b.is_ascii_digit() || b >= 0xC0;
+    }
+    for f in forms {
+        if let Some(&b) = f.text.as_bytes().first() {
+            probe[usize::from(b)] = true;
+        }
+    }
+    probe
+}
+
+/// A hasher for keys that are already hashes.
+#[derive(Default)]
+struct PassHasher(u64);
+
+impl Hasher for PassHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}

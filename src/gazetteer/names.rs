@@ -1,0 +1,174 @@
+//! Short names: the bare surname of a person named in full earlier.
+//!
+//! After "Sergei Shoigu" (from a gazetteer or a cue), a later "Shoigu",
+//! "Mr Shoigu" or "Minister Shoigu’s" is the same person, with the same id
+//! (or none for a cue name). The title stays outside the mention, as in
+//! the full name. A surname links only *after* its full name; before it, only
+//! an explicit gazetteer alias ("Putin") matches. A surname that is also a
+//! month or function word ("May") links only after a title ("Mrs May").
+//!
+//! A surname joined to another capitalised word is part of a different name
+//! ("Jim Jordan" after "Michael Jordan", "Smith Barney") and does not link.
+//! A surname may replace a weak match of the same word (one that needed
+//! evidence, such as the country "Jordan" after "Michael Jordan").
+
+use std::collections::HashMap;
+
+use super::load::{Entry, EntryKind};
+use super::text::{is_all_caps, starts_upper, Doc};
+use super::words::{NOT_NAME, ROLES, TITLES};
+use super::{Hit, Target};
+
+/// A surname that may link from token `from` on.
+struct Surname<'a> {
+    word: &'a str,
+    target: Target,
+    from: usize,
+}
+
+/// Adds surname mentions to `hits` (sorted by start on entry and return).
+/// Linear in the number of capitalised tokens: surnames enter a map as
+/// their full names go by, the latest full name winning.
+pub(crate) fn link(doc: &Doc<'_>, entries: &[Entry], hits: &mut Vec<Hit>) {
+    let surnames = collect(doc, entries, hits);
+    let Some(start) = surnames.first().map(|s| s.from) else {
+        return;
+    };
+    let mut known = Known::default();
+    let mut next = 0;
+    let mut added: Vec<Hit> = Vec::new();
+    let mut keep = vec![true; hits.len()];
+    let from = doc.caps().partition_point(|&t| t < start);
+    for &t in &doc.caps()[from..] {
+        while next < surnames.len() && surnames[next].from <= t {
+            known.insert(&surnames[next]);
+            next += 1;
+        }
+        let at = hits.partition_point(|h| h.last < t);
+        let cover = hits.get(at).filter(|h| h.first <= t);
+        if cover.is_some_and(|h| !replaceable(h, t)) {
+            continue;
+        }
+        let Some(target) = surname_at(doc, &known, t) else {
+            continue;
+        };
+        if cover.is_some() {
+            keep[at] = false;
+        }
+        added.push(Hit {
+            span: doc.stem_span(t),
+            first: t,
+            last: t,
+            kind: EntryKind::Person,
+            target,
+            weak: false,
+        });
+    }
+    let old = std::mem::take(hits);
+    let kept = old
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(h, k)| k.then_some(h));
+    *hits = kept.chain(added).collect();
+    hits.sort_by_key(|h| h.span.start);
+}
+
+/// Surnames seen so far: as written, and in capitals for headlines.
+#[derive(Default)]
+struct Known<'a> {
+    exact: HashMap<&'a str, Target>,
+    caps: HashMap<String, Target>,
+}
+
+impl<'a> Known<'a> {
+    fn insert(&mut self, s: &Surname<'a>) {
+        self.exact.insert(s.word, s.target.clone());
+        self.caps.insert(s.word.to_uppercase(), s.target.clone());
+    }
+
+    fn get(&self, w: &str) -> Option<&Target> {
+        self.exact
+            .get(w)
+            .or_else(|| is_all_caps(w).then(|| self.caps.get(w)).flatten())
+    }
+}
+
+/// A one-word hit at token `t` that a surname may take over: one accepted
+/// only on evidence ("Jordan"), or a bare name found by a title ("Mr Key")
+/// before its full name was known to be listed.
+fn replaceable(h: &Hit, t: usize) -> bool {
+    let single = h.first == t && h.last == t;
+    let unknown =
+        h.kind == EntryKind::Person && matches!(h.target, Target::Unknown(_));
+    single && (h.weak || unknown)
+}
+
+/// Surnames of the people named in full, in text order.
+fn collect<'a>(
+    doc: &Doc<'a>,
+    entries: &'a [Entry],
+    hits: &[Hit],
+) -> Vec<Surname<'a>> {
+    let mut out = Vec::new();
+    for h in hits.iter().filter(|h| h.kind == EntryKind::Person) {
+        if h.first == h.last {
+            continue;
+        }
+        let word = doc.stem(h.last);
+        if word.chars().count() < 3 {
+            continue; // "Kim Jong Un": the last word is no surname
+        }
+        out.push(Surname {
+            word,
+            target: h.target.clone(),
+            from: h.last + 1,
+        });
+        if let Target::Entry(e) = h.target {
+            let canonical = entries[e as usize].name.rsplit(' ').next();
+            if let Some(c) = canonical.filter(|c| *c != word && c.len() > 2) {
+                out.push(Surname {
+                    word: c,
+                    target: h.target.clone(),
+                    from: h.last + 1,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The person whose surname token `t` is, if any: the latest full mention
+/// before `t` with that surname.
+fn surname_at(doc: &Doc<'_>, known: &Known<'_>, t: usize) -> Option<Target> {
+    let w = doc.stem(t);
+    if !starts_upper(w) {
+        return None;
+    }
+    let target = known.get(w)?;
+    let titled =
+        t > 0 && doc.joined_after_title(t - 1) && doc.is(t - 1, &TITLES);
+    if doc.is(t, &NOT_NAME) && !titled {
+        return None;
+    }
+    if in_longer_name(doc, t) {
+        return None;
+    }
+    Some(target.clone())
+}
+
+/// True when a capitalised word other than a title or role is joined to
+/// token `t`.
+fn in_longer_name(doc: &Doc<'_>, t: usize) -> bool {
+    let name_word = |i: usize| {
+        doc.capitalised(i)
+            && doc.classes(i) & (NOT_NAME.bit() | TITLES.bit() | ROLES.bit())
+                == 0
+    };
+    let before = t > 0
+        && doc.joined_to_next(t - 1)
+        && name_word(t - 1)
+        && !doc.sentence_initial(t - 1);
+    let possessive = doc.stem(t).len() < doc.word(t).len();
+    let after = !possessive && doc.joined_to_next(t) && name_word(t + 1);
+    before || after
+}
