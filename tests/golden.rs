@@ -158,18 +158,12 @@ fn seed_000_title_furniture_figures_entities() {
     );
     assert!(removed.iter().any(|(t, _)| t == "Original Source Link"));
     assert!(!text.contains("Original Source Link"));
+    // The issue names no unit for 2700 and 1000 ("almost 2,700 against
+    // Russia", "slightly more than a thousand against Iran"); the elided
+    // noun "sanctions" is right too, so accept either.
     let mut figures = money_and_counts(rec);
-    let unit_2700 = figures
-        .iter()
-        .find(|f| f.1 == "2700")
-        .map(|f| f.2.clone())
-        .unwrap_or_default();
-    assert!(
-        unit_2700.is_empty() || unit_2700 == "sanctions",
-        "2700 counts {unit_2700:?}"
-    );
     for f in &mut figures {
-        if f.1 == "2700" {
+        if (f.1 == "2700" || f.1 == "1000") && f.2 == "sanctions" {
             f.2.clear();
         }
     }
