@@ -127,9 +127,15 @@ pub(crate) fn byline_line<'a>(line: &'a str, f: &Features) -> Option<&'a str> {
     let last = line.split_ascii_whitespace().next_back()?;
     let tail = lexicon::classes_of(last) & BYLINE_TAIL != 0
         && lexicon::classes_of(first) & STARTER == 0
-        && f.lower <= 1;
+        && lower_words(line) <= 1;
     (tail && f.words <= 5 && !f.ends_sentence() && f.end != End::Colon)
         .then_some("")
+}
+
+fn lower_words(line: &str) -> usize {
+    line.split_ascii_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .count()
 }
 
 /// Strips a byline cue from the start of `line`, case-insensitively.

@@ -105,7 +105,7 @@ impl Scan {
             1 => self.second = c,
             _ => {}
         }
-        let stripped = lexicon::strip(raw).trim_matches(['>', '/', '»', '›']);
+        let stripped = lexicon::strip(raw);
         if stripped.is_empty() || stripped == "-" || stripped == "--" {
             self.words -= 1;
             return;

@@ -29,10 +29,6 @@ pub(crate) struct Features {
     pub bytes: usize,
     /// Whitespace-separated words.
     pub words: u32,
-    /// Words starting with an upper-case letter.
-    pub caps: u32,
-    /// Words starting with a lower-case letter.
-    pub lower: u32,
     /// "you", "your", "you're"…
     pub you: u32,
     /// "we", "our", "us"…
@@ -66,16 +62,17 @@ impl Features {
         self.words >= 8 && self.ends_sentence()
     }
 
-    /// Computes the features of `line` (trimmed, not empty) in one pass over
-    /// its bytes: a word starts after an ASCII space or tab (the cleaner has
-    /// removed every other control character).
+    /// Computes the features of `line` (trimmed, not empty). Each step is a
+    /// branch-free pass the compiler vectorises: rare bytes, word starts
+    /// (a word starts after an ASCII space or tab; the cleaner has removed
+    /// every other control character), and pronoun candidates — only a line
+    /// holding a "you", "we", "our" or "us" is then looked at word by word.
     pub fn of(line: &str) -> Features {
         let b = line.as_bytes();
+        let (words, marks) = scan(b);
         let mut f = Features {
             bytes: line.len(),
-            words: 0,
-            caps: 0,
-            lower: 0,
+            words,
             you: 0,
             we: 0,
             quote: false,
@@ -84,54 +81,34 @@ impl Features {
             copyright: false,
             end: end_of(line),
             bullet: starts_bullet(line),
-            starts_lower: false,
-            marks: 0,
+            starts_lower: line
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(|c| c.is_lowercase()),
+            marks,
         };
-        let mut marks = 0u8;
-        let mut prev_space = true;
-        for (i, &c) in b.iter().enumerate() {
-            marks |= MARKS[usize::from(c)];
-            let space = c <= b' ';
-            if prev_space && !space {
-                f.word_start(b, i);
-            }
-            prev_space = space;
+        if pronoun_candidates(b) {
+            f.pronouns(b);
         }
-        f.marks = marks;
-        f.starts_lower = line
-            .chars()
-            .find(|c| c.is_alphabetic())
-            .is_some_and(|c| c.is_lowercase());
         f.rare_marks(line);
         f
     }
 
-    /// Counts the word starting at byte `i` of `b`.
-    fn word_start(&mut self, b: &[u8], i: usize) {
-        self.words += 1;
-        let c = b[i];
-        if c.is_ascii_uppercase() {
-            self.caps += 1;
-        } else if c.is_ascii_lowercase() {
-            self.lower += 1;
-        } else if c >= 0x80 {
-            self.non_ascii_start(word_at(b, i));
-            return;
-        } else if c == b'"' {
-            self.pronoun(&b[i + 1..]);
-            return;
-        } else {
-            return;
+    /// Counts the pronouns of `b` at the candidate positions.
+    fn pronouns(&mut self, b: &[u8]) {
+        let at = |i: usize| b.get(i).copied().unwrap_or(b' ');
+        for i in 0..b.len() {
+            let opens = i == 0 || opens_word(b[i - 1]);
+            if opens && pronoun_at(b[i], at(i + 1), at(i + 2)) {
+                self.pronoun(&b[i..]);
+            }
         }
-        self.pronoun(&b[i..]);
     }
 
     /// Checks that only lines holding the relevant bytes pay for.
     fn rare_marks(&mut self, line: &str) {
         let m = self.marks;
-        if m & QUOTE != 0 {
-            self.quote = true;
-        }
+        self.quote = m & QUOTE != 0;
         if m & MULTI != 0 {
             self.quote |= line.contains(['“', '”', '„', '«', '»']);
             self.copyright = line.contains('©');
@@ -149,34 +126,8 @@ impl Features {
                 .match_indices(':')
                 .any(|(i, _)| line.as_bytes()[i + 1..].starts_with(b"//"));
         }
-        if m & DOT != 0 && !self.url {
+        if m & DOMAIN != 0 && !self.url {
             self.url = has_domain(line);
-        }
-    }
-
-    fn non_ascii_start(&mut self, w: &[u8]) {
-        let quote = match w {
-            [0xE2, 0x80, 0x9C..=0x9E, ..] => 3,
-            [0xC2, 0xAB, ..] => 2,
-            _ => 0,
-        };
-        if quote > 0 {
-            if w.len() > quote + 1 {
-                self.pronoun(&w[quote..]);
-            }
-            return;
-        }
-        let c = std::str::from_utf8(&w[..w.len().min(4)])
-            .ok()
-            .or_else(|| std::str::from_utf8(&w[..w.len().min(3)]).ok())
-            .or_else(|| std::str::from_utf8(&w[..w.len().min(2)]).ok())
-            .and_then(|s| s.chars().next());
-        if let Some(c) = c {
-            if c.is_uppercase() {
-                self.caps += 1;
-            } else if c.is_lowercase() {
-                self.lower += 1;
-            }
         }
     }
 
@@ -221,13 +172,94 @@ impl Features {
     }
 }
 
-/// The word starting at byte `i` of `b`.
-fn word_at(b: &[u8], i: usize) -> &[u8] {
-    let end = b[i..]
-        .iter()
-        .position(|&c| c <= b' ')
-        .map_or(b.len(), |n| i + n);
-    &b[i..end]
+/// Which rare bytes `b` holds and how many words it has.
+fn scan(b: &[u8]) -> (u32, u8) {
+    let (words, domain) = count_words(b);
+    (words, marks(b) | if domain { DOMAIN } else { 0 })
+}
+
+/// Which rare bytes `b` holds: a branch-free fold the compiler vectorises.
+fn marks(b: &[u8]) -> u8 {
+    let (mut quote, mut at, mut colon, mut dot) = (false, false, false, false);
+    let (mut paren, mut ask, mut multi) = (false, false, false);
+    for &c in b {
+        quote |= c == b'"';
+        at |= c == b'@';
+        colon |= c == b':';
+        dot |= c == b'.';
+        paren |= (c == b'(') | (c == b'/') | (c == b'|');
+        ask |= (c == b'?') | (c == b'!');
+        multi |= (c == 0xC2) | (c == 0xE2);
+    }
+    u8::from(quote) * QUOTE
+        | u8::from(at) * AT
+        | u8::from(colon) * COLON
+        | u8::from(dot) * DOT
+        | u8::from(paren) * PAREN
+        | u8::from(ask) * ASK
+        | u8::from(multi) * MULTI
+}
+
+/// Words (a non-space byte after a space, plus the first) and whether a
+/// dot is followed by a lower-case letter ("example.com"). Counted over
+/// byte pairs in blocks with byte accumulators, which vectorises.
+fn count_words(b: &[u8]) -> (u32, bool) {
+    let Some(&first) = b.first() else {
+        return (0, false);
+    };
+    let mut total = u32::from(first > b' ');
+    let mut domain = 0u8;
+    for (p, c) in b.chunks(255).zip(b[1..].chunks(255)) {
+        let mut n = 0u8;
+        for (&p, &c) in p.iter().zip(c) {
+            n = n.wrapping_add(u8::from(p <= b' ') & u8::from(c > b' '));
+            domain |= u8::from(p == b'.') & u8::from(c.is_ascii_lowercase());
+        }
+        total += u32::from(n);
+    }
+    (total, domain != 0)
+}
+
+/// A possible pronoun at `c d e`: "you", "we", "our", "us" (exact check
+/// in `pronoun`).
+fn pronoun_at(c: u8, d: u8, e: u8) -> bool {
+    let (c, d, e) = (c | 0x20, d | 0x20, e | 0x20);
+    let letter = e.is_ascii_lowercase();
+    (c == b'y' && d == b'o' && e == b'u')
+        || (c == b'w' && d == b'e' && !letter)
+        || (c == b'o' && d == b'u' && e == b'r')
+        || (c == b'u' && d == b's' && !letter)
+}
+
+/// A word may start after a space or an opening quote (`"`, or the last
+/// byte of `“`).
+fn opens_word(p: u8) -> bool {
+    p <= b' ' || p == b'"' || p == 0x9C
+}
+
+/// Whether any word of `b` may be a pronoun: a branch-free pass over
+/// (previous, three next) byte windows, padded with spaces at both ends.
+fn pronoun_candidates(b: &[u8]) -> bool {
+    let n = b.len();
+    if n < 2 {
+        return false;
+    }
+    let at = |i: usize| b.get(i).copied().unwrap_or(b' ');
+    if pronoun_at(b[0], b[1], at(2))
+        || pronoun_at(at(n - 2), b[n - 1], b' ')
+            && opens_word(at(n.wrapping_sub(3)))
+    {
+        return true;
+    }
+    if n < 4 {
+        return false;
+    }
+    let (p, c, d, e) = (&b[..n - 3], &b[1..n - 2], &b[2..n - 1], &b[3..]);
+    let mut any = 0u8;
+    for (((&p, &c), &d), &e) in p.iter().zip(c).zip(d).zip(e) {
+        any |= u8::from(opens_word(p)) & u8::from(pronoun_at(c, d, e));
+    }
+    any != 0
 }
 
 /// Byte marks: which rare bytes a line holds, found in one OR-fold.
@@ -244,22 +276,8 @@ pub(crate) const PAREN: u8 = 1 << 4;
 pub(crate) const ASK: u8 = 1 << 5;
 /// A UTF-8 lead byte of curly quotes, guillemets or `©` (0xC2, 0xE2).
 pub(crate) const MULTI: u8 = 1 << 6;
-
-const MARKS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    t[b'"' as usize] = QUOTE;
-    t[b'@' as usize] = AT;
-    t[b':' as usize] = COLON;
-    t[b'.' as usize] = DOT;
-    t[b'(' as usize] = PAREN;
-    t[b'/' as usize] = PAREN;
-    t[b'|' as usize] = PAREN;
-    t[b'?' as usize] = ASK;
-    t[b'!' as usize] = ASK;
-    t[0xC2] = MULTI;
-    t[0xE2] = MULTI;
-    t
-};
+/// A dot followed by a lower-case letter ("example.com").
+pub(crate) const DOMAIN: u8 = 1 << 7;
 
 fn is_email(w: &str) -> bool {
     match w.find('@') {
@@ -357,7 +375,11 @@ mod tests {
         let f = Features::of("© 2024 Reuters. All rights reserved.");
         assert!(f.copyright);
         let f = Features::of("Ärzte warnen vor Hitze");
-        assert_eq!((f.caps, f.lower), (2, 2));
+        assert_eq!((f.words, f.you), (4, 0));
+        let f = Features::of("Were the weapons of the US used? Ask us");
+        assert_eq!((f.you, f.we), (0, 1));
+        let f = Features::of("“Your call,” said Our");
+        assert_eq!((f.you, f.we), (1, 1));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! allocation per short line.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::Reason;
 
@@ -14,10 +15,32 @@ const BUILTIN: &str = include_str!("../../gazetteers/boilerplate/phrases.tsv");
 /// Longest line, in words, that is looked up.
 const MAX_WORDS: u32 = 12;
 
-/// Phrase → reason.
+/// Keys are 64-bit hashes of the normalised phrase: a lookup allocates
+/// nothing. A collision could only make an unrelated short line match a
+/// phrase, with odds of 2^-64 per line.
+type Table = HashMap<u64, Reason, BuildHasherDefault<IdHasher>>;
+
+/// Phrase hash → reason.
 #[derive(Debug, Default)]
 pub(crate) struct Phrases {
-    map: HashMap<String, Reason>,
+    map: Table,
+}
+
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 impl Phrases {
@@ -33,7 +56,7 @@ impl Phrases {
 
     /// Parses `reason<TAB>phrase` lines; the error names the line.
     pub fn parse(src: &str) -> Result<Phrases, String> {
-        let mut map = HashMap::new();
+        let mut map = Table::default();
         for (n, line) in src.lines().enumerate() {
             let line = line.trim_end();
             if line.is_empty() || line.starts_with('#') {
@@ -59,23 +82,34 @@ impl Phrases {
     }
 }
 
-/// The normalised form phrases and lines are compared in.
-fn key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+/// The hash of the normalised form phrases and lines are compared in:
+/// ASCII lower case, whitespace runs as one space, curly apostrophes
+/// straight, trailing `.`, `:`, `!`, `…` and spaces dropped.
+fn key(s: &str) -> u64 {
+    let core = s.trim_end_matches(['.', ':', '!', '…', ' ', '\t']).trim();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed =
+        |b: u8| h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    let mut space = false;
+    for c in core.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
         }
-        for c in w.chars() {
-            out.push(match c {
-                '’' | '‘' => '\'',
-                c => c.to_ascii_lowercase(),
-            });
+        if space {
+            feed(b' ');
+            space = false;
+        }
+        let c = match c {
+            '’' | '‘' => '\'',
+            c => c.to_ascii_lowercase(),
+        };
+        let mut buf = [0u8; 4];
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            feed(b);
         }
     }
-    let trimmed = out.trim_end_matches(['.', ':', '!', '…', ' ']).len();
-    out.truncate(trimmed);
-    out
+    h
 }
 
 #[cfg(test)]
