@@ -191,13 +191,14 @@ fn marks(b: &[u8]) -> u8 {
         ask |= (c == b'?') | (c == b'!');
         multi |= (c == 0xC2) | (c == 0xE2);
     }
-    u8::from(quote) * QUOTE
-        | u8::from(at) * AT
-        | u8::from(colon) * COLON
-        | u8::from(dot) * DOT
-        | u8::from(paren) * PAREN
-        | u8::from(ask) * ASK
-        | u8::from(multi) * MULTI
+    let bit = |on: bool, mark: u8| if on { mark } else { 0 };
+    bit(quote, QUOTE)
+        | bit(at, AT)
+        | bit(colon, COLON)
+        | bit(dot, DOT)
+        | bit(paren, PAREN)
+        | bit(ask, ASK)
+        | bit(multi, MULTI)
 }
 
 /// Words (a non-space byte after a space, plus the first) and whether a

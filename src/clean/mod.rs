@@ -219,6 +219,60 @@ mod tests {
         }
     }
 
+    /// The output invariants, for any input.
+    fn check_invariants(input: &str) {
+        let c = Cleaner::new().clean(input);
+        assert_eq!(c.text, c.text.trim(), "{input:?}");
+        assert!(!c.text.contains("\n\n\n"), "{input:?}");
+        assert!(
+            !c.text
+                .chars()
+                .any(|ch| ch.is_control() && ch != '\n' && ch != '\t'),
+            "{input:?}"
+        );
+        let paragraphs = if c.text.is_empty() {
+            0
+        } else {
+            c.text.split("\n\n").count()
+        };
+        assert_eq!(c.paragraphs, paragraphs, "{input:?}");
+        if let Some(title) = &c.title {
+            assert!(c.text.starts_with(title.as_str()), "{input:?}");
+        }
+        for r in &c.removed {
+            assert_eq!(r.text, r.text.trim(), "{input:?}");
+            assert!(!r.text.is_empty(), "{input:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_keeps_invariants(
+            input in "(\\PC|[\r\n\t\u{0}\u{85}\u{feff}“”•©]|By |\\. ){0,200}"
+        ) {
+            check_invariants(&input);
+        }
+    }
+
+    #[test]
+    fn tricky_inputs() {
+        let cases = [
+            "By ÉtienneÀ la une, le ministre a parlé.",
+            "By GlobalDataThe",
+            "KYIV, Dec 2 (AFP) -",
+            "MOSCOW —",
+            "“",
+            "?\n!\n.",
+            "Title\n\nTitle\n\nTitle",
+            "Read more\nA\nB\nC",
+            "• a\n• b",
+            "a\r\n\r\nb\u{0}c",
+        ];
+        for input in cases {
+            check_invariants(input);
+        }
+    }
+
     #[test]
     fn title_and_duplicate() {
         let c = Cleaner::new().clean(

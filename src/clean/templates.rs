@@ -67,6 +67,8 @@ type Table = HashMap<u64, u32, BuildHasherDefault<IdHasher>>;
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
+/// An odd constant with well spread bits, for mixing whole words.
+const WORD_MIX: u64 = 0x9E37_79B9_7F4A_7C15;
 
 /// The fingerprint of one line, or `None` for a line without letters or
 /// digits (separators are never templates).
@@ -84,37 +86,55 @@ pub fn headline_fingerprint(line: &str) -> Option<u64> {
 const HEADLINE_SALT: u64 = 0x5bd1_e995_9e37_79b9;
 
 fn fingerprint_with(line: &str, keep_digits: bool) -> Option<u64> {
-    let mut h = FNV_OFFSET;
-    let mut alnum = false;
+    let mut h = Packer::default();
+    let mut seen = false;
     let mut pending_space = false;
     let mut in_digits = false;
     for &b in line.as_bytes() {
         if b <= b' ' {
-            pending_space = alnum;
+            pending_space = seen;
             in_digits = false;
             continue;
         }
-        if b.is_ascii_digit() && !keep_digits {
-            if in_digits {
-                continue;
-            }
-            in_digits = true;
-        } else {
-            in_digits = false;
+        let digit = b.is_ascii_digit() && !keep_digits;
+        if digit && in_digits {
+            continue;
         }
+        in_digits = digit;
         if pending_space {
-            h = (h ^ u64::from(b' ')).wrapping_mul(FNV_PRIME);
+            h.push(b' ');
             pending_space = false;
         }
-        alnum |= b.is_ascii_alphanumeric() || b >= 0x80;
-        let c = if b.is_ascii_digit() && !keep_digits {
-            b'0'
-        } else {
-            b.to_ascii_lowercase()
-        };
-        h = (h ^ u64::from(c)).wrapping_mul(FNV_PRIME);
+        seen |= b.is_ascii_alphanumeric() || b >= 0x80;
+        h.push(if digit { b'0' } else { b.to_ascii_lowercase() });
     }
-    alnum.then(|| mix(h))
+    seen.then(|| mix(h.finish()))
+}
+
+/// Hashes a byte stream eight bytes at a time: bytes are packed into a
+/// word and only full words go through the multiply.
+#[derive(Default)]
+struct Packer {
+    h: u64,
+    word: u64,
+    len: u32,
+}
+
+impl Packer {
+    fn push(&mut self, b: u8) {
+        self.word = (self.word << 8) | u64::from(b);
+        self.len += 1;
+        if self.len % 8 == 0 {
+            self.h =
+                (self.h ^ self.word).wrapping_mul(FNV_PRIME).rotate_left(31);
+            self.word = 0;
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        let tail = self.word ^ (u64::from(self.len) << 56);
+        (self.h ^ FNV_OFFSET ^ tail).wrapping_mul(WORD_MIX)
+    }
 }
 
 /// Final avalanche (from MurmurHash3), so the identity hasher spreads well.
