@@ -17,7 +17,9 @@
 //!    page (a subheading always leads into prose; "Thank you!", "No time to
 //!    read?" and link lists lead into more furniture). Captions and adverts
 //!    are transparent, so a subheading above a photo credit stays;
-//! 7. bylines and datelines glued to the first paragraph are cut off.
+//! 7. sentences addressing the reader ("We'll send you…") without reported
+//!    speech go when furniture surrounds them;
+//! 8. bylines and datelines glued to the first paragraph are cut off.
 
 use super::byline;
 use super::furniture::{classify, Class};
@@ -57,6 +59,7 @@ pub(crate) fn clean_document(
     }
     label_runs(&mut lines, title);
     headings(&mut lines, title);
+    asides(&mut lines);
     let (byline, dateline) = metadata(&mut lines, title);
     build(&lines, title, byline, dateline)
 }
@@ -103,7 +106,8 @@ fn classify_all(
 }
 
 fn resolve_sections(lines: &mut [Line<'_>]) {
-    let content = |l: &Line<'_>| l.class == Class::Content;
+    let content =
+        |l: &Line<'_>| matches!(l.class, Class::Content | Class::Aside);
     let first = lines.iter().position(content);
     let last = lines.iter().rposition(content);
     for (i, l) in lines.iter_mut().enumerate() {
@@ -127,12 +131,13 @@ fn certain(class: Class) -> Option<Reason> {
         Class::Byline => Some(Reason::Byline),
         Class::Dateline => Some(Reason::Dateline),
         Class::Label => Some(Reason::Navigation),
-        Class::Content | Class::Heading | Class::Section => None,
+        Class::Content | Class::Aside | Class::Heading | Class::Section => None,
     }
 }
 
 fn title_like(l: &Line<'_>) -> bool {
-    matches!(l.class, Class::Heading | Class::Content) && headline_shape(l)
+    matches!(l.class, Class::Heading | Class::Content | Class::Aside)
+        && headline_shape(l)
 }
 
 /// Short, no final full stop, not a list item.
@@ -144,7 +149,7 @@ fn headline_shape(l: &Line<'_>) -> bool {
 
 /// Lines that mark the start of the article body.
 fn starts_article(l: &Line<'_>) -> bool {
-    l.class == Class::Content
+    matches!(l.class, Class::Content | Class::Aside)
         || matches!(
             l.removed,
             Some(Reason::Byline | Reason::Timestamp | Reason::Dateline)
@@ -246,6 +251,24 @@ fn headings(lines: &mut [Line<'_>], title: Option<usize>) {
         match l.removed {
             Some(r) if transparent(r) => {}
             r => next = Some(r),
+        }
+    }
+}
+
+/// A sentence addressing the reader goes when furniture surrounds it
+/// (the page end counts as furniture after it).
+fn asides(lines: &mut [Line<'_>]) {
+    let skip = |l: &&Line<'_>| l.removed.is_some_and(transparent);
+    for i in 0..lines.len() {
+        if lines[i].class != Class::Aside || lines[i].removed.is_some() {
+            continue;
+        }
+        let prev = lines[..i].iter().rev().find(|l| !skip(l));
+        let next = lines[i + 1..].iter().find(|l| !skip(l));
+        let before = prev.is_some_and(|l| l.removed.is_some());
+        let after = next.map_or(true, |l| l.removed.is_some());
+        if before && after {
+            lines[i].removed = Some(Reason::Cta);
         }
     }
 }

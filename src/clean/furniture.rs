@@ -28,6 +28,9 @@ pub(crate) enum Class {
     Content,
     /// A short line that is not a sentence: a title, a subheading, a link.
     Heading,
+    /// A sentence addressing the reader ("We'll send you a round-up…")
+    /// without reported speech: prose, unless furniture surrounds it.
+    Aside,
     /// Only section names ("Markets | Commodities"): navigation at the
     /// head or tail of the page, a heading inside the article.
     Section,
@@ -383,6 +386,8 @@ fn weak(line: &str, f: &Features, s: &Scan, protected: bool) -> Class {
     };
     if heading && !f.bullet {
         Class::Heading
+    } else if !protected && f.you + f.we > 0 && words <= 25 {
+        Class::Aside
     } else {
         Class::Content
     }

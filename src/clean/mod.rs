@@ -39,7 +39,8 @@ mod phrases;
 pub mod templates;
 
 pub use templates::{
-    fingerprint, TemplateCounter, Templates, DEFAULT_MIN_DOCS,
+    document_fingerprints, fingerprint, TemplateCounter, Templates,
+    DEFAULT_MIN_DOCS,
 };
 
 /// Why a piece of the input was removed; serialised as the snake_case string.
