@@ -67,6 +67,8 @@ struct Scan {
     speech: u32,
     first: u32,
     second: u32,
+    /// The second word is "by" ("Photo by …").
+    second_by: bool,
     /// An unambiguous imperative verb opens a sentence inside the line
     /// ("…? Download a free sample").
     inner_imperative: bool,
@@ -105,7 +107,10 @@ impl Scan {
         self.words += 1;
         match i {
             0 => self.first = c,
-            1 => self.second = c,
+            1 => {
+                self.second = c;
+                self.second_by = raw.eq_ignore_ascii_case("by");
+            }
             _ => {}
         }
         let stripped = lexicon::strip(raw);
@@ -227,6 +232,8 @@ fn shape(line: &str, f: &Features, s: &Scan) -> Option<Class> {
     if s.words <= 7
         && s.plain == 1
         && s.navish >= 2
+        && s.speech == 0
+        && !f.prose()
         && !(f.quote || f.email || f.url)
     {
         return Some(match nav_class(s) {
@@ -291,6 +298,9 @@ fn caption(f: &Features, s: &Scan) -> bool {
     if s.credit >= 2 && s.words <= 8 && !f.ends_sentence() {
         return true;
     }
+    if s.first & CREDIT != 0 && s.words <= 10 && !f.prose() && s.second_by {
+        return true;
+    }
     let Some(at) = s.credit_at else { return false };
     at + 4 >= s.words || (s.words <= 10 && !f.prose())
 }
@@ -329,7 +339,12 @@ fn prefixed(line: &str, f: &Features, s: &Scan) -> Option<Class> {
 /// addresses handed to the reader. Only called for unprotected lines.
 fn cta(line: &str, f: &Features, s: &Scan) -> Option<Class> {
     let cta = Some(Class::Furniture(Reason::Cta));
-    let asks = f.end == End::Question || s.second & SUBJECT != 0;
+    // "Don't you think…?" asks; "Click, the new phone, sold out" names.
+    let named = line
+        .split_ascii_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with(','));
+    let asks = f.end == End::Question || s.second & SUBJECT != 0 || named;
     if s.first & IMPERATIVE != 0 && !asks && (f.words <= 25 || f.you > 0) {
         return cta;
     }
@@ -361,10 +376,18 @@ fn cta(line: &str, f: &Features, s: &Scan) -> Option<Class> {
     if f.url && f.words <= 15 {
         return Some(Class::Furniture(Reason::Source));
     }
+    if republished(line, s) {
+        return Some(Class::Furniture(Reason::Source));
+    }
     if s.first & SOURCE != 0 && f.words <= 8 && !f.prose() {
         return Some(Class::Furniture(Reason::Source));
     }
     None
+}
+
+/// "This article originally appeared on …": the page naming its source.
+fn republished(line: &str, s: &Scan) -> bool {
+    self_reference(line) && s.all & SOURCE != 0 && s.words <= 16
 }
 
 /// What is left: prose, or a short line the context pass will judge.
@@ -433,6 +456,12 @@ mod tests {
             ("Not ready to buy yet? Download a free sample", Cta),
             ("Also read: Ministers meet in Rome", RelatedLinks),
             ("Email us at tips@example.com", Cta),
+            ("Photo by John Smith on Unsplash", Caption),
+            (
+                "This article originally appeared on The Conversation.",
+                Source,
+            ),
+            ("Send us your tips", Cta),
         ];
         for &(line, reason) in cases {
             assert_eq!(class(line), Class::Furniture(reason), "{line}");
