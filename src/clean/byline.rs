@@ -140,13 +140,10 @@ fn lower_words(line: &str) -> usize {
 
 /// Strips a byline cue from the start of `line`, case-insensitively.
 fn strip_cue(line: &str) -> Option<&str> {
-    let mut cut = line.len().min(24);
-    while !line.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let head = &line[..cut];
-    let lower = head.to_ascii_lowercase();
-    let cue = CUES.iter().find(|c| lower.starts_with(*c))?;
+    let b = line.as_bytes();
+    let cue = CUES.iter().find(|c| {
+        b.len() > c.len() && b[..c.len()].eq_ignore_ascii_case(c.as_bytes())
+    })?;
     let rest = &line[cue.len()..];
     rest.chars().next().filter(|c| c.is_uppercase())?;
     Some(rest)
