@@ -8,7 +8,7 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use newsx::clean::{Cleaner, TemplateCounter, DEFAULT_MIN_DOCS};
+use newsx::clean::{fingerprint, Cleaner, TemplateCounter, DEFAULT_MIN_DOCS};
 
 /// About 4 MB of documents: each seed repeated with its paragraphs rotated
 /// and its numbers changed, so no two documents are identical.
@@ -63,6 +63,17 @@ fn bench(c: &mut Criterion) {
             for doc in &docs {
                 black_box(cleaner.clean(black_box(doc)));
             }
+        })
+    });
+    group.bench_function("fingerprint_lines", |b| {
+        b.iter(|| {
+            let mut x = 0u64;
+            for doc in &docs {
+                for line in doc.split('\n') {
+                    x ^= fingerprint(black_box(line)).unwrap_or(0);
+                }
+            }
+            x
         })
     });
     group.bench_function("template_count", |b| {

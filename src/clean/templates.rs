@@ -87,12 +87,19 @@ const HEADLINE_SALT: u64 = 0x5bd1_e995_9e37_79b9;
 
 fn fingerprint_with(line: &str, keep_digits: bool) -> Option<u64> {
     let mut h = Packer::default();
-    let mut seen = false;
+    let mut alnum = false;
     let mut pending_space = false;
     let mut in_digits = false;
     for &b in line.as_bytes() {
+        // The common case first: a lower-case letter inside a word.
+        if b.is_ascii_lowercase() && !pending_space {
+            alnum = true;
+            in_digits = false;
+            h.push(b);
+            continue;
+        }
         if b <= b' ' {
-            pending_space = seen;
+            pending_space = h.len() > 0;
             in_digits = false;
             continue;
         }
@@ -105,10 +112,10 @@ fn fingerprint_with(line: &str, keep_digits: bool) -> Option<u64> {
             h.push(b' ');
             pending_space = false;
         }
-        seen |= b.is_ascii_alphanumeric() || b >= 0x80;
+        alnum |= b.is_ascii_alphanumeric() || b >= 0x80;
         h.push(if digit { b'0' } else { b.to_ascii_lowercase() });
     }
-    seen.then(|| mix(h.finish()))
+    alnum.then(|| mix(h.finish()))
 }
 
 /// Hashes a byte stream eight bytes at a time: bytes are packed into a
@@ -117,22 +124,30 @@ fn fingerprint_with(line: &str, keep_digits: bool) -> Option<u64> {
 struct Packer {
     h: u64,
     word: u64,
+    fill: u32,
     len: u32,
 }
 
 impl Packer {
+    #[inline]
     fn push(&mut self, b: u8) {
         self.word = (self.word << 8) | u64::from(b);
-        self.len += 1;
-        if self.len % 8 == 0 {
+        self.fill += 1;
+        if self.fill == 8 {
             self.h =
-                (self.h ^ self.word).wrapping_mul(FNV_PRIME).rotate_left(31);
+                (self.h ^ self.word).wrapping_mul(WORD_MIX).rotate_left(31);
             self.word = 0;
+            self.fill = 0;
+            self.len += 8;
         }
     }
 
+    fn len(&self) -> u32 {
+        self.len + self.fill
+    }
+
     fn finish(&self) -> u64 {
-        let tail = self.word ^ (u64::from(self.len) << 56);
+        let tail = self.word ^ (u64::from(self.len()) << 56);
         (self.h ^ FNV_OFFSET ^ tail).wrapping_mul(WORD_MIX)
     }
 }
