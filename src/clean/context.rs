@@ -303,7 +303,9 @@ fn metadata(
         l.removed.is_none() && Some(i) != title && l.class == Class::Content
     });
     for (i, l) in lines.iter_mut().enumerate() {
-        let glue = l.removed.is_none() && l.text.starts_with("By ");
+        let glue = l.removed.is_none()
+            && Some(i) != title
+            && l.text.starts_with("By ");
         let g = if glue { byline::glued(l.text) } else { None };
         if let Some(g) = g {
             l.cuts.push((g.piece, Reason::Byline));

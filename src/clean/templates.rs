@@ -7,13 +7,15 @@
 //! least `min_docs` documents, with reason `template`.
 //!
 //! - A fingerprint is a 64-bit hash of the line after normalisation: ASCII
-//!   lower case, whitespace runs collapsed, every run of digits replaced by
-//!   one `0` ("Updated 3:45 PM" and "Updated 11:05 PM" share one). Memory is
-//!   one table entry per distinct line, never the text.
-//! - The first line of a document is fingerprinted with its digits kept
-//!   (and apart from other lines): it is usually the headline, and the
-//!   numbered headlines of a series ("Valley notes, week 3") must not
-//!   become one template, while a site name opening every page still does.
+//!   lower case, whitespace runs collapsed, in sentences every run of
+//!   digits replaced by one `0`. Memory is one table entry per distinct
+//!   line, never the text.
+//! - Digits are folded only in lines that end like a sentence ("Founded in
+//!   1887, the Gazette…" recurs whatever its numbers). Any other line keeps
+//!   its digits: headlines of a series differ only by their numbers
+//!   ("Valley notes, week 3") and must not merge into one template, while
+//!   timestamps and counters whose numbers change are left to the per-line
+//!   features (`timestamp`, `navigation`).
 //! - Each fingerprint counts once per document, so a document repeating its
 //!   footer twice does not make it a template.
 //! - Memory is bounded: when the table exceeds its entry limit, fingerprints
@@ -33,7 +35,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::lines::Features;
+use super::lines::{end_of, End, Features};
 use super::normalize::normalize;
 
 /// Documents a line must appear in to be a template, by default.
@@ -71,19 +73,15 @@ const FNV_PRIME: u64 = 0x0100_0000_01b3;
 const WORD_MIX: u64 = 0x9E37_79B9_7F4A_7C15;
 
 /// The fingerprint of one line, or `None` for a line without letters or
-/// digits (separators are never templates).
+/// digits (separators are never templates). A line that ends like a
+/// sentence has each run of digits folded to one `0`; any other line keeps
+/// its digits (see the module docs).
 pub fn fingerprint(line: &str) -> Option<u64> {
-    fingerprint_with(line, false)
+    let line = line.trim();
+    let sentence =
+        matches!(end_of(line), End::Stop | End::Question | End::Exclaim);
+    fingerprint_with(line, !sentence)
 }
-
-/// The fingerprint of the first line of a document, which is usually its
-/// headline: digits are kept, so the numbered headlines of a series
-/// ("Valley notes, week 3") are not one template.
-pub fn headline_fingerprint(line: &str) -> Option<u64> {
-    fingerprint_with(line, true).map(|h| h ^ HEADLINE_SALT)
-}
-
-const HEADLINE_SALT: u64 = 0x5bd1_e995_9e37_79b9;
 
 fn fingerprint_with(line: &str, keep_digits: bool) -> Option<u64> {
     let mut h = Packer::default();
@@ -164,15 +162,7 @@ fn mix(mut h: u64) -> u64 {
 /// The distinct line fingerprints of one document, sorted.
 pub fn document_fingerprints(text: &str) -> Vec<u64> {
     let text = normalize(text);
-    let mut fps: Vec<u64> = Vec::new();
-    for line in text.split('\n').map(str::trim) {
-        let fp = if fps.is_empty() {
-            headline_fingerprint(line)
-        } else {
-            fingerprint(line)
-        };
-        fps.extend(fp);
-    }
+    let mut fps: Vec<u64> = text.split('\n').filter_map(fingerprint).collect();
     fps.sort_unstable();
     fps.dedup();
     fps
@@ -308,17 +298,8 @@ impl Templates {
         &self,
         lines: impl Iterator<Item = (&'a str, bool)>,
     ) -> Vec<bool> {
-        let mut first = true;
         let seen: Vec<(u32, bool)> = lines
-            .map(|(text, prose)| {
-                let fp = if first {
-                    headline_fingerprint(text)
-                } else {
-                    fingerprint(text)
-                };
-                first &= fp.is_none();
-                (self.count(fp), prose)
-            })
+            .map(|(text, prose)| (self.documents_with(text), prose))
             .collect();
         let prose = seen.iter().filter(|s| s.1).count();
         let prose_hits = seen.iter().filter(|s| s.1 && s.0 > 0).count();
@@ -342,14 +323,15 @@ mod tests {
     #[test]
     fn fingerprints_normalise() {
         let same = [
-            ("Updated 3:45 PM ET", "updated  11:05 pm et"),
+            ("It opened at 3:45 pm.", "It  opened at 11:05 PM."),
             ("  Share this  ", "share this"),
-            ("© 2023 Courier", "© 1999 Courier"),
+            ("© 2023 Courier.", "© 1999 Courier."),
         ];
         for (a, b) in same {
             assert_eq!(fingerprint(a), fingerprint(b), "{a} / {b}");
         }
         assert_ne!(fingerprint("Share this"), fingerprint("Share that"));
+        assert_ne!(fingerprint("Notes, week 3"), fingerprint("Notes, week 4"));
         assert_eq!(fingerprint("*** ---"), None);
         assert_eq!(fingerprint(""), None);
     }
