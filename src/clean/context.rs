@@ -1,0 +1,374 @@
+//! Document-level passes: what a line is, given its neighbours.
+//!
+//! Order matters and is fixed here:
+//! 1. classify every line alone (`furniture`), phrase list and templates
+//!    first;
+//! 2. section names are navigation before the first and after the last
+//!    prose line, headings in between;
+//! 3. the title: the first kept line, when it reads as a headline (no final
+//!    full stop, at most 30 words). When the page opens with a links list
+//!    ("Trending Now" + headlines), the title is the last headline before
+//!    the byline, timestamp or first paragraph;
+//! 4. repeats of the title;
+//! 5. label runs: after "Read more", "Previous Article", "Tags"…, the short
+//!    non-sentence lines that follow are links, up to the next prose line;
+//! 6. headings, from the end backwards: a short non-sentence line is removed
+//!    when the next line that matters is removed furniture or the end of the
+//!    page (a subheading always leads into prose; "Thank you!", "No time to
+//!    read?" and link lists lead into more furniture). Captions and adverts
+//!    are transparent, so a subheading above a photo credit stays;
+//! 7. sentences addressing the reader ("We'll send you…") without reported
+//!    speech go when furniture surrounds them;
+//! 8. bylines and datelines glued to the first paragraph are cut off.
+
+use super::byline;
+use super::furniture::{classify, Class};
+use super::lines::{End, Features};
+use super::normalize::{assemble, KeptLine};
+use super::phrases::Phrases;
+use super::templates::Templates;
+use super::{Cleaned, Reason, Removed};
+
+struct Line<'a> {
+    text: &'a str,
+    blank_before: bool,
+    feat: Features,
+    class: Class,
+    removed: Option<Reason>,
+    /// Pieces cut from the start of a kept line, with their reasons.
+    cuts: Vec<(&'a str, Reason)>,
+    /// What is left of a kept line after the cuts.
+    kept: &'a str,
+}
+
+/// Cleans one normalised document.
+pub(crate) fn clean_document(
+    text: &str,
+    phrases: &Phrases,
+    templates: Option<&Templates>,
+) -> Cleaned {
+    let mut lines = split(text);
+    classify_all(&mut lines, phrases, templates);
+    resolve_sections(&mut lines);
+    for l in &mut lines {
+        l.removed = certain(l.class);
+    }
+    let title = find_title(&mut lines);
+    if let Some(t) = title {
+        duplicate_titles(&mut lines, t);
+    }
+    label_runs(&mut lines, title);
+    headings(&mut lines, title);
+    asides(&mut lines);
+    let (byline, dateline) = metadata(&mut lines, title);
+    build(&lines, title, byline, dateline)
+}
+
+fn split(text: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::new();
+    let mut blank = false;
+    for raw in text.split('\n') {
+        let t = raw.trim();
+        if t.is_empty() {
+            blank = true;
+            continue;
+        }
+        lines.push(Line {
+            text: t,
+            blank_before: blank,
+            feat: Features::of(t),
+            class: Class::Content,
+            removed: None,
+            cuts: Vec::new(),
+            kept: t,
+        });
+        blank = false;
+    }
+    lines
+}
+
+fn classify_all(
+    lines: &mut [Line<'_>],
+    phrases: &Phrases,
+    templates: Option<&Templates>,
+) {
+    let hits = templates
+        .map(|t| t.hits(lines.iter().map(|l| (l.text, l.feat.prose()))));
+    for (i, l) in lines.iter_mut().enumerate() {
+        l.class = if hits.as_ref().is_some_and(|h| h[i]) {
+            Class::Furniture(Reason::Template)
+        } else if let Some(r) = phrases.get(l.text, l.feat.words) {
+            Class::Furniture(r)
+        } else {
+            classify(l.text, &l.feat)
+        };
+    }
+}
+
+fn resolve_sections(lines: &mut [Line<'_>]) {
+    let content =
+        |l: &Line<'_>| matches!(l.class, Class::Content | Class::Aside);
+    let first = lines.iter().position(content);
+    let last = lines.iter().rposition(content);
+    for (i, l) in lines.iter_mut().enumerate() {
+        if l.class != Class::Section {
+            continue;
+        }
+        let inside =
+            matches!((first, last), (Some(a), Some(b)) if a < i && i < b);
+        l.class = if inside {
+            Class::Heading
+        } else {
+            Class::Furniture(Reason::Navigation)
+        };
+    }
+}
+
+/// Removal decided by the line alone.
+fn certain(class: Class) -> Option<Reason> {
+    match class {
+        Class::Furniture(r) => Some(r),
+        Class::Byline => Some(Reason::Byline),
+        Class::Dateline => Some(Reason::Dateline),
+        Class::Label => Some(Reason::Navigation),
+        Class::Content | Class::Aside | Class::Heading | Class::Section => None,
+    }
+}
+
+fn title_like(l: &Line<'_>) -> bool {
+    matches!(l.class, Class::Heading | Class::Content | Class::Aside)
+        && headline_shape(l)
+}
+
+/// Short, no final full stop, not a list item.
+fn headline_shape(l: &Line<'_>) -> bool {
+    !matches!(l.feat.end, End::Stop | End::Continues)
+        && l.feat.words <= 30
+        && !l.feat.bullet
+}
+
+/// Lines that mark the start of the article body.
+fn starts_article(l: &Line<'_>) -> bool {
+    matches!(l.class, Class::Content | Class::Aside)
+        || matches!(
+            l.removed,
+            Some(Reason::Byline | Reason::Timestamp | Reason::Dateline)
+        )
+}
+
+fn find_title(lines: &mut [Line<'_>]) -> Option<usize> {
+    // A headline may open with a verb ("Keep your eyes on…"): right above
+    // a timestamp or byline, the first line is the title whatever its verb.
+    if let [head, next, ..] = &mut *lines {
+        let marker = matches!(
+            next.removed,
+            Some(Reason::Timestamp | Reason::Byline | Reason::Dateline)
+        );
+        if head.removed == Some(Reason::Cta) && marker && headline_shape(head) {
+            head.removed = None;
+            return Some(0);
+        }
+    }
+    let first = lines.iter().position(|l| l.removed.is_none())?;
+    let after_label = lines[..first].iter().any(|l| l.class == Class::Label);
+    if !after_label {
+        return title_like(&lines[first]).then_some(first);
+    }
+    // The page opens with a list of links; the title ends the list.
+    let mut last = None;
+    for (i, l) in lines.iter().enumerate().skip(first) {
+        if l.removed.is_none() && l.class == Class::Heading {
+            last = Some(i);
+            continue;
+        }
+        if l.class == Class::Label || !starts_article(l) {
+            return None;
+        }
+        break;
+    }
+    last.filter(|&i| title_like(&lines[i]))
+}
+
+fn same_words(a: &str, b: &str) -> bool {
+    let mut x = a.split_whitespace();
+    let mut y = b.split_whitespace();
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (Some(p), Some(q)) if p.eq_ignore_ascii_case(q) => {}
+            _ => return false,
+        }
+    }
+}
+
+fn duplicate_titles(lines: &mut [Line<'_>], title: usize) {
+    let t = lines[title].text;
+    for l in &mut lines[title + 1..] {
+        if l.text.len().abs_diff(t.len()) <= 4 && same_words(l.text, t) {
+            l.removed = Some(Reason::DuplicateTitle);
+        }
+    }
+}
+
+fn label_runs(lines: &mut [Line<'_>], title: Option<usize>) {
+    for i in 0..lines.len() {
+        if lines[i].class != Class::Label {
+            continue;
+        }
+        for (j, l) in lines.iter_mut().enumerate().skip(i + 1) {
+            if Some(j) == title || l.class == Class::Label {
+                break;
+            }
+            if l.removed.is_some() {
+                continue;
+            }
+            if l.class != Class::Heading {
+                break;
+            }
+            l.removed = Some(Reason::RelatedLinks);
+        }
+    }
+}
+
+/// Removed lines that may sit inside an article without ending it.
+fn transparent(r: Reason) -> bool {
+    matches!(r, Reason::Caption | Reason::Advert)
+}
+
+fn headings(lines: &mut [Line<'_>], title: Option<usize>) {
+    // What follows the current line: None = end of page.
+    let mut next: Option<Option<Reason>> = None;
+    for i in (0..lines.len()).rev() {
+        let l = &mut lines[i];
+        if l.removed.is_none() && l.class == Class::Heading && Some(i) != title
+        {
+            match next {
+                None => l.removed = Some(Reason::Navigation),
+                Some(Some(r)) => l.removed = Some(inherit(r)),
+                Some(None) => {}
+            }
+        }
+        match l.removed {
+            Some(r) if transparent(r) => {}
+            r => next = Some(r),
+        }
+    }
+}
+
+/// A sentence addressing the reader goes when furniture surrounds it
+/// (the page end counts as furniture after it).
+fn asides(lines: &mut [Line<'_>]) {
+    let skip = |l: &&Line<'_>| l.removed.is_some_and(transparent);
+    for i in 0..lines.len() {
+        if lines[i].class != Class::Aside || lines[i].removed.is_some() {
+            continue;
+        }
+        let prev = lines[..i].iter().rev().find(|l| !skip(l));
+        let next = lines[i + 1..].iter().find(|l| !skip(l));
+        let before = prev.is_some_and(|l| l.removed.is_some());
+        let after = next.map_or(true, |l| l.removed.is_some());
+        if before && after {
+            lines[i].removed = Some(Reason::Cta);
+        }
+    }
+}
+
+fn inherit(r: Reason) -> Reason {
+    match r {
+        Reason::Cta | Reason::RelatedLinks => r,
+        _ => Reason::Navigation,
+    }
+}
+
+/// Cuts glued bylines and datelines; returns (byline, dateline).
+fn metadata(
+    lines: &mut [Line<'_>],
+    title: Option<usize>,
+) -> (Option<String>, Option<String>) {
+    let mut name = None;
+    let mut place = None;
+    for l in lines.iter() {
+        match l.removed {
+            Some(Reason::Byline) if name.is_none() => {
+                name = byline::byline_line(l.text, &l.feat)
+                    .filter(|n| !n.is_empty());
+            }
+            Some(Reason::Dateline) if place.is_none() => {
+                place = byline::dateline(l.text).map(|d| d.value);
+            }
+            _ => {}
+        }
+    }
+    let first = lines.iter().enumerate().position(|(i, l)| {
+        l.removed.is_none() && Some(i) != title && l.class == Class::Content
+    });
+    for (i, l) in lines.iter_mut().enumerate() {
+        let glue = l.removed.is_none()
+            && Some(i) != title
+            && l.text.starts_with("By ");
+        let g = if glue { byline::glued(l.text) } else { None };
+        if let Some(g) = g {
+            l.cuts.push((g.piece, Reason::Byline));
+            l.kept = g.rest;
+            name = name.or(Some(g.name));
+        }
+        if Some(i) != first && l.cuts.is_empty() {
+            continue;
+        }
+        if let Some(d) = byline::dateline(l.kept).filter(|d| !d.rest.is_empty())
+        {
+            l.cuts.push((d.piece, Reason::Dateline));
+            l.kept = d.rest;
+            place = place.or(Some(d.value));
+        }
+    }
+    (name.map(str::to_owned), place.map(str::to_owned))
+}
+
+fn build(
+    lines: &[Line<'_>],
+    title: Option<usize>,
+    byline: Option<String>,
+    dateline: Option<String>,
+) -> Cleaned {
+    let mut removed = Vec::new();
+    let mut kept = Vec::with_capacity(lines.len());
+    let mut gap = false;
+    for (i, l) in lines.iter().enumerate() {
+        if let Some(reason) = l.removed {
+            removed.push(Removed {
+                text: l.text.to_owned(),
+                reason,
+            });
+            gap = true;
+            continue;
+        }
+        for &(piece, reason) in &l.cuts {
+            removed.push(Removed {
+                text: piece.to_owned(),
+                reason,
+            });
+        }
+        let feat = if l.cuts.is_empty() {
+            l.feat
+        } else {
+            Features::of(l.kept)
+        };
+        kept.push(KeptLine {
+            text: l.kept,
+            break_before: gap || l.blank_before,
+            title: Some(i) == title,
+            feat,
+        });
+        gap = false;
+    }
+    let (text, paragraphs) = assemble(&kept);
+    Cleaned {
+        text,
+        title: title.map(|t| lines[t].text.to_owned()),
+        removed,
+        byline,
+        dateline,
+        paragraphs,
+    }
+}

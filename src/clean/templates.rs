@@ -1,0 +1,378 @@
+//! Corpus-level templates: lines a site repeats on every page.
+//!
+//! When a run covers many articles from one site, its header, footer and
+//! widgets recur verbatim across documents while article text does not. A
+//! first pass counts, for every line fingerprint, the number of documents it
+//! occurs in; [`super::Cleaner::clean_with`] then removes lines seen in at
+//! least `min_docs` documents, with reason `template`.
+//!
+//! - A fingerprint is a 64-bit hash of the line after normalisation: ASCII
+//!   lower case, whitespace runs collapsed, in sentences every run of
+//!   digits replaced by one `0`. Memory is one table entry per distinct
+//!   line, never the text.
+//! - Digits are folded only in lines that end like a sentence ("Founded in
+//!   1887, the Gazette…" recurs whatever its numbers). Any other line keeps
+//!   its digits: headlines of a series differ only by their numbers
+//!   ("Valley notes, week 3") and must not merge into one template, while
+//!   timestamps and counters whose numbers change are left to the per-line
+//!   features (`timestamp`, `navigation`).
+//! - Each fingerprint counts once per document, so a document repeating its
+//!   footer twice does not make it a template.
+//! - Memory is bounded: when the table exceeds its entry limit, fingerprints
+//!   seen in a single document so far are dropped (then two, …). A template
+//!   is by definition frequent, so it survives; the price is that a line
+//!   must reach `min_docs` after the last pruning. Counting is exact, and
+//!   [`TemplateCounter::merge`] order-independent, while under the limit.
+//! - A line that reads as a real sentence (eight words or more ending in
+//!   `.`, `?` or `!`) needs [`SENTENCE_FACTOR`] times `min_docs` documents,
+//!   and none is removed from a document whose sentences are mostly
+//!   template hits: that document is a duplicate of another article (a
+//!   syndicated wire story), not a page of furniture.
+//!
+//! The default `min_docs` ([`DEFAULT_MIN_DOCS`]) is set by measurement, see
+//! `tests/clean_eval.rs` (`template_threshold_sweep`).
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::lines::{end_of, End, Features};
+use super::normalize::normalize;
+
+/// Documents a line must appear in to be a template, by default.
+pub const DEFAULT_MIN_DOCS: u32 = 5;
+
+/// A sentence-like line needs this many times `min_docs` documents.
+pub const SENTENCE_FACTOR: u32 = 4;
+
+/// Distinct fingerprints kept before pruning (about 100 MB).
+pub const DEFAULT_MAX_ENTRIES: usize = 1 << 22;
+
+/// Fingerprints are hashes already: hash them by identity.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type Table = HashMap<u64, u32, BuildHasherDefault<IdHasher>>;
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+/// An odd constant with well spread bits, for mixing whole words.
+const WORD_MIX: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// The fingerprint of one line, or `None` for a line without letters or
+/// digits (separators are never templates). A line that ends like a
+/// sentence has each run of digits folded to one `0`; any other line keeps
+/// its digits (see the module docs).
+pub fn fingerprint(line: &str) -> Option<u64> {
+    let line = line.trim();
+    let sentence =
+        matches!(end_of(line), End::Stop | End::Question | End::Exclaim);
+    fingerprint_with(line, !sentence)
+}
+
+fn fingerprint_with(line: &str, keep_digits: bool) -> Option<u64> {
+    let mut h = Packer::default();
+    let mut alnum = false;
+    let mut pending_space = false;
+    let mut in_digits = false;
+    for &b in line.as_bytes() {
+        // The common case first: a lower-case letter inside a word.
+        if b.is_ascii_lowercase() && !pending_space {
+            alnum = true;
+            in_digits = false;
+            h.push(b);
+            continue;
+        }
+        if b <= b' ' {
+            pending_space = h.len() > 0;
+            in_digits = false;
+            continue;
+        }
+        let digit = b.is_ascii_digit() && !keep_digits;
+        if digit && in_digits {
+            continue;
+        }
+        in_digits = digit;
+        if pending_space {
+            h.push(b' ');
+            pending_space = false;
+        }
+        alnum |= b.is_ascii_alphanumeric() || b >= 0x80;
+        h.push(if digit { b'0' } else { b.to_ascii_lowercase() });
+    }
+    alnum.then(|| mix(h.finish()))
+}
+
+/// Hashes a byte stream eight bytes at a time: bytes are packed into a
+/// word and only full words go through the multiply.
+#[derive(Default)]
+struct Packer {
+    h: u64,
+    word: u64,
+    fill: u32,
+    len: u32,
+}
+
+impl Packer {
+    #[inline]
+    fn push(&mut self, b: u8) {
+        self.word = (self.word << 8) | u64::from(b);
+        self.fill += 1;
+        if self.fill == 8 {
+            self.h =
+                (self.h ^ self.word).wrapping_mul(WORD_MIX).rotate_left(31);
+            self.word = 0;
+            self.fill = 0;
+            self.len += 8;
+        }
+    }
+
+    fn len(&self) -> u32 {
+        self.len + self.fill
+    }
+
+    fn finish(&self) -> u64 {
+        let tail = self.word ^ (u64::from(self.len()) << 56);
+        (self.h ^ FNV_OFFSET ^ tail).wrapping_mul(WORD_MIX)
+    }
+}
+
+/// Final avalanche (from MurmurHash3), so the identity hasher spreads well.
+fn mix(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+/// The distinct line fingerprints of one document, sorted.
+pub fn document_fingerprints(text: &str) -> Vec<u64> {
+    let text = normalize(text);
+    let mut fps: Vec<u64> = text.split('\n').filter_map(fingerprint).collect();
+    fps.sort_unstable();
+    fps.dedup();
+    fps
+}
+
+/// Counts line fingerprints across documents (the first pass).
+#[derive(Clone, Debug)]
+pub struct TemplateCounter {
+    counts: Table,
+    documents: u64,
+    max_entries: usize,
+}
+
+impl Default for TemplateCounter {
+    fn default() -> TemplateCounter {
+        TemplateCounter::new()
+    }
+}
+
+impl TemplateCounter {
+    /// An empty counter with the default entry limit.
+    pub fn new() -> TemplateCounter {
+        TemplateCounter::with_max_entries(DEFAULT_MAX_ENTRIES)
+    }
+
+    /// An empty counter keeping at most about `max_entries` fingerprints.
+    pub fn with_max_entries(max_entries: usize) -> TemplateCounter {
+        TemplateCounter {
+            counts: Table::default(),
+            documents: 0,
+            max_entries: max_entries.max(1),
+        }
+    }
+
+    /// Counts the lines of one decoded document.
+    pub fn add_document(&mut self, text: &str) {
+        self.add_fingerprints(&document_fingerprints(text));
+    }
+
+    /// Counts one document given its [`document_fingerprints`] (which may
+    /// be computed in parallel; add them in input order for determinism
+    /// once the entry limit is reached).
+    pub fn add_fingerprints(&mut self, fingerprints: &[u64]) {
+        self.documents += 1;
+        for &fp in fingerprints {
+            *self.counts.entry(fp).or_insert(0) += 1;
+        }
+        self.prune();
+    }
+
+    /// Adds the counts of `other` (documents counted separately).
+    pub fn merge(&mut self, other: TemplateCounter) {
+        self.documents += other.documents;
+        for (fp, n) in other.counts {
+            *self.counts.entry(fp).or_insert(0) += n;
+        }
+        self.prune();
+    }
+
+    /// Documents counted so far.
+    pub fn documents(&self) -> u64 {
+        self.documents
+    }
+
+    fn prune(&mut self) {
+        let mut floor = 1;
+        while self.counts.len() > self.max_entries {
+            self.counts.retain(|_, n| *n > floor);
+            floor += 1;
+        }
+    }
+
+    /// The lines seen in at least `min_docs` documents (at least 2).
+    pub fn finish(self, min_docs: u32) -> Templates {
+        let min_docs = min_docs.max(2);
+        let mut counts = self.counts;
+        counts.retain(|_, n| *n >= min_docs);
+        Templates {
+            counts,
+            min_docs,
+            sentence_min_docs: min_docs.saturating_mul(SENTENCE_FACTOR),
+        }
+    }
+}
+
+/// Frequent line fingerprints of a run (the result of the first pass).
+#[derive(Clone, Debug)]
+pub struct Templates {
+    counts: Table,
+    min_docs: u32,
+    sentence_min_docs: u32,
+}
+
+impl Templates {
+    /// The threshold for lines that are not sentences.
+    pub fn min_docs(&self) -> u32 {
+        self.min_docs
+    }
+
+    /// Number of template fingerprints.
+    pub fn len(&self) -> usize {
+        self.counts.len()
+    }
+
+    /// Whether no line reached the threshold.
+    pub fn is_empty(&self) -> bool {
+        self.counts.is_empty()
+    }
+
+    /// Documents `line` occurs in, when at least `min_docs`; else 0.
+    pub fn documents_with(&self, line: &str) -> u32 {
+        self.count(fingerprint(line))
+    }
+
+    fn count(&self, fp: Option<u64>) -> u32 {
+        fp.and_then(|fp| self.counts.get(&fp).copied()).unwrap_or(0)
+    }
+
+    /// Whether `line`, alone, would be removed as a template.
+    pub fn is_template(&self, line: &str) -> bool {
+        let n = self.documents_with(line);
+        let prose = Features::of(line.trim()).prose();
+        n >= if prose {
+            self.sentence_min_docs
+        } else {
+            self.min_docs
+        }
+    }
+
+    /// For the lines of one document, given with "reads as a sentence",
+    /// which are templates to remove.
+    pub(crate) fn hits<'a>(
+        &self,
+        lines: impl Iterator<Item = (&'a str, bool)>,
+    ) -> Vec<bool> {
+        let seen: Vec<(u32, bool)> = lines
+            .map(|(text, prose)| (self.documents_with(text), prose))
+            .collect();
+        let prose = seen.iter().filter(|s| s.1).count();
+        let prose_hits = seen.iter().filter(|s| s.1 && s.0 > 0).count();
+        let duplicate = prose >= 2 && prose_hits * 2 > prose;
+        seen.iter()
+            .map(|&(n, is_prose)| {
+                if is_prose {
+                    !duplicate && n >= self.sentence_min_docs
+                } else {
+                    n >= self.min_docs
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints_normalise() {
+        let same = [
+            ("It opened at 3:45 pm.", "It  opened at 11:05 PM."),
+            ("  Share this  ", "share this"),
+            ("© 2023 Courier.", "© 1999 Courier."),
+        ];
+        for (a, b) in same {
+            assert_eq!(fingerprint(a), fingerprint(b), "{a} / {b}");
+        }
+        assert_ne!(fingerprint("Share this"), fingerprint("Share that"));
+        assert_ne!(fingerprint("Notes, week 3"), fingerprint("Notes, week 4"));
+        assert_eq!(fingerprint("*** ---"), None);
+        assert_eq!(fingerprint(""), None);
+    }
+
+    #[test]
+    fn counts_once_per_document_and_merges() {
+        let mut a = TemplateCounter::new();
+        a.add_document("Title one\nFooter\nFooter\nOne");
+        let mut b = TemplateCounter::new();
+        b.add_document("Title two\nFooter\nTwo");
+        a.merge(b);
+        assert_eq!(a.documents(), 2);
+        let t = a.finish(2);
+        assert_eq!(t.documents_with("footer"), 2);
+        assert_eq!(t.documents_with("One"), 0);
+        assert!(t.is_template("Footer"));
+    }
+
+    #[test]
+    fn pruning_keeps_frequent_lines() {
+        let mut c = TemplateCounter::with_max_entries(8);
+        for i in 0..50 {
+            c.add_document(&format!(
+                "T{i}\nSite header\nline {i} unique x{}",
+                i * 7
+            ));
+        }
+        let t = c.finish(5);
+        assert_eq!(t.documents_with("Site header"), 50);
+    }
+
+    #[test]
+    fn sentences_need_more_documents() {
+        let sentence =
+            "The newspaper was founded in 1887 and is owned by a trust.";
+        let mut c = TemplateCounter::new();
+        for _ in 0..6 {
+            c.add_document(&format!("Title\nMenu\n{sentence}"));
+        }
+        let t = c.finish(5);
+        assert!(t.is_template("Menu"));
+        assert!(!t.is_template(sentence));
+    }
+}
