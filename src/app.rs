@@ -11,16 +11,17 @@ use std::io;
 use std::path::Path;
 use std::time::Instant;
 
-use anyhow::Context;
+use anyhow::{bail, Context};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
+use crate::clean::{document_fingerprints, TemplateCounter, Templates};
 use crate::cli::ExtractArgs;
 use crate::figures::FigureOptions;
 use crate::gazetteer::{builtin_files, GazetteerFile, MatchOptions};
 use crate::output::Sink;
 use crate::pipeline::{Pipeline, PipelineOptions};
-use crate::read::{read_source, DocError};
+use crate::read::{read_source, DocError, Source};
 use crate::record::{self, RecordCounts};
 use crate::walk::{walk, Item, WalkOptions};
 
@@ -72,20 +73,28 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Outcome> {
         return Ok(Outcome::PartialFailure);
     }
     let pool = thread_pool(args.threads)?;
+    let templates = match args.templates {
+        true => Some(pool.install(|| count_templates(args, &items))?),
+        false => None,
+    };
+    let run = Run {
+        pipeline: &pipeline,
+        args,
+        templates: templates.as_ref(),
+    };
     let sink = match &args.output {
         Some(path) => Sink::file(path)
             .with_context(|| format!("cannot write {}", path.display()))?,
         None => Sink::stdout(),
     };
     let bar = progress_bar(items.len(), args.quiet);
-    let totals =
-        match pool.install(|| write_all(&pipeline, args, &items, sink, &bar)) {
-            Ok(totals) => totals,
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
-                return Ok(Outcome::Success)
-            }
-            Err(e) => return Err(output_error(args, e)),
-        };
+    let totals = match pool.install(|| write_all(&run, &items, sink, &bar)) {
+        Ok(totals) => totals,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+            return Ok(Outcome::Success)
+        }
+        Err(e) => return Err(output_error(args, e)),
+    };
     bar.finish_and_clear();
     if !args.quiet {
         eprintln!("{}", summary(&totals, started.elapsed().as_secs_f64()));
@@ -97,10 +106,49 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Outcome> {
     })
 }
 
+/// What every document of a run is processed with.
+struct Run<'a> {
+    pipeline: &'a Pipeline,
+    args: &'a ExtractArgs,
+    templates: Option<&'a Templates>,
+}
+
+/// The first pass of `--templates`: counts line fingerprints over every
+/// readable input. Fingerprints are computed in parallel per chunk and
+/// added in input order, so the counts are the same for any thread count.
+fn count_templates(
+    args: &ExtractArgs,
+    items: &[Item],
+) -> anyhow::Result<Templates> {
+    if items
+        .iter()
+        .any(|i| matches!(i, Item::Source(Source::Stdin)))
+    {
+        bail!(
+            "--templates reads every input twice, so it cannot read stdin (-)"
+        );
+    }
+    let mut counter = TemplateCounter::new();
+    for chunk in items.chunks(CHUNK) {
+        let prints: Vec<Option<Vec<u64>>> = chunk
+            .par_iter()
+            .map(|item| match item {
+                Item::Source(source) => read_source(source, args.max_bytes)
+                    .ok()
+                    .map(|doc| document_fingerprints(&doc.text)),
+                Item::Error(_) => None,
+            })
+            .collect();
+        for fps in prints.iter().flatten() {
+            counter.add_fingerprints(fps);
+        }
+    }
+    Ok(counter.finish(args.template_min_docs))
+}
+
 /// Processes the items chunk by chunk and writes the records in order.
 fn write_all(
-    pipeline: &Pipeline,
-    args: &ExtractArgs,
+    run: &Run<'_>,
     items: &[Item],
     mut sink: Sink,
     bar: &ProgressBar,
@@ -108,10 +156,8 @@ fn write_all(
     let mut totals = Totals::default();
     let started = Instant::now();
     for chunk in items.chunks(CHUNK) {
-        let done: Vec<Processed> = chunk
-            .par_iter()
-            .map(|item| process(pipeline, args, item))
-            .collect();
+        let done: Vec<Processed> =
+            chunk.par_iter().map(|item| process(run, item)).collect();
         let mut block =
             Vec::with_capacity(done.iter().map(|p| p.line.len()).sum());
         for p in done {
@@ -122,7 +168,7 @@ fn write_all(
             totals.counts.figures += p.counts.figures;
             if let Some(message) = p.error {
                 totals.errors += 1;
-                if !args.quiet {
+                if !run.args.quiet {
                     bar.suspend(|| eprintln!("newsx: {message}"));
                 }
             }
@@ -137,17 +183,21 @@ fn write_all(
 }
 
 /// Reads, analyses and serialises one item; failures become error records.
-fn process(pipeline: &Pipeline, args: &ExtractArgs, item: &Item) -> Processed {
+fn process(run: &Run<'_>, item: &Item) -> Processed {
     let doc = match item {
-        Item::Source(source) => read_source(source, args.max_bytes),
+        Item::Source(source) => read_source(source, run.args.max_bytes),
         Item::Error(err) => Err(err.clone()),
     };
     let mut line = Vec::new();
     match doc {
         Ok(doc) => {
-            let analysis = pipeline.analyze(&doc.text);
-            match record::write_document(&mut line, &doc, &analysis, args.spans)
-            {
+            let analysis = run.pipeline.analyze_with(&doc.text, run.templates);
+            match record::write_document(
+                &mut line,
+                &doc,
+                &analysis,
+                run.args.spans,
+            ) {
                 Ok(counts) => Processed {
                     line,
                     bytes: doc.bytes,

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::clean::DEFAULT_MIN_DOCS;
+
 /// `newsx --version`: the crate version and the record schema version.
 pub const VERSION: &str =
     concat!(env!("CARGO_PKG_VERSION"), " (record schema 1)");
@@ -104,6 +106,26 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "CODE", value_parser = parse_currency)]
     pub dollar: Option<String>,
 
+    /// Also remove lines that recur in many documents of this run (a site's
+    /// header, footer, widgets), with reason `template`.
+    ///
+    /// This makes a record depend on the other files of the run, and needs
+    /// a first pass over every input, so it is opt-in and refused for
+    /// stdin.
+    #[arg(long)]
+    pub templates: bool,
+
+    /// With --templates: how many documents a line must appear in to be
+    /// site furniture (a line that reads as a sentence needs 4 times more).
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = DEFAULT_MIN_DOCS,
+        value_parser = parse_min_docs,
+        requires = "templates"
+    )]
+    pub template_min_docs: u32,
+
     /// No progress bar and no summary line on stderr.
     #[arg(short, long)]
     pub quiet: bool,
@@ -139,6 +161,15 @@ fn parse_threads(input: &str) -> Result<usize, String> {
             "invalid thread count {input:?}: expected a number of 1 or more"
         )),
         Ok(n) => Ok(n),
+    }
+}
+
+fn parse_min_docs(input: &str) -> Result<u32, String> {
+    match input.parse::<u32>() {
+        Ok(n) if n >= 2 => Ok(n),
+        _ => Err(format!(
+            "invalid document count {input:?}: expected a number of 2 or more"
+        )),
     }
 }
 
@@ -187,6 +218,9 @@ mod tests {
         assert!(parse_threads("x").is_err());
         assert_eq!(parse_currency("cad"), Ok("CAD".to_string()));
         assert!(parse_currency("CA$").is_err());
+        assert_eq!(parse_min_docs("5"), Ok(5));
+        assert!(parse_min_docs("1").is_err());
+        assert!(parse_min_docs("many").is_err());
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! built once in [`Pipeline::new`] and shared by reference across threads;
 //! [`Pipeline::analyze`] runs the stages after `read` on one decoded document.
 
-use crate::clean::{Cleaned, Cleaner};
+use crate::clean::{Cleaned, Cleaner, Templates};
 use crate::figures::{Figure, FigureExtractor, FigureOptions};
 use crate::gazetteer::Mention;
 use crate::gazetteer::{
@@ -85,7 +85,17 @@ impl Pipeline {
 
     /// Runs clean → tokenize → gazetteer → figures on one decoded document.
     pub fn analyze(&self, decoded: &str) -> Analysis {
-        let cleaned = self.cleaner.clean(decoded);
+        self.analyze_with(decoded, None)
+    }
+
+    /// Like [`Pipeline::analyze`], also removing the lines that a first pass
+    /// over the run found in many documents (`--templates`).
+    pub fn analyze_with(
+        &self,
+        decoded: &str,
+        templates: Option<&Templates>,
+    ) -> Analysis {
+        let cleaned = self.cleaner.clean_with(decoded, templates);
         let tokens = self.tokenizer.tokenize(&cleaned.text);
         let mentions = self.gazetteer.find(&cleaned.text, &tokens);
         let figures = self.figures.extract(&cleaned.text, &tokens, &mentions);

@@ -401,3 +401,134 @@ fn a_closed_stdout_ends_quietly_with_0() {
         "{stderr}"
     );
 }
+
+/// `n` articles from one site: each has its own sentences between a header
+/// and footer that the site repeats on every page.
+fn site_articles(dir: &std::path::Path, n: usize) {
+    let subjects = [
+        "The council",
+        "Local farmers",
+        "The school board",
+        "Residents",
+        "The mayor",
+        "Police",
+    ];
+    let verbs = [
+        "approved",
+        "questioned",
+        "delayed",
+        "welcomed",
+        "rejected",
+        "funded",
+    ];
+    let objects = [
+        "a new bridge",
+        "the water plan",
+        "a housing project",
+        "the bus route",
+        "park repairs",
+    ];
+    for i in 0..n {
+        let mut body = String::new();
+        for j in 0..4 {
+            let k = i * 7 + j * 3;
+            body.push_str(&format!(
+                "{} {} {} on day {} after {} hours of debate.\n\n",
+                subjects[k % subjects.len()],
+                verbs[(k / 2) % verbs.len()],
+                objects[(k / 3) % objects.len()],
+                i + j,
+                j + 2
+            ));
+        }
+        let doc = format!(
+            "Valley Courier\n\nStory {i}: the valley decides\n\n\
+             The Valley Courier weekend edition brings you the stories that matter in the valley.\n\n\
+             {body}Valley Courier is published by Courier Media of Main Street in the valley.\n"
+        );
+        write(dir, &format!("site/{i:03}.txt"), doc.as_bytes());
+    }
+}
+
+#[test]
+fn templates_remove_a_sites_header_and_footer_from_every_article() {
+    let dir = temp();
+    site_articles(dir.path(), 60);
+    let header = "The Valley Courier weekend edition brings you the stories that matter in the valley.";
+    let footer = "Valley Courier is published by Courier Media of Main Street in the valley.";
+    let plain = records(&newsx(dir.path(), &["extract", "-q", "site"], b""));
+    assert!(
+        plain
+            .iter()
+            .all(|r| r["text"].as_str().unwrap().contains(header)),
+        "without --templates the line stays"
+    );
+    let out = newsx(
+        dir.path(),
+        &["extract", "-q", "--templates", "-j", "1", "site"],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let recs = records(&out);
+    assert_eq!(recs.len(), 60);
+    for rec in &recs {
+        let text = rec["text"].as_str().unwrap();
+        assert!(!text.contains(header) && !text.contains(footer), "{text}");
+        assert!(
+            text.contains("hours of debate."),
+            "article sentences stay: {text}"
+        );
+        let reasons: Vec<(&str, &str)> = rec["removed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (r["text"].as_str().unwrap(), r["reason"].as_str().unwrap())
+            })
+            .collect();
+        assert!(reasons.contains(&(header, "template")), "{reasons:?}");
+        assert!(reasons.contains(&(footer, "template")), "{reasons:?}");
+    }
+    let four = newsx(
+        dir.path(),
+        &["extract", "-q", "--templates", "-j", "4", "site"],
+        b"",
+    );
+    assert!(
+        four.stdout == out.stdout,
+        "--templates output depends on the thread count"
+    );
+    let few = newsx(
+        dir.path(),
+        &[
+            "extract",
+            "-q",
+            "--templates",
+            "--template-min-docs",
+            "500",
+            "site",
+        ],
+        b"",
+    );
+    assert!(records(&few)
+        .iter()
+        .all(|r| r["text"].as_str().unwrap().contains(header)));
+}
+
+#[test]
+fn templates_are_refused_for_stdin() {
+    let out = newsx(&root(), &["extract", "--templates", "-"], GOOD.as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("stdin"), "{stderr}");
+    let out = newsx(
+        &root(),
+        &["extract", "--template-min-docs", "3", "corpus"],
+        b"",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "--template-min-docs needs --templates"
+    );
+}
