@@ -529,7 +529,7 @@ impl Hasher for PackHasher {
 
 /// Packs a word of ASCII letters, `'` and `-` (a curly apostrophe counts
 /// as `'`), lower-cased; `None` for anything else or longer than 16.
-fn pack(word: &[u8]) -> Option<u128> {
+pub(crate) fn pack(word: &[u8]) -> Option<u128> {
     let mut key: u128 = 0;
     let mut len = 0;
     let mut i = 0;
