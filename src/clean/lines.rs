@@ -110,8 +110,9 @@ impl Features {
         let m = self.marks;
         self.quote = m & QUOTE != 0;
         if m & MULTI != 0 {
-            self.quote |= line.contains(['“', '”', '„', '«', '»']);
-            self.copyright = line.contains('©');
+            let (quote, copyright) = multibyte_marks(line.as_bytes());
+            self.quote |= quote;
+            self.copyright = copyright;
         }
         let c_in_brackets =
             |(i, _): (usize, &str)| line.as_bytes()[i + 1..].starts_with(b"c)");
@@ -199,6 +200,32 @@ fn marks(b: &[u8]) -> u8 {
         | bit(paren, PAREN)
         | bit(ask, ASK)
         | bit(multi, MULTI)
+}
+
+/// Whether `b` holds a curly double quote or guillemet (“ ” „ « »), and
+/// whether it holds "©": a branch-free pass over byte triples.
+fn multibyte_marks(b: &[u8]) -> (bool, bool) {
+    let n = b.len();
+    if n < 2 {
+        return (false, false);
+    }
+    let (mut quote, mut copyright) = (0u8, 0u8);
+    // Two-byte marks: « » ©.
+    for (&x, &y) in b.iter().zip(&b[1..]) {
+        let c2 = u8::from(x == 0xC2);
+        quote |= c2 & u8::from((y == 0xAB) | (y == 0xBB));
+        copyright |= c2 & u8::from(y == 0xA9);
+    }
+    // Three-byte marks: “ ” „ (E2 80 9C..9E).
+    if n >= 3 {
+        let triples = b.iter().zip(&b[1..]).zip(&b[2..]);
+        for ((&x, &y), &z) in triples {
+            quote |= u8::from(x == 0xE2)
+                & u8::from(y == 0x80)
+                & u8::from((0x9C..=0x9E).contains(&z));
+        }
+    }
+    (quote != 0, copyright != 0)
 }
 
 /// Words (a non-space byte after a space, plus the first) and whether a
@@ -375,6 +402,12 @@ mod tests {
         assert!(f.email && f.url);
         let f = Features::of("© 2024 Reuters. All rights reserved.");
         assert!(f.copyright);
+        let f = Features::of("It’s «fine» — ok");
+        assert!(f.quote && !f.copyright);
+        let f = Features::of("It’s fine — ok„");
+        assert!(f.quote);
+        let f = Features::of("It’s fine — ok");
+        assert!(!f.quote);
         let f = Features::of("Ärzte warnen vor Hitze");
         assert_eq!((f.words, f.you), (4, 0));
         let f = Features::of("Were the weapons of the US used? Ask us");

@@ -54,6 +54,7 @@ mod lines;
 pub mod normalize;
 mod phrases;
 pub mod templates;
+mod words;
 
 pub use templates::{
     document_fingerprints, fingerprint, TemplateCounter, Templates,

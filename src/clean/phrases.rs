@@ -5,9 +5,10 @@
 //! removed); only short lines are looked up, so the cost is one small
 //! allocation per short line.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
+use super::lexicon;
 use super::Reason;
 
 const BUILTIN: &str = include_str!("../../gazetteers/boilerplate/phrases.tsv");
@@ -24,6 +25,9 @@ type Table = HashMap<u64, Reason, BuildHasherDefault<IdHasher>>;
 #[derive(Debug, Default)]
 pub(crate) struct Phrases {
     map: Table,
+    /// Packed first words of the phrases: most lines are rejected on
+    /// their first word without hashing the whole line.
+    firsts: HashSet<u128>,
 }
 
 #[derive(Default)]
@@ -57,6 +61,7 @@ impl Phrases {
     /// Parses `reason<TAB>phrase` lines; the error names the line.
     pub fn parse(src: &str) -> Result<Phrases, String> {
         let mut map = Table::default();
+        let mut firsts = HashSet::new();
         for (n, line) in src.lines().enumerate() {
             let line = line.trim_end();
             if line.is_empty() || line.starts_with('#') {
@@ -69,8 +74,9 @@ impl Phrases {
                 format!("line {}: unknown reason {name:?}", n + 1)
             })?;
             map.insert(key(phrase), reason);
+            firsts.extend(first_word(phrase));
         }
-        Ok(Phrases { map })
+        Ok(Phrases { map, firsts })
     }
 
     /// The reason for `line` if it is a listed phrase.
@@ -78,8 +84,17 @@ impl Phrases {
         if self.map.is_empty() || words > MAX_WORDS || line.len() > 96 {
             return None;
         }
+        if !first_word(line).is_some_and(|w| self.firsts.contains(&w)) {
+            return None;
+        }
         self.map.get(&key(line)).copied()
     }
+}
+
+/// The first word of `s`, packed as the lexicon packs words.
+fn first_word(s: &str) -> Option<u128> {
+    let word = s.split_whitespace().next()?;
+    lexicon::pack(lexicon::strip(word).as_bytes())
 }
 
 /// The hash of the normalised form phrases and lines are compared in:
