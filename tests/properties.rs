@@ -99,7 +99,12 @@ fn newsy() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    // Failures are pinned as unit tests, not persisted to files.
+        #![proptest_config(ProptestConfig {
+            cases: 256,
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
 
     #[test]
     fn arbitrary_strings_never_break_the_contract(text in "\\PC{0,300}") {
