@@ -10,6 +10,9 @@ mod common;
 use std::hint::black_box;
 
 use criterion::{criterion_group, Criterion, Throughput};
+use newsx::clean::{
+    document_fingerprints, TemplateCounter, Templates, DEFAULT_MIN_DOCS,
+};
 use newsx::read::Document;
 use newsx::tokenize::Tokenizer;
 use newsx::{record, Pipeline};
@@ -33,7 +36,15 @@ fn documents(texts: &[String]) -> Vec<Document> {
 
 /// What the binary does per document after reading: analyse and serialise.
 fn one(pipeline: &Pipeline, doc: &Document) -> usize {
-    let analysis = pipeline.analyze(&doc.text);
+    one_with(pipeline, doc, None)
+}
+
+fn one_with(
+    pipeline: &Pipeline,
+    doc: &Document,
+    templates: Option<&Templates>,
+) -> usize {
+    let analysis = pipeline.analyze_with(&doc.text, templates);
     let mut line = Vec::with_capacity(doc.text.len() * 2);
     record::write_document(&mut line, doc, &analysis, false)
         .map(|_| line.len())
@@ -63,6 +74,19 @@ fn end_to_end(c: &mut Criterion, name: &str, docs: &[Document]) {
         })
     });
     group.finish();
+}
+
+/// `--templates` on one thread: the counting pass over every document,
+/// then analysis with template removal.
+fn with_templates(pipeline: &Pipeline, docs: &[Document]) -> usize {
+    let mut counter = TemplateCounter::new();
+    for doc in docs {
+        counter.add_fingerprints(&document_fingerprints(&doc.text));
+    }
+    let templates = counter.finish(DEFAULT_MIN_DOCS);
+    docs.iter()
+        .map(|d| one_with(pipeline, d, Some(&templates)))
+        .sum()
 }
 
 fn pipeline_benches(c: &mut Criterion) {
