@@ -62,6 +62,9 @@ fn end_to_end(c: &mut Criterion, name: &str, docs: &[Document]) {
     group.bench_function("1_thread", |b| {
         b.iter(|| docs.iter().map(|d| one(&pipeline, d)).sum::<usize>())
     });
+    group.bench_function("1_thread_templates", |b| {
+        b.iter(|| with_templates(&pipeline, docs))
+    });
     let pool = rayon::ThreadPoolBuilder::new()
         .build()
         .expect("a thread pool");
