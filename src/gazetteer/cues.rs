@@ -258,6 +258,8 @@ fn name_at(doc: &Doc<'_>, hits: &[Hit], i: usize, min: usize) -> Option<usize> {
         if is_name_word(doc, k) {
             words += 1;
             last = Some(k);
+        } else if last == Some(k.wrapping_sub(1)) && hyphen_tail(doc, k) {
+            last = Some(k); // "Wu Chi-wai", "Hau Lung-bin"
         } else if words > 0 && is_roman_numeral(w) {
             last = Some(k); // "Mohammed VI", "Charles III"
             words = words.max(2);
@@ -289,6 +291,14 @@ fn joined_in_name(doc: &Doc<'_>, k: usize) -> bool {
     let gap = doc.gap_after(k);
     let initial = doc.word(k).len() == 1 && doc.capitalised(k);
     doc.joined_to_next(k) || gap == "-" || (initial && gap == ". ")
+}
+
+/// The lower-case second half of a hyphenated given name ("Chi-wai",
+/// "Jong-un"), at token `k`.
+fn hyphen_tail(doc: &Doc<'_>, k: usize) -> bool {
+    k > 0
+        && doc.gap_after(k - 1) == "-"
+        && doc.word(k).chars().all(|c| c.is_lowercase())
 }
 
 /// A regnal number: "II", "VI", "XIV".

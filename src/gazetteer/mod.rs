@@ -3,7 +3,7 @@
 //! ```text
 //! files ─load─▶ entries + forms ─build─▶ one automaton          (once)
 //! text + tokens ─scan─▶ candidates ─resolve─▶ hits
-//!               ─teams─▶ ─cues─▶ ─surnames─▶ mentions     (per document)
+//!               ─teams─▶ ─extend─▶ ─cues─▶ ─surnames─▶ mentions  (per doc)
 //! ```
 //!
 //! - [`load`]: TSV files → entries and their surface forms, with the case
@@ -15,6 +15,10 @@
 //!   choice for ambiguous ones, from the sentence and the whole document.
 //! - [`sports`]: places that name teams ("Real Madrid", "Liverpool beat
 //!   Arsenal 2-1").
+//! - [`extend`]: longer company names around listed ones ("Siemens
+//!   Energy"), "X & Y" companies, and places introduced by a place noun or
+//!   followed by their country ("the resort of Zermatt", "Sion,
+//!   Switzerland").
 //! - [`cues`]: people and organisations that no file lists, found by a role,
 //!   a title, a company suffix or an institution word.
 //! - [`names`]: bare surnames after a full name.
@@ -26,6 +30,7 @@
 //! capitalised words.
 
 mod cues;
+mod extend;
 mod fold;
 mod load;
 mod matcher;
@@ -191,6 +196,7 @@ impl Gazetteer {
         let mut hits = Vec::with_capacity(cands.len());
         resolve::resolve(&self.matcher, &self.entries, &doc, &cands, &mut hits);
         sports::teams(&doc, &self.entries, &mut hits);
+        extend::find(&doc, &self.entries, &mut hits);
         cues::find(&doc, &mut hits);
         names::link(&doc, &self.entries, &mut hits);
         hits.into_iter().filter_map(|h| self.mention(h)).collect()
@@ -250,6 +256,11 @@ o:2\torganization\tMinistry of Defence of Russia\tRussian Defence Ministry\tt\t
 p:1\tperson\tSergei Shoigu\t\tt\t
 p:2\tperson\tDmitry Peskov\tPeskov\tt\t
 p:3\tperson\tTheresa May\t\tt\t
+o:3\torganization\tSiemens\t\tt\t
+o:4\torganization\tRussian News Agency TASS\tTASS{exact}\tt\t
+o:5\torganization\tRepublican Party\t\tt\t
+Q39\tlocation\tSwitzerland\t\tt\tkind=country;iso2=CH
+g:5\tlocation\tMary\tMary{evidence}\tt\tkind=city;country=TM
 demonym:RU\tdemonym\tRussian\tRussians\tt\tcountry=Q159
 demonym:IR\tdemonym\tIranian\tIranians\tt\tcountry=Q794
 demonym:TR\tdemonym\tTurkish\tTurks\tt\tcountry=Q43
@@ -411,6 +422,53 @@ demonym:TR\tdemonym\tTurkish\tTurks\tt\tcountry=Q43
             found(&g, "Theresa May left. In May, Mrs May returned."),
             ["Theresa May/person/Theresa May", "May/person/Theresa May"]
         );
+    }
+
+    #[test]
+    fn case_and_longer_names() {
+        let cases: &[(&str, &[&str])] = &[
+            // A lower-case description before a name stays outside it;
+            // a lower-case tail ends it.
+            (
+                "Russian news agency TASS reported.",
+                &["TASS/organization/Russian News Agency TASS"],
+            ),
+            (
+                "The Republican party met.",
+                &["Republican party/organization/Republican Party"],
+            ),
+            (
+                "Siemens Energy cut jobs.",
+                &["Siemens Energy/organization/?"],
+            ),
+            (
+                "Orders went to engine maker Pratt & Whitney.",
+                &["Pratt & Whitney/organization/?"],
+            ),
+            ("Tom & Jerry ran.", &[]),
+            (
+                "Orders for CFM International rose.",
+                &["CFM International/organization/?"],
+            ),
+            (
+                "Snow fell in the ski resort of Zermatt.",
+                &["Zermatt/location/?"],
+            ),
+            (
+                "He flew to Sion, Switzerland.",
+                &["Sion/location/?", "Switzerland/location/Switzerland"],
+            ),
+            // A city named like a person needs a place cue.
+            ("The exhibit at the Mary Block opened.", &[]),
+            ("It took place of Mary at last.", &[]),
+            ("Flights to Mary resumed.", &["Mary/location/Mary"]),
+            ("Captain America Image: Nick Moreau.", &[]),
+            ("Councillor Wu Chi-wai spoke.", &["Wu Chi-wai/person/?"]),
+        ];
+        let g = gazetteer(false);
+        for (text, want) in cases {
+            assert_eq!(found(&g, text), *want, "{text}");
+        }
     }
 
     #[test]

@@ -26,7 +26,7 @@ use super::matcher::{case_fits, Candidate, Matcher};
 use super::text::Doc;
 use super::words::{
     CLAUSE_WORDS, CLUB_PREFIXES, NOT_NAME, ORG_HEADS, ORG_SUFFIXES, PARTICLES,
-    PLACE_CUES, REPORTING_VERBS, ROLES, ROLE_WORDS, TITLES,
+    PLACE_CUES, PLACE_NOUNS, REPORTING_VERBS, ROLES, ROLE_WORDS, TITLES,
 };
 use super::{Hit, Target};
 use crate::span::Span;
@@ -231,6 +231,13 @@ impl Resolver<'_> {
             return false;
         }
         let place = entry.kind == EntryKind::Location && self.place_cue(c);
+        if entry.city {
+            // A city named like a person or a thing ("Mary", "Enterprise",
+            // "George") is capitalised wherever it stands: only a place cue
+            // or its country in the document vouches for the place.
+            return place
+                || (round == 2 && in_context() && !self.modifier_use(c));
+        }
         if self.capitalised_mid_sentence(c) || place {
             return true;
         }
@@ -270,7 +277,16 @@ impl Resolver<'_> {
         let possessive = d.stem(c.last).len() < d.word(c.last).len();
         let after =
             !possessive && d.joined_to_next(c.last) && name_word(c.last + 1);
-        before || after
+        before || after || self.titled(c)
+    }
+
+    /// "Batman: The Animated Series", "Frank Messina: An Interview": a
+    /// name before a colon and a capitalised subtitle opens a title.
+    fn titled(&self, c: &Candidate) -> bool {
+        let d = self.doc;
+        c.last + 1 < d.len()
+            && d.gap_after(c.last) == ": "
+            && d.capitalised(c.last + 1)
     }
 
     /// "Real Madrid", "Iran Air", "New York" (when only "York" is listed):
@@ -322,12 +338,16 @@ impl Resolver<'_> {
         !d.sentence_initial(c.first) && !d.in_headline(c.first)
     }
 
-    /// "in Chad", "flights to Jordan".
+    /// "in Chad", "flights to Jordan", "the city of Nice".
     fn place_cue(&self, c: &Candidate) -> bool {
         let d = self.doc;
-        c.first > 0
-            && d.joined_to_next(c.first - 1)
-            && d.is(c.first - 1, &PLACE_CUES)
+        let i = c.first;
+        let before = |k: usize| i > k && d.joined_to_next(i - k);
+        before(1) && d.is(i - 1, &PLACE_CUES)
+            || before(2)
+                && d.word(i - 1) == "of"
+                && d.is(i - 2, &PLACE_NOUNS)
+                && !d.capitalised(i - 2)
     }
 
     /// A sentence-initial name followed by a lower-case word that is not a
