@@ -33,6 +33,13 @@ pub(crate) fn find(doc: &Doc<'_>, entries: &[Entry], hits: &mut Vec<Hit>) {
             *h = longer;
         }
     }
+    let spelled = |h: &Hit| other_expansion(doc, hits, h);
+    let drop: Vec<bool> = hits.iter().map(spelled).collect();
+    let mut k = 0;
+    hits.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
     let mut found = Vec::new();
     for &i in doc.caps() {
         if found.last().is_some_and(|h: &Hit| h.last >= i) {
@@ -47,6 +54,35 @@ pub(crate) fn find(doc: &Doc<'_>, entries: &[Entry], hits: &mut Vec<Hit>) {
         hits.extend(found);
         hits.sort_by_key(|h| h.span.start);
     }
+}
+
+/// "CEI (Italian Episcopal Conference)": a listed acronym followed by a
+/// spelled-out name in brackets that is not the listed one stands for
+/// something else.
+fn other_expansion(doc: &Doc<'_>, hits: &[Hit], h: &Hit) -> bool {
+    let Target::Entry(e) = h.target else {
+        return false;
+    };
+    let w = h.span.slice(doc.text);
+    if h.first != h.last || w.len() < 2 || !is_all_caps(w) {
+        return false;
+    }
+    if !doc.gap_after(h.last).ends_with('(') {
+        return false;
+    }
+    let mut k = h.last + 1;
+    while k < doc.len() && doc.capitalised(k) && doc.joined_to_next(k) {
+        k += 1;
+    }
+    let closed = k < doc.len()
+        && doc.capitalised(k)
+        && doc.gap_after(k).starts_with(')');
+    let inside = h.last + 1..=k;
+    let same = hits.iter().any(|o| {
+        inside.contains(&o.first)
+            && matches!(o.target, Target::Entry(x) if x == e)
+    });
+    closed && k > h.last + 1 && !same
 }
 
 /// "Siemens Energy", "Qatar Power Holdings": a listed organisation or

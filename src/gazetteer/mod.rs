@@ -463,6 +463,15 @@ demonym:TR\tdemonym\tTurkish\tTurks\tt\tcountry=Q43
             ("It took place of Mary at last.", &[]),
             ("Flights to Mary resumed.", &["Mary/location/Mary"]),
             ("Captain America Image: Nick Moreau.", &[]),
+            // An acronym spelled out as something else is something else.
+            (
+                "WHO (Western Hockey Organisation) met.",
+                &["Western Hockey Organisation/organization/?"],
+            ),
+            (
+                "The United States said Washington Dulles Airport shut.",
+                &["United States/location/United States"],
+            ),
             ("Councillor Wu Chi-wai spoke.", &["Wu Chi-wai/person/?"]),
         ];
         let g = gazetteer(false);

@@ -224,6 +224,14 @@ impl Resolver<'_> {
         {
             return false;
         }
+        // "Washington Dulles International Airport": context says which
+        // Washington, not that this one is a place of its own.
+        if f.policy.ambiguous
+            && entry.kind != EntryKind::Person
+            && self.in_longer_name(c)
+        {
+            return false;
+        }
         if !f.policy.evidence {
             return true;
         }
