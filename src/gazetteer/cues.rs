@@ -4,8 +4,12 @@
 //! it: a role before it ("Rosoboronexport head Alexander Mikheyev", "the
 //! Iranian counterpart Amir Khatami"), a role phrase ending in a comma before
 //! a list ("the defense ministers of the two countries, Sergei Shoigu and
-//! Mohammad Ashtiani"), a courtesy title ("Dr Jane Okafor"), or a role in an
-//! apposition after it ("John Smith, an analyst at …"). A capitalised
+//! Mohammad Ashtiani"), a courtesy title ("Dr Jane Okafor"), a role in an
+//! apposition after it ("John Smith, an analyst at …"), a reporting verb
+//! before a name that closes the clause ("…, said Linda Morales."), or a
+//! verb only people do after it ("Harry Kane scored"). Two capitals may
+//! stand for given names after a cue ("KP Sharma Oli"), and a hyphenated
+//! given name keeps its lower-case half ("Wu Chi-wai"). A capitalised
 //! sequence is an organisation when it ends in a company suffix ("Acme
 //! Holdings Ltd") or is built around an institution word ("Ministry of
 //! Economy of Iran", "Russian Defense Department").
@@ -18,8 +22,8 @@ use std::sync::Arc;
 use super::load::EntryKind;
 use super::text::{is_all_caps, starts_upper, Doc};
 use super::words::{
-    NOT_NAME, ORG_HEADS, ORG_SUFFIXES, PARTICLES, ROLES, ROLE_WORDS,
-    THING_NOUNS, TITLES,
+    NOT_NAME, ORG_HEADS, ORG_SUFFIXES, PARTICLES, PERSON_VERBS, ROLES,
+    ROLE_WORDS, THING_NOUNS, TITLES,
 };
 use super::{Hit, Target};
 use crate::span::Span;
@@ -117,9 +121,30 @@ fn people_near(doc: &Doc<'_>, hits: &[Hit], c: usize, out: &mut Vec<Hit>) {
         return;
     }
     let inside = doc.joined_to_next(c - 1) && doc.capitalised(c - 1);
-    if !inside {
-        apposition(doc, hits, c, out);
+    if inside {
+        return;
     }
+    let said = doc.joined_to_next(c - 1)
+        && matches!(doc.word(c - 1), "said" | "says" | "added" | "asked");
+    match name_at(doc, hits, c, 2) {
+        Some(last) if said && ends_clause(doc, last) => {
+            out.push(person(doc, c, last));
+        }
+        Some(last)
+            if doc.joined_to_next(last) && doc.is(last + 1, &PERSON_VERBS) =>
+        {
+            out.push(person(doc, c, last));
+        }
+        _ => apposition(doc, hits, c, out),
+    }
+}
+
+/// True when a name ending at token `last` closes its clause: "…, said
+/// Linda Morales." or "said Linda Morales, a shopper".
+fn ends_clause(doc: &Doc<'_>, last: usize) -> bool {
+    doc.stem(last).len() == doc.word(last).len()
+        && (last + 1 >= doc.len()
+            || matches!(doc.gap_after(last).trim(), "," | "." | ";"))
 }
 
 /// "John Smith, an analyst at …": a name followed by a role apposition.
@@ -255,7 +280,7 @@ fn name_at(doc: &Doc<'_>, hits: &[Hit], i: usize, min: usize) -> Option<usize> {
     let mut k = i;
     while k < doc.len() && k < i + 5 {
         let w = doc.stem(k);
-        if is_name_word(doc, k) {
+        if is_name_word(doc, k) || words == 0 && min >= 2 && initials(doc, k) {
             words += 1;
             last = Some(k);
         } else if last == Some(k.wrapping_sub(1)) && hyphen_tail(doc, k) {
@@ -299,6 +324,16 @@ fn hyphen_tail(doc: &Doc<'_>, k: usize) -> bool {
     k > 0
         && doc.gap_after(k - 1) == "-"
         && doc.word(k).chars().all(|c| c.is_lowercase())
+}
+
+/// Two capitals that stand for given names ("KP Sharma Oli", "JD Vance")
+/// before a capitalised word.
+fn initials(doc: &Doc<'_>, k: usize) -> bool {
+    let w = doc.word(k);
+    w.len() == 2
+        && w.bytes().all(|b| b.is_ascii_uppercase())
+        && doc.joined_to_next(k)
+        && is_name_word(doc, k + 1)
 }
 
 /// A regnal number: "II", "VI", "XIV".

@@ -47,6 +47,7 @@ pub(crate) fn find(doc: &Doc<'_>, entries: &[Entry], hits: &mut Vec<Hit>) {
         }
         let hit = acronym_company(doc, hits, i)
             .or_else(|| ampersand_company(doc, hits, i))
+            .or_else(|| appositive_company(doc, hits, i))
             .or_else(|| cued_place(doc, entries, hits, i));
         found.extend(hit);
     }
@@ -170,6 +171,43 @@ fn ampersand_company(doc: &Doc<'_>, hits: &[Hit], i: usize) -> Option<Hit> {
     (cue && !covered(hits, i, last)).then(|| unknown_org(doc, i, last))
 }
 
+/// "Epic Games, the maker of Fortnite", "Zentek, a Swiss chipmaker": a
+/// capitalised name of up to three words followed by an apposition whose
+/// noun says company.
+fn appositive_company(doc: &Doc<'_>, hits: &[Hit], i: usize) -> Option<Hit> {
+    if i > 0 && doc.joined_to_next(i - 1) && doc.capitalised(i - 1) {
+        return None; // not the start of the name
+    }
+    let mut last = i;
+    while last < i + 2 && doc.joined_to_next(last) && doc.capitalised(last + 1)
+    {
+        last += 1;
+    }
+    let words_ok = (i..=last)
+        .all(|k| name_like(doc, k) || doc.classes(k) & ORG_HEADS.bit() != 0);
+    if !words_ok
+        || covered(hits, i, last)
+        || doc.stem(last).len() < doc.word(last).len()
+        || doc.gap_after(last) != ", "
+        || last + 2 >= doc.len()
+        || !matches!(doc.word(last + 1), "the" | "a" | "an")
+    {
+        return None;
+    }
+    let company = (last + 2..(last + 6).min(doc.len()))
+        .take_while(|&k| !doc.capitalised(k) && doc.joined_to_next(k - 1))
+        .any(|k| {
+            let w = doc.word(k);
+            doc.stem(k).len() == w.len()
+                && (doc.is(k, &COMPANY_NOUNS) || w.ends_with("maker"))
+                && !matches!(
+                    w,
+                    "shares" | "rival" | "partnership" | "venture" | "group"
+                )
+        });
+    company.then(|| unknown_org(doc, i, last))
+}
+
 /// A capitalised word that may be part of a company or place name.
 fn name_like(doc: &Doc<'_>, k: usize) -> bool {
     let not = NOT_NAME.bit() | ROLES.bit() | ROLE_WORDS.bit() | TITLES.bit();
@@ -198,6 +236,7 @@ fn cued_place(
         last += 1;
     }
     let vouched = after_place_noun(doc, i)
+        || before_geo_noun(doc, i, last)
         || (!doc.sentence_initial(i) || dateline(doc, i))
             && before_region(doc, entries, hits, last);
     vouched.then(|| unknown(doc, i, last, EntryKind::Location))
@@ -213,6 +252,30 @@ fn after_place_noun(doc: &Doc<'_>, i: usize) -> bool {
         && !doc.capitalised(i - 2)
         && (i.saturating_sub(5)..i - 2)
             .any(|k| matches!(doc.word(k), "the" | "The"))
+}
+
+/// "the Guaiba river", "the Cederberg mountains": a lower-case landform
+/// after a name that "the" opens.
+fn before_geo_noun(doc: &Doc<'_>, i: usize, last: usize) -> bool {
+    i > 0
+        && matches!(doc.word(i - 1), "the" | "The")
+        && doc.joined_to_next(i - 1)
+        && doc.joined_to_next(last)
+        && doc.stem(last).len() == doc.word(last).len()
+        && matches!(
+            doc.word(last + 1),
+            "river"
+                | "lake"
+                | "mountains"
+                | "valley"
+                | "desert"
+                | "peninsula"
+                | "delta"
+                | "basin"
+                | "plateau"
+                | "estuary"
+                | "glacier"
+        )
 }
 
 /// A name at the start of a line, as datelines are ("ZERMATT, Switzerland").

@@ -473,6 +473,23 @@ demonym:TR\tdemonym\tTurkish\tTurks\tt\tcountry=Q43
                 &["United States/location/United States"],
             ),
             ("Councillor Wu Chi-wai spoke.", &["Wu Chi-wai/person/?"]),
+            (
+                "Prices fell, said Maria Ortega, a shopper.",
+                &["Maria Ortega/person/?"],
+            ),
+            (
+                "It ended with Tomas Varga scoring twice.",
+                &["Tomas Varga/person/?"],
+            ),
+            (
+                "Prime Minister AB Rana Thapa resigned.",
+                &["AB Rana Thapa/person/?"],
+            ),
+            (
+                "Zentek Labs, the chipmaker, sued.",
+                &["Zentek Labs/organization/?"],
+            ),
+            ("Water rose on the Ossa river.", &["Ossa/location/?"]),
         ];
         let g = gazetteer(false);
         for (text, want) in cases {

@@ -371,6 +371,11 @@ impl Resolver<'_> {
         }
         let next = d.word(c.last + 1);
         let lower = next.chars().next().is_some_and(char::is_lowercase);
-        lower && !CLAUSE_WORDS.contains(next) && !next.ends_with("ed")
+        // "Arsenal manager Mikel Arteta": a role after the name is still
+        // the body's or the country's.
+        lower
+            && !CLAUSE_WORDS.contains(next)
+            && !next.ends_with("ed")
+            && !d.is(c.last + 1, &ROLES)
     }
 }

@@ -75,7 +75,12 @@ pub(crate) static ROLES: Words = Words::new(1 << 3, &[
     "producer", "rapper", "comedian", "historian", "investor", "entrepreneur",
     "businessman", "businesswoman", "billionaire", "tycoon", "chairperson",
     "ombudsman", "spokesmen", "strategists", "researchers", "scientists",
-    "prosecutors", "officers"
+    "prosecutors", "officers", "biologist", "chemist", "physicist",
+    "mathematician", "astronomer", "sociologist", "linguist", "philosopher",
+    "geologist", "ecologist", "epidemiologist", "virologist", "teacher",
+    "student", "farmer", "shopper", "resident", "pilot", "soldier",
+    "firefighter", "paramedic", "cosplayer", "blogger", "journalist",
+    "curator", "undersecretary"
 ]);
 
 /// Capitalised words that qualify a role but are not names ("Foreign
@@ -207,7 +212,18 @@ pub(crate) static COMPANY_NOUNS: Words = Words::new(1 << 15, &[
     "manufacturer", "supplier", "retailer", "lender", "bank", "insurer",
     "carrier", "conglomerate", "giant", "rival", "brand", "chain",
     "subsidiary", "startup", "contractor", "consultancy", "group", "shares",
-    "partnership", "venture", "operator", "producer", "builder", "airline"
+    "partnership", "venture", "operator", "producer", "builder", "airline",
+    "developer", "publisher", "chipmaker", "drugmaker", "carmaker",
+    "automaker", "planemaker"
+]);
+
+/// Verbs that only a person is the subject of in news ("Harry Kane
+/// scored", "with Bukayo Saka scoring twice").
+#[rustfmt::skip]
+pub(crate) static PERSON_VERBS: Words = Words::new(1 << 16, &[
+    "scored", "scoring", "scores", "netted", "equalised", "equalized",
+    "resigned", "testified", "pleaded", "tweeted", "smiled", "laughed",
+    "wrote", "died"
 ]);
 
 /// Every list, for the shared index.
@@ -228,4 +244,5 @@ pub(crate) static ALL: &[&Words] = &[
     &ORG_TAILS,
     &PLACE_NOUNS,
     &COMPANY_NOUNS,
+    &PERSON_VERBS,
 ];
