@@ -87,7 +87,7 @@ fn blocks_name(h: &Hit) -> bool {
 /// a role in an apposition after the name it starts.
 fn people_near(doc: &Doc<'_>, hits: &[Hit], c: usize, out: &mut Vec<Hit>) {
     if c == 0 {
-        return apposition(doc, hits, c, out);
+        return bare_name(doc, hits, c, false, out);
     }
     if doc.is(c - 1, &TITLES) {
         if doc.joined_after_title(c - 1) {
@@ -126,17 +126,61 @@ fn people_near(doc: &Doc<'_>, hits: &[Hit], c: usize, out: &mut Vec<Hit>) {
     }
     let said = doc.joined_to_next(c - 1)
         && matches!(doc.word(c - 1), "said" | "says" | "added" | "asked");
+    bare_name(doc, hits, c, said, out);
+}
+
+/// A name at token `c` with no cue before it (but perhaps a reporting verb,
+/// `said`): vouched for by what follows it.
+fn bare_name(
+    doc: &Doc<'_>,
+    hits: &[Hit],
+    c: usize,
+    said: bool,
+    out: &mut Vec<Hit>,
+) {
     match name_at(doc, hits, c, 2) {
         Some(last) if said && ends_clause(doc, last) => {
             out.push(person(doc, c, last));
         }
         Some(last)
-            if doc.joined_to_next(last) && doc.is(last + 1, &PERSON_VERBS) =>
+            if doc.joined_to_next(last) && doc.is(last + 1, &PERSON_VERBS)
+                || aged(doc, last)
+                || of_body(doc, hits, last) =>
         {
             out.push(person(doc, c, last));
         }
         _ => apposition(doc, hits, c, out),
     }
+}
+
+/// "Thomas Sam, 42, and his wife": an age in commas after the name.
+fn aged(doc: &Doc<'_>, last: usize) -> bool {
+    last + 1 < doc.len()
+        && doc.gap_after(last) == ", "
+        && {
+            let w = doc.word(last + 1);
+            (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+        }
+        && doc.gap_after(last + 1).starts_with(',')
+}
+
+/// "Claudia Mo of the Civic Party", "Zhang Zhiwei of Pinpoint": a name
+/// followed by "of" and a listed organisation.
+fn of_body(doc: &Doc<'_>, hits: &[Hit], last: usize) -> bool {
+    if last + 2 >= doc.len()
+        || !doc.joined_to_next(last)
+        || doc.word(last + 1) != "of"
+        || !doc.joined_to_next(last + 1)
+    {
+        return false;
+    }
+    let mut k = last + 2;
+    if doc.word(k) == "the" && doc.joined_to_next(k) {
+        k += 1;
+    }
+    let at = hits.partition_point(|h| h.first < k);
+    hits.get(at)
+        .is_some_and(|h| h.first == k && h.kind == EntryKind::Organization)
 }
 
 /// True when a name ending at token `last` closes its clause: "…, said

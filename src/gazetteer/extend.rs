@@ -335,3 +335,135 @@ fn unknown(doc: &Doc<'_>, first: usize, last: usize, kind: EntryKind) -> Hit {
         weak: false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::gazetteer::{Gazetteer, GazetteerFile, MatchOptions};
+    use crate::tokenize::Tokenizer;
+
+    const FIXTURE: &str = "\
+id\ttype\tname\taliases\tsource\tnotes
+Q159\tlocation\tRussia\t\tt\tkind=country;iso2=RU
+Q39\tlocation\tSwitzerland\t\tt\tkind=country;iso2=CH
+g:2\tlocation\tMoscow\t\tt\tkind=city;country=RU
+g:5\tlocation\tMary\tMary{evidence}\tt\tkind=city;country=TM
+g:6\tlocation\tWashington, D.C.\tWashington{ambiguous}\tt\tkind=city;country=US
+s:5\tlocation\tWashington State\tWashington{ambiguous}\tt\tkind=state;country=US
+Q30\tlocation\tUnited States\tUS{exact}\tt\tkind=country;iso2=US
+Q7817\torganization\tWorld Health Organization\tWHO{exact}\tt\t
+o:1\torganization\tKremlin\t\tt\t
+o:3\torganization\tSiemens\t\tt\t
+o:4\torganization\tRussian News Agency TASS\tTASS{exact}\tt\t
+o:5\torganization\tRepublican Party\t\tt\t
+demonym:RU\tdemonym\tRussian\tRussians\tt\tcountry=Q159
+";
+
+    fn gazetteer() -> Gazetteer {
+        let file = GazetteerFile {
+            name: "fixture.tsv".to_string(),
+            text: FIXTURE.to_string(),
+        };
+        Gazetteer::from_files(&[file], MatchOptions::default())
+            .expect("the fixture loads")
+    }
+
+    /// `surface/kind/name` of every mention; `name` is `?` without an id.
+    fn found(g: &Gazetteer, text: &str) -> Vec<String> {
+        let tokens = Tokenizer::new().tokenize(text);
+        g.find(text, &tokens)
+            .iter()
+            .map(|m| {
+                let name = if m.id.is_some() { &*m.name } else { "?" };
+                let surface = &text[m.span.start..m.span.end];
+                format!("{surface}/{}/{name}", m.kind.as_str())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn case_and_longer_names() {
+        let cases: &[(&str, &[&str])] = &[
+            // A lower-case description before a name stays outside it;
+            // a lower-case tail ends it.
+            (
+                "Russian news agency TASS reported.",
+                &["TASS/organization/Russian News Agency TASS"],
+            ),
+            (
+                "The Republican party met.",
+                &["Republican party/organization/Republican Party"],
+            ),
+            (
+                "Siemens Energy cut jobs.",
+                &["Siemens Energy/organization/?"],
+            ),
+            (
+                "Orders went to engine maker Pratt & Whitney.",
+                &["Pratt & Whitney/organization/?"],
+            ),
+            ("Tom & Jerry ran.", &[]),
+            (
+                "Orders for CFM International rose.",
+                &["CFM International/organization/?"],
+            ),
+            (
+                "Snow fell in the ski resort of Zermatt.",
+                &["Zermatt/location/?"],
+            ),
+            (
+                "He flew to Sion, Switzerland.",
+                &["Sion/location/?", "Switzerland/location/Switzerland"],
+            ),
+            // A city named like a person needs a place cue.
+            ("The exhibit at the Mary Block opened.", &[]),
+            ("It took place of Mary at last.", &[]),
+            ("Flights to Mary resumed.", &["Mary/location/Mary"]),
+            ("Captain America Image: Nick Moreau.", &[]),
+            // An acronym spelled out as something else is something else.
+            (
+                "WHO (Western Hockey Organisation) met.",
+                &["Western Hockey Organisation/organization/?"],
+            ),
+            (
+                "The United States said Washington Dulles Airport shut.",
+                &["United States/location/United States"],
+            ),
+            ("Councillor Wu Chi-wai spoke.", &["Wu Chi-wai/person/?"]),
+            // Age and body appositions; a surname over a city without a
+            // place cue.
+            (
+                "Olga Moscow, 34, spoke. Moscow said more in Moscow.",
+                &[
+                    "Olga Moscow/person/?",
+                    "Moscow/person/?",
+                    "Moscow/location/Moscow",
+                ],
+            ),
+            (
+                "Ivan Petrov of the Kremlin spoke.",
+                &["Ivan Petrov/person/?", "Kremlin/organization/Kremlin"],
+            ),
+            (
+                "Prices fell, said Maria Ortega, a shopper.",
+                &["Maria Ortega/person/?"],
+            ),
+            (
+                "It ended with Tomas Varga scoring twice.",
+                &["Tomas Varga/person/?"],
+            ),
+            (
+                "Prime Minister AB Rana Thapa resigned.",
+                &["AB Rana Thapa/person/?"],
+            ),
+            (
+                "Zentek Labs, the chipmaker, sued.",
+                &["Zentek Labs/organization/?"],
+            ),
+            ("Water rose on the Ossa river.", &["Ossa/location/?"]),
+        ];
+        let g = gazetteer();
+        for (text, want) in cases {
+            assert_eq!(found(&g, text), *want, "{text}");
+        }
+    }
+}

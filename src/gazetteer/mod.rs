@@ -256,11 +256,6 @@ o:2\torganization\tMinistry of Defence of Russia\tRussian Defence Ministry\tt\t
 p:1\tperson\tSergei Shoigu\t\tt\t
 p:2\tperson\tDmitry Peskov\tPeskov\tt\t
 p:3\tperson\tTheresa May\t\tt\t
-o:3\torganization\tSiemens\t\tt\t
-o:4\torganization\tRussian News Agency TASS\tTASS{exact}\tt\t
-o:5\torganization\tRepublican Party\t\tt\t
-Q39\tlocation\tSwitzerland\t\tt\tkind=country;iso2=CH
-g:5\tlocation\tMary\tMary{evidence}\tt\tkind=city;country=TM
 demonym:RU\tdemonym\tRussian\tRussians\tt\tcountry=Q159
 demonym:IR\tdemonym\tIranian\tIranians\tt\tcountry=Q794
 demonym:TR\tdemonym\tTurkish\tTurks\tt\tcountry=Q43
@@ -422,79 +417,6 @@ demonym:TR\tdemonym\tTurkish\tTurks\tt\tcountry=Q43
             found(&g, "Theresa May left. In May, Mrs May returned."),
             ["Theresa May/person/Theresa May", "May/person/Theresa May"]
         );
-    }
-
-    #[test]
-    fn case_and_longer_names() {
-        let cases: &[(&str, &[&str])] = &[
-            // A lower-case description before a name stays outside it;
-            // a lower-case tail ends it.
-            (
-                "Russian news agency TASS reported.",
-                &["TASS/organization/Russian News Agency TASS"],
-            ),
-            (
-                "The Republican party met.",
-                &["Republican party/organization/Republican Party"],
-            ),
-            (
-                "Siemens Energy cut jobs.",
-                &["Siemens Energy/organization/?"],
-            ),
-            (
-                "Orders went to engine maker Pratt & Whitney.",
-                &["Pratt & Whitney/organization/?"],
-            ),
-            ("Tom & Jerry ran.", &[]),
-            (
-                "Orders for CFM International rose.",
-                &["CFM International/organization/?"],
-            ),
-            (
-                "Snow fell in the ski resort of Zermatt.",
-                &["Zermatt/location/?"],
-            ),
-            (
-                "He flew to Sion, Switzerland.",
-                &["Sion/location/?", "Switzerland/location/Switzerland"],
-            ),
-            // A city named like a person needs a place cue.
-            ("The exhibit at the Mary Block opened.", &[]),
-            ("It took place of Mary at last.", &[]),
-            ("Flights to Mary resumed.", &["Mary/location/Mary"]),
-            ("Captain America Image: Nick Moreau.", &[]),
-            // An acronym spelled out as something else is something else.
-            (
-                "WHO (Western Hockey Organisation) met.",
-                &["Western Hockey Organisation/organization/?"],
-            ),
-            (
-                "The United States said Washington Dulles Airport shut.",
-                &["United States/location/United States"],
-            ),
-            ("Councillor Wu Chi-wai spoke.", &["Wu Chi-wai/person/?"]),
-            (
-                "Prices fell, said Maria Ortega, a shopper.",
-                &["Maria Ortega/person/?"],
-            ),
-            (
-                "It ended with Tomas Varga scoring twice.",
-                &["Tomas Varga/person/?"],
-            ),
-            (
-                "Prime Minister AB Rana Thapa resigned.",
-                &["AB Rana Thapa/person/?"],
-            ),
-            (
-                "Zentek Labs, the chipmaker, sued.",
-                &["Zentek Labs/organization/?"],
-            ),
-            ("Water rose on the Ossa river.", &["Ossa/location/?"]),
-        ];
-        let g = gazetteer(false);
-        for (text, want) in cases {
-            assert_eq!(found(&g, text), *want, "{text}");
-        }
     }
 
     #[test]

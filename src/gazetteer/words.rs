@@ -80,7 +80,8 @@ pub(crate) static ROLES: Words = Words::new(1 << 3, &[
     "geologist", "ecologist", "epidemiologist", "virologist", "teacher",
     "student", "farmer", "shopper", "resident", "pilot", "soldier",
     "firefighter", "paramedic", "cosplayer", "blogger", "journalist",
-    "curator", "undersecretary"
+    "curator", "undersecretary", "woman", "man", "girl", "boy", "mother",
+    "father", "wife", "husband", "daughter", "widow", "brother", "sister"
 ]);
 
 /// Capitalised words that qualify a role but are not names ("Foreign
