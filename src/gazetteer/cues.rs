@@ -138,6 +138,11 @@ fn bare_name(
     said: bool,
     out: &mut Vec<Hit>,
 ) {
+    // A name of two words at least: skip the work where none starts.
+    if !(c + 1 < doc.len() && doc.capitalised(c + 1) && joined_in_name(doc, c))
+    {
+        return;
+    }
     match name_at(doc, hits, c, 2) {
         Some(last) if said && ends_clause(doc, last) => {
             out.push(person(doc, c, last));

@@ -137,10 +137,13 @@ fn is_tail(doc: &Doc<'_>, k: usize, international: bool) -> bool {
 /// company words.
 fn acronym_company(doc: &Doc<'_>, hits: &[Hit], i: usize) -> Option<Hit> {
     let w = doc.word(i);
-    let len = w.chars().count();
-    if !(2..=5).contains(&len)
+    if !(2..=5).contains(&w.len())
+        || !doc.joined_to_next(i)
+        || !doc.capitalised(i + 1)
+        || !w
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
         || !is_all_caps(w)
-        || !w.chars().all(|c| c.is_alphanumeric())
         || doc.in_headline(i)
         || covered(hits, i, i)
     {
@@ -183,15 +186,17 @@ fn appositive_company(doc: &Doc<'_>, hits: &[Hit], i: usize) -> Option<Hit> {
     {
         last += 1;
     }
-    let words_ok = (i..=last)
-        .all(|k| name_like(doc, k) || doc.classes(k) & ORG_HEADS.bit() != 0);
-    if !words_ok
-        || covered(hits, i, last)
-        || doc.stem(last).len() < doc.word(last).len()
-        || doc.gap_after(last) != ", "
+    if doc.gap_after(last) != ", "
         || last + 2 >= doc.len()
         || !matches!(doc.word(last + 1), "the" | "a" | "an")
+        || doc.stem(last).len() < doc.word(last).len()
+        || covered(hits, i, last)
     {
+        return None;
+    }
+    let words_ok = (i..=last)
+        .all(|k| name_like(doc, k) || doc.classes(k) & ORG_HEADS.bit() != 0);
+    if !words_ok {
         return None;
     }
     let company = (last + 2..(last + 6).min(doc.len()))
@@ -223,6 +228,14 @@ fn cued_place(
     hits: &[Hit],
     i: usize,
 ) -> Option<Hit> {
+    // Every cue needs "of" or "the" before the name, a comma after it, or
+    // a line start: test those cheap words first.
+    let before = i.checked_sub(1).map(|k| doc.word(k));
+    let cue_word = matches!(before, Some("of" | "the" | "The"));
+    let comma = (i..(i + 3).min(doc.len())).any(|k| doc.gap_after(k) == ", ");
+    if !cue_word && !comma {
+        return None;
+    }
     if !name_like(doc, i) || covered(hits, i, i) || doc.in_headline(i) {
         return None;
     }
