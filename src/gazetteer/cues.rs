@@ -429,7 +429,8 @@ fn org_at(doc: &Doc<'_>, hits: &[Hit], i: usize, floor: usize) -> Option<Hit> {
     if !doc.capitalised(i) {
         return None;
     }
-    let suffix = doc.is(i, &ORG_SUFFIXES);
+    let managed = fund_manager(doc, i);
+    let suffix = doc.is(i, &ORG_SUFFIXES) || managed;
     if !(suffix || doc.is(i, &ORG_HEADS)) {
         return None;
     }
@@ -453,7 +454,7 @@ fn org_at(doc: &Doc<'_>, hits: &[Hit], i: usize, floor: usize) -> Option<Hit> {
         }
     }
 
-    if first == i && last == i {
+    if first == i && last == i || managed && first + 1 >= i {
         return None;
     }
     let at = hits.partition_point(|h| h.last < first);
@@ -477,6 +478,18 @@ fn org_at(doc: &Doc<'_>, hits: &[Hit], i: usize, floor: usize) -> Option<Hit> {
         target: Target::Unknown(Arc::from(span.slice(doc.text))),
         weak: false,
     })
+}
+
+/// "Management" after "Asset", "Investment" or "Wealth" ends the name of
+/// a fund manager ("Pinpoint Asset Management"); alone it is no suffix.
+fn fund_manager(doc: &Doc<'_>, i: usize) -> bool {
+    i > 0
+        && doc.word(i) == "Management"
+        && doc.joined_to_next(i - 1)
+        && matches!(
+            doc.word(i - 1),
+            "Asset" | "Investment" | "Investments" | "Wealth" | "Capital"
+        )
 }
 
 /// A capitalised institution word or company suffix.
