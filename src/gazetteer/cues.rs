@@ -4,8 +4,12 @@
 //! it: a role before it ("Rosoboronexport head Alexander Mikheyev", "the
 //! Iranian counterpart Amir Khatami"), a role phrase ending in a comma before
 //! a list ("the defense ministers of the two countries, Sergei Shoigu and
-//! Mohammad Ashtiani"), a courtesy title ("Dr Jane Okafor"), or a role in an
-//! apposition after it ("John Smith, an analyst at …"). A capitalised
+//! Mohammad Ashtiani"), a courtesy title ("Dr Jane Okafor"), a role in an
+//! apposition after it ("John Smith, an analyst at …"), a reporting verb
+//! before a name that closes the clause ("…, said Linda Morales."), or a
+//! verb only people do after it ("Harry Kane scored"). Two capitals may
+//! stand for given names after a cue ("KP Sharma Oli"), and a hyphenated
+//! given name keeps its lower-case half ("Wu Chi-wai"). A capitalised
 //! sequence is an organisation when it ends in a company suffix ("Acme
 //! Holdings Ltd") or is built around an institution word ("Ministry of
 //! Economy of Iran", "Russian Defense Department").
@@ -18,8 +22,8 @@ use std::sync::Arc;
 use super::load::EntryKind;
 use super::text::{is_all_caps, starts_upper, Doc};
 use super::words::{
-    NOT_NAME, ORG_HEADS, ORG_SUFFIXES, PARTICLES, ROLES, ROLE_WORDS,
-    THING_NOUNS, TITLES,
+    NOT_NAME, ORG_HEADS, ORG_SUFFIXES, PARTICLES, PERSON_VERBS, ROLES,
+    ROLE_WORDS, THING_NOUNS, TITLES,
 };
 use super::{Hit, Target};
 use crate::span::Span;
@@ -83,7 +87,7 @@ fn blocks_name(h: &Hit) -> bool {
 /// a role in an apposition after the name it starts.
 fn people_near(doc: &Doc<'_>, hits: &[Hit], c: usize, out: &mut Vec<Hit>) {
     if c == 0 {
-        return apposition(doc, hits, c, out);
+        return bare_name(doc, hits, c, false, out);
     }
     if doc.is(c - 1, &TITLES) {
         if doc.joined_after_title(c - 1) {
@@ -117,9 +121,79 @@ fn people_near(doc: &Doc<'_>, hits: &[Hit], c: usize, out: &mut Vec<Hit>) {
         return;
     }
     let inside = doc.joined_to_next(c - 1) && doc.capitalised(c - 1);
-    if !inside {
-        apposition(doc, hits, c, out);
+    if inside {
+        return;
     }
+    let said = doc.joined_to_next(c - 1)
+        && matches!(doc.word(c - 1), "said" | "says" | "added" | "asked");
+    bare_name(doc, hits, c, said, out);
+}
+
+/// A name at token `c` with no cue before it (but perhaps a reporting verb,
+/// `said`): vouched for by what follows it.
+fn bare_name(
+    doc: &Doc<'_>,
+    hits: &[Hit],
+    c: usize,
+    said: bool,
+    out: &mut Vec<Hit>,
+) {
+    // A name of two words at least: skip the work where none starts.
+    if !(c + 1 < doc.len() && doc.capitalised(c + 1) && joined_in_name(doc, c))
+    {
+        return;
+    }
+    match name_at(doc, hits, c, 2) {
+        Some(last) if said && ends_clause(doc, last) => {
+            out.push(person(doc, c, last));
+        }
+        Some(last)
+            if doc.joined_to_next(last) && doc.is(last + 1, &PERSON_VERBS)
+                || aged(doc, last)
+                || of_body(doc, hits, last) =>
+        {
+            out.push(person(doc, c, last));
+        }
+        _ => apposition(doc, hits, c, out),
+    }
+}
+
+/// "Thomas Sam, 42, and his wife": an age in commas after the name.
+fn aged(doc: &Doc<'_>, last: usize) -> bool {
+    last + 1 < doc.len()
+        && doc.gap_after(last) == ", "
+        && {
+            let w = doc.word(last + 1);
+            (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+        }
+        && doc.gap_after(last + 1).starts_with(',')
+}
+
+/// "Claudia Mo of the Civic Party", "Zhang Zhiwei of Pinpoint": a name
+/// followed by "of" and a listed organisation.
+fn of_body(doc: &Doc<'_>, hits: &[Hit], last: usize) -> bool {
+    if last + 2 >= doc.len()
+        || !doc.joined_to_next(last)
+        || doc.word(last + 1) != "of"
+        || !doc.joined_to_next(last + 1)
+    {
+        return false;
+    }
+    let mut k = last + 2;
+    if doc.word(k) == "the" && doc.joined_to_next(k) {
+        k += 1;
+    }
+    let at = hits.partition_point(|h| h.first < k);
+    hits.get(at)
+        .is_some_and(|h| h.first == k && h.kind == EntryKind::Organization)
+}
+
+/// True when a name ending at token `last` closes its clause: "…, said
+/// Linda Morales." or "said Linda Morales, a shopper".
+fn ends_clause(doc: &Doc<'_>, last: usize) -> bool {
+    doc.stem(last).len() == doc.word(last).len()
+        && (last + 1 >= doc.len()
+            || matches!(doc.gap_after(last).trim(), "," | "." | ";"))
 }
 
 /// "John Smith, an analyst at …": a name followed by a role apposition.
@@ -255,9 +329,11 @@ fn name_at(doc: &Doc<'_>, hits: &[Hit], i: usize, min: usize) -> Option<usize> {
     let mut k = i;
     while k < doc.len() && k < i + 5 {
         let w = doc.stem(k);
-        if is_name_word(doc, k) {
+        if is_name_word(doc, k) || words == 0 && min >= 2 && initials(doc, k) {
             words += 1;
             last = Some(k);
+        } else if last == Some(k.wrapping_sub(1)) && hyphen_tail(doc, k) {
+            last = Some(k); // "Wu Chi-wai", "Hau Lung-bin"
         } else if words > 0 && is_roman_numeral(w) {
             last = Some(k); // "Mohammed VI", "Charles III"
             words = words.max(2);
@@ -289,6 +365,24 @@ fn joined_in_name(doc: &Doc<'_>, k: usize) -> bool {
     let gap = doc.gap_after(k);
     let initial = doc.word(k).len() == 1 && doc.capitalised(k);
     doc.joined_to_next(k) || gap == "-" || (initial && gap == ". ")
+}
+
+/// The lower-case second half of a hyphenated given name ("Chi-wai",
+/// "Jong-un"), at token `k`.
+fn hyphen_tail(doc: &Doc<'_>, k: usize) -> bool {
+    k > 0
+        && doc.gap_after(k - 1) == "-"
+        && doc.word(k).chars().all(|c| c.is_lowercase())
+}
+
+/// Two capitals that stand for given names ("KP Sharma Oli", "JD Vance")
+/// before a capitalised word.
+fn initials(doc: &Doc<'_>, k: usize) -> bool {
+    let w = doc.word(k);
+    w.len() == 2
+        && w.bytes().all(|b| b.is_ascii_uppercase())
+        && doc.joined_to_next(k)
+        && is_name_word(doc, k + 1)
 }
 
 /// A regnal number: "II", "VI", "XIV".
@@ -335,7 +429,8 @@ fn org_at(doc: &Doc<'_>, hits: &[Hit], i: usize, floor: usize) -> Option<Hit> {
     if !doc.capitalised(i) {
         return None;
     }
-    let suffix = doc.is(i, &ORG_SUFFIXES);
+    let managed = fund_manager(doc, i);
+    let suffix = doc.is(i, &ORG_SUFFIXES) || managed;
     if !(suffix || doc.is(i, &ORG_HEADS)) {
         return None;
     }
@@ -359,7 +454,7 @@ fn org_at(doc: &Doc<'_>, hits: &[Hit], i: usize, floor: usize) -> Option<Hit> {
         }
     }
 
-    if first == i && last == i {
+    if first == i && last == i || managed && first + 1 >= i {
         return None;
     }
     let at = hits.partition_point(|h| h.last < first);
@@ -383,6 +478,18 @@ fn org_at(doc: &Doc<'_>, hits: &[Hit], i: usize, floor: usize) -> Option<Hit> {
         target: Target::Unknown(Arc::from(span.slice(doc.text))),
         weak: false,
     })
+}
+
+/// "Management" after "Asset", "Investment" or "Wealth" ends the name of
+/// a fund manager ("Pinpoint Asset Management"); alone it is no suffix.
+fn fund_manager(doc: &Doc<'_>, i: usize) -> bool {
+    i > 0
+        && doc.word(i) == "Management"
+        && doc.joined_to_next(i - 1)
+        && matches!(
+            doc.word(i - 1),
+            "Asset" | "Investment" | "Investments" | "Wealth" | "Capital"
+        )
 }
 
 /// A capitalised institution word or company suffix.

@@ -120,19 +120,40 @@ impl Matcher {
             if start < done || !self.worth_probing(&text[start..t.span.end]) {
                 continue;
             }
-            let input = Input::new(&lower)
-                .span(start..text.len())
-                .anchored(Anchored::Yes);
-            let Some(m) = self.ac.find(input) else {
-                continue;
-            };
+            if let Some(c) = self.longest_at(doc, &lower, i, start) {
+                done = c.span.end;
+                out.push(c);
+            }
+        }
+    }
+
+    /// The longest candidate that starts at token `i`. When the longest
+    /// match is not one (its case or its end does not suit it, as in
+    /// "Russian news agency TASS" against "Russian News Agency TASS"),
+    /// shorter matches at the same start are tried, a few at most.
+    fn longest_at(
+        &self,
+        doc: &Doc<'_>,
+        lower: &str,
+        i: usize,
+        start: usize,
+    ) -> Option<Candidate> {
+        let mut end = doc.text.len();
+        for _ in 0..4 {
+            let input =
+                Input::new(lower).span(start..end).anchored(Anchored::Yes);
+            let m = self.ac.find(input)?;
             let span = Span::new(m.start(), m.end());
             let pattern = m.pattern().as_u32();
             if let Some(c) = self.candidate(doc, i, span, pattern) {
-                out.push(c);
-                done = span.end;
+                return Some(c);
+            }
+            end = m.end().checked_sub(1)?;
+            if end <= start {
+                return None;
             }
         }
+        None
     }
 
     /// False when no form starts with the first word of `token`; tokens
@@ -184,7 +205,33 @@ pub(crate) fn case_fits(form: &Form, slice: &str, shouting: bool) -> bool {
     if is_all_caps(slice) && !is_all_caps(&form.text) {
         return shouting;
     }
-    starts_upper(slice)
+    starts_upper(slice) && lower_case_tail(&form.text, slice)
+}
+
+/// Whether the words of a multi-word form that the text writes in lower
+/// case all come at its end. News lower-cases the descriptive tail of an
+/// institution's name ("Russian defence ministry", "Republican party"), but
+/// a lower-case word followed by a capitalised one is a description before
+/// a name, not part of it: in "Russian news agency TASS" only "TASS" names
+/// the agency. `slice` matches `form` ignoring ASCII case, so the two have
+/// the same length and their word starts line up.
+fn lower_case_tail(form: &str, slice: &str) -> bool {
+    let (f, s) = (form.as_bytes(), slice.as_bytes());
+    if f.len() != s.len() {
+        return true;
+    }
+    let mut lowered = false;
+    for k in 1..f.len() {
+        if f[k - 1] != b' ' || !f[k].is_ascii_alphabetic() {
+            continue;
+        }
+        if f[k].is_ascii_uppercase() && s[k].is_ascii_lowercase() {
+            lowered = true;
+        } else if lowered && s[k].is_ascii_uppercase() {
+            return false;
+        }
+    }
+    true
 }
 
 /// Hash of the ASCII-lower-cased first word of `s` (its leading letters

@@ -3,7 +3,7 @@
 //! ```text
 //! files ─load─▶ entries + forms ─build─▶ one automaton          (once)
 //! text + tokens ─scan─▶ candidates ─resolve─▶ hits
-//!               ─teams─▶ ─cues─▶ ─surnames─▶ mentions     (per document)
+//!               ─teams─▶ ─extend─▶ ─cues─▶ ─surnames─▶ mentions  (per doc)
 //! ```
 //!
 //! - [`load`]: TSV files → entries and their surface forms, with the case
@@ -15,6 +15,10 @@
 //!   choice for ambiguous ones, from the sentence and the whole document.
 //! - [`sports`]: places that name teams ("Real Madrid", "Liverpool beat
 //!   Arsenal 2-1").
+//! - [`extend`]: longer company names around listed ones ("Siemens
+//!   Energy"), "X & Y" companies, and places introduced by a place noun or
+//!   followed by their country ("the resort of Zermatt", "Sion,
+//!   Switzerland").
 //! - [`cues`]: people and organisations that no file lists, found by a role,
 //!   a title, a company suffix or an institution word.
 //! - [`names`]: bare surnames after a full name.
@@ -26,6 +30,7 @@
 //! capitalised words.
 
 mod cues;
+mod extend;
 mod fold;
 mod load;
 mod matcher;
@@ -191,6 +196,7 @@ impl Gazetteer {
         let mut hits = Vec::with_capacity(cands.len());
         resolve::resolve(&self.matcher, &self.entries, &doc, &cands, &mut hits);
         sports::teams(&doc, &self.entries, &mut hits);
+        extend::find(&doc, &self.entries, &mut hits);
         cues::find(&doc, &mut hits);
         names::link(&doc, &self.entries, &mut hits);
         hits.into_iter().filter_map(|h| self.mention(h)).collect()

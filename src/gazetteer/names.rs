@@ -10,13 +10,15 @@
 //! A surname joined to another capitalised word is part of a different name
 //! ("Jim Jordan" after "Michael Jordan", "Smith Barney") and does not link.
 //! A surname may replace a weak match of the same word (one that needed
-//! evidence, such as the country "Jordan" after "Michael Jordan").
+//! evidence, such as the country "Jordan" after "Michael Jordan"), and a
+//! place that no preposition of place introduces ("Paris said" after
+//! "Valeska Paris"; "in Paris" stays the city).
 
 use std::collections::HashMap;
 
 use super::load::{Entry, EntryKind};
 use super::text::{is_all_caps, starts_upper, Doc};
-use super::words::{NOT_NAME, ROLES, TITLES};
+use super::words::{NOT_NAME, PLACE_CUES, ROLES, TITLES};
 use super::{Hit, Target};
 
 /// A surname that may link from token `from` on.
@@ -46,7 +48,7 @@ pub(crate) fn link(doc: &Doc<'_>, entries: &[Entry], hits: &mut Vec<Hit>) {
         }
         let at = hits.partition_point(|h| h.last < t);
         let cover = hits.get(at).filter(|h| h.first <= t);
-        if cover.is_some_and(|h| !replaceable(h, t)) {
+        if cover.is_some_and(|h| !replaceable(doc, h, t)) {
             continue;
         }
         let Some(target) = surname_at(doc, &known, t) else {
@@ -94,13 +96,16 @@ impl<'a> Known<'a> {
 }
 
 /// A one-word hit at token `t` that a surname may take over: one accepted
-/// only on evidence ("Jordan"), or a bare name found by a title ("Mr Key")
-/// before its full name was known to be listed.
-fn replaceable(h: &Hit, t: usize) -> bool {
+/// only on evidence ("Jordan"), a bare name found by a title ("Mr Key")
+/// before its full name was known to be listed, or a place where no place
+/// cue stands ("Paris claims…" after "Valeska Paris", but not "in Paris").
+fn replaceable(doc: &Doc<'_>, h: &Hit, t: usize) -> bool {
     let single = h.first == t && h.last == t;
     let unknown =
         h.kind == EntryKind::Person && matches!(h.target, Target::Unknown(_));
-    single && (h.weak || unknown)
+    let place = h.kind == EntryKind::Location
+        && !(t > 0 && doc.joined_to_next(t - 1) && doc.is(t - 1, &PLACE_CUES));
+    single && (h.weak || unknown || place)
 }
 
 /// Surnames of the people named in full, in text order.

@@ -26,7 +26,7 @@ use super::matcher::{case_fits, Candidate, Matcher};
 use super::text::Doc;
 use super::words::{
     CLAUSE_WORDS, CLUB_PREFIXES, NOT_NAME, ORG_HEADS, ORG_SUFFIXES, PARTICLES,
-    PLACE_CUES, REPORTING_VERBS, ROLES, ROLE_WORDS, TITLES,
+    PLACE_CUES, PLACE_NOUNS, REPORTING_VERBS, ROLES, ROLE_WORDS, TITLES,
 };
 use super::{Hit, Target};
 use crate::span::Span;
@@ -224,6 +224,14 @@ impl Resolver<'_> {
         {
             return false;
         }
+        // "Washington Dulles International Airport": context says which
+        // Washington, not that this one is a place of its own.
+        if f.policy.ambiguous
+            && entry.kind != EntryKind::Person
+            && self.in_longer_name(c)
+        {
+            return false;
+        }
         if !f.policy.evidence {
             return true;
         }
@@ -231,6 +239,13 @@ impl Resolver<'_> {
             return false;
         }
         let place = entry.kind == EntryKind::Location && self.place_cue(c);
+        if entry.city {
+            // A city named like a person or a thing ("Mary", "Enterprise",
+            // "George") is capitalised wherever it stands: only a place cue
+            // or its country in the document vouches for the place.
+            return place
+                || (round == 2 && in_context() && !self.modifier_use(c));
+        }
         if self.capitalised_mid_sentence(c) || place {
             return true;
         }
@@ -270,7 +285,16 @@ impl Resolver<'_> {
         let possessive = d.stem(c.last).len() < d.word(c.last).len();
         let after =
             !possessive && d.joined_to_next(c.last) && name_word(c.last + 1);
-        before || after
+        before || after || self.titled(c)
+    }
+
+    /// "Batman: The Animated Series", "Frank Messina: An Interview": a
+    /// name before a colon and a capitalised subtitle opens a title.
+    fn titled(&self, c: &Candidate) -> bool {
+        let d = self.doc;
+        c.last + 1 < d.len()
+            && d.gap_after(c.last) == ": "
+            && d.capitalised(c.last + 1)
     }
 
     /// "Real Madrid", "Iran Air", "New York" (when only "York" is listed):
@@ -322,12 +346,16 @@ impl Resolver<'_> {
         !d.sentence_initial(c.first) && !d.in_headline(c.first)
     }
 
-    /// "in Chad", "flights to Jordan".
+    /// "in Chad", "flights to Jordan", "the city of Nice".
     fn place_cue(&self, c: &Candidate) -> bool {
         let d = self.doc;
-        c.first > 0
-            && d.joined_to_next(c.first - 1)
-            && d.is(c.first - 1, &PLACE_CUES)
+        let i = c.first;
+        let before = |k: usize| i > k && d.joined_to_next(i - k);
+        before(1) && d.is(i - 1, &PLACE_CUES)
+            || before(2)
+                && d.word(i - 1) == "of"
+                && d.is(i - 2, &PLACE_NOUNS)
+                && !d.capitalised(i - 2)
     }
 
     /// A sentence-initial name followed by a lower-case word that is not a
@@ -343,6 +371,11 @@ impl Resolver<'_> {
         }
         let next = d.word(c.last + 1);
         let lower = next.chars().next().is_some_and(char::is_lowercase);
-        lower && !CLAUSE_WORDS.contains(next) && !next.ends_with("ed")
+        // "Arsenal manager Mikel Arteta": a role after the name is still
+        // the body's or the country's.
+        lower
+            && !CLAUSE_WORDS.contains(next)
+            && !next.ends_with("ed")
+            && !d.is(c.last + 1, &ROLES)
     }
 }

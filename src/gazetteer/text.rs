@@ -16,7 +16,7 @@ pub(crate) struct Doc<'a> {
     pub tokens: &'a Tokens,
     caps: Vec<usize>,
     /// Per token: its word classes, or [`UNKNOWN`] until asked.
-    classes: Vec<Cell<u16>>,
+    classes: Vec<Cell<u32>>,
     /// The last sentence looked up and its token range.
     last_sentence: Cell<(usize, (usize, usize))>,
     /// Per sentence: unknown, headline-like or prose.
@@ -130,7 +130,7 @@ impl<'a> Doc<'a> {
 
     /// The word classes ([`classes`]) of token `i`, looked up once per
     /// document.
-    pub(crate) fn classes(&self, i: usize) -> u16 {
+    pub(crate) fn classes(&self, i: usize) -> u32 {
         let cell = &self.classes[i];
         if cell.get() == UNKNOWN {
             cell.set(classes(self.stem(i)));
@@ -286,18 +286,18 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
 /// from [`ALL`](super::words::ALL)), bucketed by length and first letter:
 /// one lookup answers for every list, and most end after one table read.
 pub(crate) struct Words {
-    bit: u16,
+    bit: u32,
     list: &'static [&'static str],
 }
 
 /// A token whose classes were not looked up yet (no word is in every list).
-const UNKNOWN: u16 = u16::MAX;
+const UNKNOWN: u32 = u32::MAX;
 
 /// Longest word a [`Words`] list may hold.
 const MAX_WORD: usize = 24;
 
 struct WordIndex {
-    words: Vec<(&'static str, u16)>,
+    words: Vec<(&'static str, u32)>,
     /// `(start, end)` into `words` per `len * 26 + letter`.
     buckets: Vec<(u16, u16)>,
 }
@@ -305,12 +305,12 @@ struct WordIndex {
 static INDEX: OnceLock<WordIndex> = OnceLock::new();
 
 impl Words {
-    pub(crate) const fn new(bit: u16, list: &'static [&'static str]) -> Words {
+    pub(crate) const fn new(bit: u32, list: &'static [&'static str]) -> Words {
         Words { bit, list }
     }
 
     /// The bit that marks this list in [`classes`].
-    pub(crate) fn bit(&self) -> u16 {
+    pub(crate) fn bit(&self) -> u32 {
         self.bit
     }
 
@@ -321,7 +321,7 @@ impl Words {
 }
 
 /// The bits of every list that holds `word` (ignoring ASCII case).
-pub(crate) fn classes(word: &str) -> u16 {
+pub(crate) fn classes(word: &str) -> u32 {
     let b = word.as_bytes();
     let Some(slot) = bucket(b) else {
         return 0;
@@ -335,7 +335,7 @@ pub(crate) fn classes(word: &str) -> u16 {
 }
 
 fn build_index() -> WordIndex {
-    let mut words: Vec<(&'static str, u16)> = Vec::new();
+    let mut words: Vec<(&'static str, u32)> = Vec::new();
     for list in super::words::ALL {
         for &w in list.list {
             if bucket(w.as_bytes()).is_none() {

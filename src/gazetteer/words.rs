@@ -8,7 +8,8 @@
 use super::text::Words;
 
 /// Capitalised words that never continue a name: sentence openers,
-/// pronouns, days and months.
+/// pronouns, days and months, and the labels of picture credits ("Image:
+/// Jane Doe").
 #[rustfmt::skip]
 pub(crate) static NOT_NAME: Words = Words::new(1 << 0, &[
     "a", "an", "and", "as", "at", "after", "before", "both", "but", "by",
@@ -17,7 +18,8 @@ pub(crate) static NOT_NAME: Words = Words::new(1 << 0, &[
     "this", "those", "to", "we", "when", "while", "with", "i", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december"
+    "september", "october", "november", "december", "image", "images",
+    "photo", "photos", "picture", "video", "credit", "courtesy"
 ]);
 
 /// Words after which a capitalised word is a place ("flights to Jordan").
@@ -73,7 +75,13 @@ pub(crate) static ROLES: Words = Words::new(1 << 3, &[
     "producer", "rapper", "comedian", "historian", "investor", "entrepreneur",
     "businessman", "businesswoman", "billionaire", "tycoon", "chairperson",
     "ombudsman", "spokesmen", "strategists", "researchers", "scientists",
-    "prosecutors", "officers"
+    "prosecutors", "officers", "biologist", "chemist", "physicist",
+    "mathematician", "astronomer", "sociologist", "linguist", "philosopher",
+    "geologist", "ecologist", "epidemiologist", "virologist", "teacher",
+    "student", "farmer", "shopper", "resident", "pilot", "soldier",
+    "firefighter", "paramedic", "cosplayer", "blogger", "journalist",
+    "curator", "undersecretary", "woman", "man", "girl", "boy", "mother",
+    "father", "wife", "husband", "daughter", "widow", "brother", "sister"
 ]);
 
 /// Capitalised words that qualify a role but are not names ("Foreign
@@ -173,6 +181,52 @@ pub(crate) static RESULT_VERBS: Words = Words::new(1 << 12, &[
     "downed", "topped", "host", "hosts", "hosted", "against", "played"
 ]);
 
+/// Capitalised words that continue a company's name after a listed name
+/// or an acronym ("Siemens Energy", "CFM International", "MTU Aero
+/// Engines"), beside [`ORG_SUFFIXES`] and [`ORG_HEADS`].
+#[rustfmt::skip]
+pub(crate) static ORG_TAILS: Words = Words::new(1 << 13, &[
+    "energy", "motor", "motors", "electronics", "electric", "pharmaceuticals",
+    "pharma", "financial", "ventures", "systems", "aerospace", "aero",
+    "engines", "entertainment", "media", "studios", "foods", "chemicals",
+    "steel", "mining", "resources", "petroleum", "oil", "gas", "power",
+    "telecom", "telecommunications", "insurance", "logistics", "shipping",
+    "semiconductor", "semiconductors", "healthcare", "international",
+    "global", "renewables", "robotics", "networks", "solutions", "labs",
+    "laboratories", "automotive", "instruments", "therapeutics", "biotech",
+    "asset", "management", "cloud", "digital"
+]);
+
+/// Lower-case nouns that introduce a place's name ("the town of Sion")
+/// or say that a name is a company ("engine maker Pratt & Whitney").
+#[rustfmt::skip]
+pub(crate) static PLACE_NOUNS: Words = Words::new(1 << 14, &[
+    "town", "city", "village", "resort", "region", "province", "port",
+    "district", "county", "island", "municipality", "canton", "commune",
+    "suburb", "hamlet", "state", "enclave", "oblast", "prefecture"
+]);
+
+/// Lower-case nouns that say a nearby name is a company.
+#[rustfmt::skip]
+pub(crate) static COMPANY_NOUNS: Words = Words::new(1 << 15, &[
+    "company", "companies", "firm", "firms", "maker", "makers",
+    "manufacturer", "supplier", "retailer", "lender", "bank", "insurer",
+    "carrier", "conglomerate", "giant", "rival", "brand", "chain",
+    "subsidiary", "startup", "contractor", "consultancy", "group", "shares",
+    "partnership", "venture", "operator", "producer", "builder", "airline",
+    "developer", "publisher", "chipmaker", "drugmaker", "carmaker",
+    "automaker", "planemaker"
+]);
+
+/// Verbs that only a person is the subject of in news ("Harry Kane
+/// scored", "with Bukayo Saka scoring twice").
+#[rustfmt::skip]
+pub(crate) static PERSON_VERBS: Words = Words::new(1 << 16, &[
+    "scored", "scoring", "scores", "netted", "equalised", "equalized",
+    "resigned", "testified", "pleaded", "tweeted", "smiled", "laughed",
+    "wrote", "died"
+]);
+
 /// Every list, for the shared index.
 pub(crate) static ALL: &[&Words] = &[
     &NOT_NAME,
@@ -188,4 +242,8 @@ pub(crate) static ALL: &[&Words] = &[
     &THING_NOUNS,
     &CLUB_PREFIXES,
     &RESULT_VERBS,
+    &ORG_TAILS,
+    &PLACE_NOUNS,
+    &COMPANY_NOUNS,
+    &PERSON_VERBS,
 ];
