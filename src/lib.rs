@@ -25,6 +25,7 @@ pub mod clean;
 pub mod cli;
 pub mod figures;
 pub mod gazetteer;
+pub mod hash;
 pub mod output;
 pub mod pipeline;
 pub mod read;

@@ -12,9 +12,9 @@
 //! integer and probes a hash table built once: no allocation, no string
 //! comparison.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+use crate::hash::KeyMap;
 
 use super::words::TABLE;
 
@@ -62,7 +62,7 @@ pub(crate) const SUBJECT: u32 = 1 << 19;
 
 /// Lexicon words packed into a `u128` (lower-case bytes, at most 16), so a
 /// lookup is one multiply-hash and one integer compare, no string compare.
-type Packed = HashMap<u128, u32, BuildHasherDefault<PackHasher>>;
+type Packed = KeyMap<u128, u32>;
 
 static MAP: LazyLock<Packed> = LazyLock::new(|| {
     let mut map = Packed::default();
@@ -73,27 +73,6 @@ static MAP: LazyLock<Packed> = LazyLock::new(|| {
     }
     map
 });
-
-/// Hashes a packed word (already well mixed by the multiply).
-#[derive(Default)]
-struct PackHasher(u64);
-
-impl Hasher for PackHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b))
-                .wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-    fn write_u128(&mut self, n: u128) {
-        let folded = (n as u64) ^ ((n >> 64) as u64).rotate_left(29);
-        let h = folded.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        self.0 = h ^ (h >> 32);
-    }
-}
 
 /// Packs a word of ASCII letters, `'` and `-` (a curly apostrophe counts
 /// as `'`), lower-cased; `None` for anything else or longer than 16.

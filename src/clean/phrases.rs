@@ -5,8 +5,8 @@
 //! removed); only short lines are looked up, so the cost is one small
 //! allocation per short line.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::hash::KeyMap;
+use std::collections::HashSet;
 
 use super::lexicon;
 use super::Reason;
@@ -19,7 +19,7 @@ const MAX_WORDS: u32 = 12;
 /// Keys are 64-bit hashes of the normalised phrase: a lookup allocates
 /// nothing. A collision could only make an unrelated short line match a
 /// phrase, with odds of 2^-64 per line.
-type Table = HashMap<u64, Reason, BuildHasherDefault<IdHasher>>;
+type Table = KeyMap<u64, Reason>;
 
 /// Phrase hash → reason.
 #[derive(Debug, Default)]
@@ -28,23 +28,6 @@ pub(crate) struct Phrases {
     /// Packed first words of the phrases: most lines are rejected on
     /// their first word without hashing the whole line.
     firsts: HashSet<u128>,
-}
-
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
 }
 
 impl Phrases {

@@ -32,8 +32,7 @@
 //! The default `min_docs` ([`DEFAULT_MIN_DOCS`]) is set by measurement, see
 //! `tests/clean_eval.rs` (`template_threshold_sweep`).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::hash::KeyMap;
 
 use super::lines::{end_of, End, Features};
 use super::normalize::normalize;
@@ -47,28 +46,9 @@ pub const SENTENCE_FACTOR: u32 = 4;
 /// Distinct fingerprints kept before pruning (about 100 MB).
 pub const DEFAULT_MAX_ENTRIES: usize = 1 << 22;
 
-/// Fingerprints are hashes already: hash them by identity.
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-type Table = HashMap<u64, u32, BuildHasherDefault<IdHasher>>;
+type Table = KeyMap<u64, u32>;
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
 /// An odd constant with well spread bits, for mixing whole words.
 const WORD_MIX: u64 = 0x9E37_79B9_7F4A_7C15;
 

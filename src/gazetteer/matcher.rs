@@ -12,11 +12,11 @@
 //! The automaton is anchored: it is only run where a word starts (see
 //! [`Matcher::candidates`]), so a match always starts on a token.
 
+use crate::hash::KeySet;
 use aho_corasick::{
     AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
 };
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::HashMap;
 
 use super::load::{Form, Table};
 use super::text::{is_all_caps, starts_upper, Doc};
@@ -32,7 +32,7 @@ pub(crate) struct Matcher {
     forms: Vec<Form>,
     /// Hashes of the first word of every form: a token whose first word
     /// is not among them cannot start a match.
-    heads: HashSet<u64, BuildHasherDefault<PassHasher>>,
+    heads: KeySet<u64>,
     /// Which first bytes of a token may start a form (a cheaper test run
     /// before the hash).
     probe: [bool; 256],
@@ -268,24 +268,4 @@ fn probe_table(forms: &[Form]) -> [bool; 256] {
         }
     }
     probe
-}
-
-/// A hasher for keys that are already hashes.
-#[derive(Default)]
-struct PassHasher(u64);
-
-impl Hasher for PassHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
 }
