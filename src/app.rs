@@ -188,10 +188,12 @@ fn process(run: &Run<'_>, item: &Item) -> Processed {
         Item::Source(source) => read_source(source, run.args.max_bytes),
         Item::Error(err) => Err(err.clone()),
     };
-    let mut line = Vec::new();
     match doc {
         Ok(doc) => {
             let analysis = run.pipeline.analyze_with(&doc.text, run.templates);
+            // The record holds the text once, escaped, plus removed lines
+            // and items: sized up front so it is not grown by doubling.
+            let mut line = Vec::with_capacity(doc.text.len() * 5 / 4 + 1024);
             match record::write_document(
                 &mut line,
                 &doc,
