@@ -333,6 +333,7 @@ fn progress_bar(total: usize, quiet: bool) -> ProgressBar {
     if let Ok(style) = style {
         bar.set_style(style);
     }
+    bar.set_message(rate(0, 0.0));
     bar
 }
 
