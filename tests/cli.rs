@@ -532,3 +532,37 @@ fn templates_are_refused_for_stdin() {
         "--template-min-docs needs --templates"
     );
 }
+
+#[test]
+fn demonyms_and_dollar_switches_reach_their_stages() {
+    let dir = temp();
+    write(
+        dir.path(),
+        "d.txt",
+        b"Russian troops crossed the river. The deal was worth $5 million.\n",
+    );
+    let names = |args: &[&str]| {
+        let rec = &records(&newsx(dir.path(), args, b""))[0];
+        let entities: Vec<String> = rec["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["name"].as_str().unwrap().to_string())
+            .collect();
+        let currency = rec["figures"][0]["currency"]
+            .as_str()
+            .unwrap_or("")
+            .to_string();
+        (entities, currency)
+    };
+    let (plain, usd) = names(&["extract", "-q", "d.txt"]);
+    assert!(
+        !plain.contains(&"Russia".to_string()),
+        "a demonym alone is no entity: {plain:?}"
+    );
+    assert_eq!(usd, "USD");
+    let (with, cad) =
+        names(&["extract", "-q", "--demonyms", "--dollar", "cad", "d.txt"]);
+    assert!(with.contains(&"Russia".to_string()), "{with:?}");
+    assert_eq!(cad, "CAD");
+}
