@@ -114,15 +114,17 @@ impl Tokenizer {
             sentences: Vec::with_capacity(text.len() / 120),
         };
         let mut st = SentenceState::default();
-        for_each_segment(text, |i, seg| {
+        for_each_segment(text, |i, seg, kind| {
             let end = i + seg.len();
-            let first = seg.chars().next().unwrap_or(' ');
-            if is_word(seg) {
-                self.on_word(text, &mut st, &mut out, Span::new(i, end), first);
-            } else if seg.contains('\n') {
-                close(&mut st, &mut out, None);
-            } else if !first.is_whitespace() {
-                on_punct(&mut st, seg, i, end);
+            match kind {
+                Segment::Word => {
+                    let first = seg.chars().next().unwrap_or(' ');
+                    let span = Span::new(i, end);
+                    self.on_word(text, &mut st, &mut out, span, first);
+                }
+                Segment::Break => close(&mut st, &mut out, None),
+                Segment::Space => {}
+                Segment::Punct => on_punct(&mut st, seg, i, end),
             }
         });
         close(&mut st, &mut out, None);
@@ -157,17 +159,36 @@ impl Tokenizer {
     }
 }
 
-/// True for a segment that holds a letter or digit.
-fn is_word(seg: &str) -> bool {
-    match seg.as_bytes().first() {
-        Some(b) if b.is_ascii_alphanumeric() => true,
-        Some(b) if b.is_ascii() && seg.len() == 1 => false,
-        _ => seg.chars().any(char::is_alphanumeric),
+/// What a segment is, as far as tokens and sentences care.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Segment {
+    /// Holds a letter or digit: a word token.
+    Word,
+    /// Whitespace with a line break: ends a sentence.
+    Break,
+    /// Other whitespace.
+    Space,
+    /// Anything else: punctuation and symbols.
+    Punct,
+}
+
+impl Segment {
+    /// Classifies a segment by its characters (the general, slow way).
+    fn of(seg: &str) -> Segment {
+        if seg.chars().any(char::is_alphanumeric) {
+            Segment::Word
+        } else if seg.contains('\n') {
+            Segment::Break
+        } else if seg.chars().all(char::is_whitespace) {
+            Segment::Space
+        } else {
+            Segment::Punct
+        }
     }
 }
 
-/// Calls `f(offset, segment)` for every UAX #29 word-boundary segment of
-/// `text`, except that runs of ASCII whitespace come as one segment.
+/// Calls `f(offset, segment, kind)` for every UAX #29 word-boundary segment
+/// of `text`, except that runs of ASCII whitespace come as one segment.
 ///
 /// Whitespace always separates words, so the text is cut into chunks at
 /// ASCII whitespace: chunks of pure ASCII (most of English news) are
@@ -175,25 +196,34 @@ fn is_word(seg: &str) -> bool {
 /// rules restricted to ASCII; any chunk with other characters goes through
 /// `unicode-segmentation`. Both give the same segments for such chunks,
 /// which a property test checks.
-pub fn for_each_segment<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str)) {
+pub fn for_each_segment<'t>(
+    text: &'t str,
+    mut f: impl FnMut(usize, &'t str, Segment),
+) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let start = i;
         let space = bytes[i].is_ascii_whitespace();
-        let mut ascii = true;
+        let (mut ascii, mut newline) = (true, false);
         while i < bytes.len() && bytes[i].is_ascii_whitespace() == space {
             ascii &= bytes[i].is_ascii();
+            newline |= bytes[i] == b'\n';
             i += 1;
         }
         let chunk = &text[start..i];
         if space {
-            f(start, chunk);
+            let kind = if newline {
+                Segment::Break
+            } else {
+                Segment::Space
+            };
+            f(start, chunk, kind);
         } else if ascii {
             ascii_segments(chunk, start, &mut f);
         } else {
             for (j, seg) in chunk.split_word_bound_indices() {
-                f(start + j, seg);
+                f(start + j, seg, Segment::of(seg));
             }
         }
     }
@@ -206,16 +236,19 @@ pub fn for_each_segment<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str)) {
 fn ascii_segments<'t>(
     chunk: &'t str,
     base: usize,
-    f: &mut impl FnMut(usize, &'t str),
+    f: &mut impl FnMut(usize, &'t str, Segment),
 ) {
     let b = chunk.as_bytes();
     let mut i = 0;
     while i < b.len() {
         let start = i;
         i += 1;
+        let mut kind = Segment::Punct;
         if is_word_byte(b[start]) {
+            let mut alnum = b[start] != b'_';
             loop {
                 if i < b.len() && is_word_byte(b[i]) {
+                    alnum |= b[i] != b'_';
                     i += 1;
                 } else if i + 1 < b.len() && joins(b[i - 1], b[i], b[i + 1]) {
                     i += 2;
@@ -223,8 +256,11 @@ fn ascii_segments<'t>(
                     break;
                 }
             }
+            if alnum {
+                kind = Segment::Word;
+            }
         }
-        f(base + start, &chunk[start..i]);
+        f(base + start, &chunk[start..i], kind);
     }
 }
 
@@ -391,17 +427,18 @@ mod tests {
         }
     }
 
-    fn reference_segments(text: &str) -> Vec<(usize, &str)> {
+    fn reference_segments(text: &str) -> Vec<(usize, &str, Segment)> {
         text.split_word_bound_indices()
             .filter(|(_, s)| !s.chars().all(char::is_whitespace))
+            .map(|(i, s)| (i, s, Segment::of(s)))
             .collect()
     }
 
-    fn fast_segments(text: &str) -> Vec<(usize, &str)> {
+    fn fast_segments(text: &str) -> Vec<(usize, &str, Segment)> {
         let mut out = Vec::new();
-        for_each_segment(text, |i, s| {
+        for_each_segment(text, |i, s, kind| {
             if !s.chars().all(char::is_whitespace) {
-                out.push((i, s));
+                out.push((i, s, kind));
             }
         });
         out
