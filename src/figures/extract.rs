@@ -7,7 +7,10 @@ use super::context::{
     is_determiner, is_month, is_time_word, may_end_qualifier, names_number,
     qualifier,
 };
-use super::count::{counted_noun, duration_unit, is_stop_word};
+use super::count::{
+    counted_noun, duration_unit, is_event_noun, is_stop_word,
+    is_time_preposition,
+};
 use super::currency::Currency;
 use super::doc::{is, Doc};
 use super::money::{currency_after, percent_after, After};
@@ -339,7 +342,7 @@ impl Run<'_> {
         if let Some(fig) = self.money(p, limit) {
             return fig;
         }
-        if q.year_like() {
+        if q.year_like() && !self.year_counts(p, sent) {
             return None;
         }
         if let Some(fig) = self.duration(p, limit) {
@@ -364,6 +367,25 @@ impl Run<'_> {
                 .then(|| self.figure(p, FigureKind::Count, q.value, None));
         }
         self.elided(p, s, sent)
+    }
+
+    /// A four-digit number in the range of years is a count only when a
+    /// plural noun directly follows ("1709 schoolchildren"), or follows
+    /// behind a hedge ("over 1000 featured articles"), and no preposition
+    /// of time precedes it: years name events ("2022 elections", "in 2019
+    /// floods"), which [`is_event_noun`] refuses.
+    fn year_counts(&self, p: &Parts, sent: &Range<usize>) -> bool {
+        let doc = &self.doc;
+        let first = doc.tokens.token_after(p.start);
+        if first > sent.start && is_time_preposition(doc.word(first - 1)) {
+            return false;
+        }
+        let next = p.last + 1;
+        let Some(noun) = counted_noun(doc, next, sent.end, false) else {
+            return false;
+        };
+        let head = doc.word(noun.last);
+        (noun.last == next || p.qualifier.is_some()) && !is_event_noun(head)
     }
 
     /// A percentage: "76%", "5pc", "40 per cent".
