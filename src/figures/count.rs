@@ -363,6 +363,11 @@ pub fn counted_noun(
         }
         i += 1;
     }
+    // "two other incidents": "other" sets the counted things apart from
+    // ones already named; it does not end the search.
+    if i + 1 < limit && doc.spaced(i) && is(doc.word(i), "other") {
+        i += 1;
+    }
     let mut modifiers = 0;
     while i < limit && doc.spaced(i) && modifiers <= 3 {
         let end = doc.compound_end(i, limit);
@@ -431,6 +436,8 @@ mod tests {
             ("thousands of protesters", "thousands", Some("protesters")),
             ("6.3 million Ukrainians", "million", Some("ukrainians")),
             ("nearly 50 million iPhones", "million", Some("iphones")),
+            ("two other incidents", "two", Some("incidents")),
+            ("189 other art galleries", "189", Some("galleries")),
             ("29 of 31 drones", "29", None),
             ("14 times earnings", "14", None),
             ("almost 2,700 against Russia", "2,700", None),

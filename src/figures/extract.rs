@@ -483,9 +483,15 @@ impl Run<'_> {
     fn definite(&self, p: &Parts, sent_start: usize) -> bool {
         let doc = &self.doc;
         let first = doc.tokens.token_after(p.start);
-        first > sent_start
-            && doc.spaced(first)
-            && is_determiner(doc.word(first - 1))
+        let det = |k: usize| {
+            k > sent_start && doc.spaced(k) && is_determiner(doc.word(k - 1))
+        };
+        // "other 15 shells" adds to what was named; "the other two
+        // countries" refers back to a known group.
+        if first > sent_start && is(doc.word(first - 1), "other") {
+            return det(first - 1);
+        }
+        det(first)
     }
 
     /// A number whose noun is elided in a parallel phrase: "more than 3,600
