@@ -249,11 +249,27 @@ fn words(doc: &Doc<'_>, i: usize, limit: usize) -> Option<Quantity> {
         value = value.checked_mul_int(12)?;
         last += 1;
     }
-    // "one" on its own is an article more often than a count.
-    if value == Decimal::int(1) && !magnitude {
+    // "one" on its own is an article more often than a count; "one or
+    // two", "one to three" and "one percent" are quantities.
+    if value == Decimal::int(1) && !magnitude && !one_counts(doc, last, limit) {
         return None;
     }
     Some(whole(first, last, value, Form::Words, magnitude))
+}
+
+/// "one" at token `i` opens a range ("one or two points") or is a
+/// percentage ("less than one percent").
+fn one_counts(doc: &Doc<'_>, i: usize, limit: usize) -> bool {
+    let next = |k: usize| {
+        let k = i + k;
+        (k < limit && doc.spaced(k)).then(|| doc.word(k))
+    };
+    match next(1) {
+        Some(w) if is(w, "or") || is(w, "to") => next(2)
+            .is_some_and(|n| number_word(n).is_some() || doc.is_number(i + 2)),
+        Some(w) => ["percent", "per", "pct"].iter().any(|p| is(w, p)),
+        None => false,
+    }
 }
 
 fn whole(
@@ -386,7 +402,7 @@ pub fn range_after(
         let joins = if between {
             is(word, "and")
         } else {
-            is(word, "to")
+            is(word, "to") || is(word, "or")
         };
         if !joins || !doc.spaced(j) || j + 1 >= limit {
             return None;
@@ -401,9 +417,13 @@ pub fn range_after(
         return None;
     }
     let high = quantity(doc, k, limit, style, table)?;
-    let same_form = matches!(low.form, Form::Digits(_))
-        == matches!(high.form, Form::Digits(_));
-    if matches!(high.form, Form::Vague | Form::Fraction) || !same_form {
+    // "ten to 32 pages" mixes words and digits; a hyphen joins only like
+    // with like ("2-3", "two-three").
+    let same_form = !hyphen
+        || matches!(low.form, Form::Digits(_))
+            == matches!(high.form, Form::Digits(_));
+    let plain = |q: &Quantity| matches!(q.form, Form::Digits(_) | Form::Words);
+    if !plain(low) || !plain(&high) || !same_form {
         return hyphen.then_some(RangeEnd { high, valid: false });
     }
     let mut low_value = low.value;
