@@ -39,6 +39,7 @@ const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["a", "maximum", "of"], Qualifier::AtMost),
     (&["as", "many", "as"], Qualifier::AtMost),
     (&["as", "much", "as"], Qualifier::AtMost),
+    (&["as", "high", "as"], Qualifier::AtMost),
     (&["an", "estimated"], Qualifier::About),
     (&["estimated"], Qualifier::About),
     (&["around"], Qualifier::About),

@@ -369,7 +369,7 @@ pub fn counted_noun(
         i += 1;
     }
     let mut modifiers = 0;
-    while i < limit && doc.spaced(i) && modifiers <= 3 {
+    while i < limit && (doc.spaced(i) || plus(doc, i)) && modifiers <= 3 {
         let end = doc.compound_end(i, limit);
         let head = doc.word(end - 1);
         if is_plural_noun(head) && !doc.is_number(end - 1) {
@@ -382,6 +382,17 @@ pub fn counted_noun(
         i = end;
     }
     None
+}
+
+/// True when a plus sign, not a space, joins token `i` to the number
+/// before it: "20+ versions", "20 + versions" (the caller has checked the
+/// plus is there and made the figure `at_least`).
+pub fn plus_before(doc: &Doc<'_>, i: usize) -> bool {
+    i > 0 && doc.gap(i).trim_matches(' ') == "+" && !doc.is_number(i)
+}
+
+fn plus(doc: &Doc<'_>, i: usize) -> bool {
+    plus_before(doc, i) && doc.is_number(i - 1)
 }
 
 /// "police officers": a plural right after the found one is the head.

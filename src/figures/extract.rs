@@ -9,7 +9,7 @@ use super::context::{
 };
 use super::count::{
     counted_noun, duration_unit, is_event_noun, is_stop_word,
-    is_time_preposition,
+    is_time_preposition, plus_before,
 };
 use super::currency::Currency;
 use super::doc::{is, Doc};
@@ -355,6 +355,9 @@ impl Run<'_> {
         }
         let vague = q.form == Form::Vague;
         if let Some(noun) = counted_noun(doc, next, limit, vague) {
+            if next < limit && plus_before(doc, next) {
+                p.qualifier = Some(Qualifier::AtLeast); // "20+ versions"
+            }
             (p.last, p.end) = (noun.last, doc.end(noun.last));
             let mut fig = self.figure(p, FigureKind::Count, q.value, value_max);
             fig.unit = Some(noun.unit);
@@ -377,10 +380,18 @@ impl Run<'_> {
     fn year_counts(&self, p: &Parts, sent: &Range<usize>) -> bool {
         let doc = &self.doc;
         let first = doc.tokens.token_after(p.start);
-        if first > sent.start && is_time_preposition(doc.word(first - 1)) {
+        // "in 2019", "March 15, 2012": a date or a time.
+        let dated = first > sent.start && {
+            let w = doc.word(first - 1);
+            is_time_preposition(w) || is_month(w) || doc.is_number(first - 1)
+        };
+        let next = p.last + 1;
+        // A capital after a year starts a name or a new sentence.
+        let lower = next < sent.end
+            && doc.word(next).starts_with(|c: char| c.is_lowercase());
+        if dated || !lower {
             return false;
         }
-        let next = p.last + 1;
         let Some(noun) = counted_noun(doc, next, sent.end, false) else {
             return false;
         };
@@ -432,9 +443,17 @@ impl Run<'_> {
     /// "over two decades" is a span of time ("throughout"), not a hedge;
     /// "more than 40 years" keeps its qualifier.
     fn drop_time_over(&self, p: &mut Parts) {
-        let first = self.doc.tokens.token_after(p.start);
+        let doc = &self.doc;
+        let first = doc.tokens.token_after(p.start);
+        // "Over 50 years." as a sentence or clause of its own is a hedge.
+        let opens =
+            first == 0 || doc.gap(first).contains(['.', '?', '!', '\n']);
+        let hedge = doc.word(first) == "Over"
+            && opens
+            && !doc.gap(p.last + 1).starts_with(',');
         if p.qualifier == Some(Qualifier::Over)
-            && is(self.doc.word(first), "over")
+            && is(doc.word(first), "over")
+            && !hedge
         {
             p.qualifier = None;
             p.start = self.doc.start(p.q.first);
