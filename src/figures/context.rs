@@ -198,6 +198,7 @@ static FUNCTION_WORDS: WordSet = WordSet::new(&[
     "its",
     "just",
     "less",
+    "like",
     "more",
     "nearly",
     "now",
@@ -234,6 +235,19 @@ static FUNCTION_WORDS: WordSet = WordSet::new(&[
     "within",
     "without",
     "yet",
+    "unlike",
+    "despite",
+    "beyond",
+    "across",
+    "through",
+    "throughout",
+    "via",
+    "plus",
+    "if",
+    "when",
+    "there",
+    "here",
+    "already",
 ]);
 
 /// Lower-case nouns that label the number after them ("page 5", "the

@@ -149,7 +149,7 @@ impl<'a> Run<'a> {
         {
             return false;
         }
-        if first > sent.start && !self.before_ok(q) {
+        if first > sent.start && !self.before_ok(q, sent.start) {
             return false;
         }
         match q.form {
@@ -159,7 +159,7 @@ impl<'a> Run<'a> {
     }
 
     /// The word right before the quantity.
-    fn before_ok(&self, q: &Quantity) -> bool {
+    fn before_ok(&self, q: &Quantity, sent_start: usize) -> bool {
         let first = q.first;
         let doc = &self.doc;
         let p = first - 1;
@@ -171,10 +171,21 @@ impl<'a> Run<'a> {
         }
         // Names and designators carry plain integers ("Boeing 737", "Army
         // 2020"); "Alibaba 18.2 billion yuan" and "USD 5m" are amounts.
+        // A spelled-out number after the capitalised first word of a
+        // sentence is a quantity ("Achieving four goals"), unless it is
+        // capitalised too ("Apollo Eleven"). Elsewhere a capital names it.
         let bare = match q.form {
             Form::Digits(n) => n.plain && !q.magnitude,
-            _ => true,
+            _ => {
+                let title = |w: &str| w.starts_with(char::is_uppercase);
+                let opening = p == sent_start
+                    && word.chars().skip(1).all(char::is_lowercase);
+                !opening || title(doc.word(first))
+            }
         };
+        if is(word, "half") {
+            return false; // "half a million" is not read as a million
+        }
         if plain && bare && names_number(word) {
             return false;
         }
