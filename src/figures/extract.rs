@@ -374,11 +374,10 @@ impl Run<'_> {
             fig.unit = Some(noun.unit);
             return Some(fig);
         }
-        if vague {
-            let about = q.value.mantissa <= 1000
-                && !(next < limit && is(doc.word(next), "of"));
-            return about
-                .then(|| self.figure(p, FigureKind::Count, q.value, None));
+        // "Hundreds gathered" names nothing counted: only a parallel
+        // phrase can give a bare vague quantity its noun.
+        if vague && next < limit && is(doc.word(next), "of") {
+            return None;
         }
         self.elided(p, s, sent)
     }
@@ -435,6 +434,9 @@ impl Run<'_> {
             return None;
         }
         let unit = duration_unit(doc, next)?;
+        if self.not_a_period(p) {
+            return Some(None);
+        }
         let old = next + 1 < limit && is(doc.word(next + 1), "old");
         // "a 20 minute walk": a singular unit is a modifier.
         let singular = !unit.ends_with('s')
@@ -449,6 +451,41 @@ impl Run<'_> {
         let mut fig = self.figure(p, FigureKind::Duration, p.q.value, max);
         fig.unit = Some(unit.to_lowercase());
         Some(Some(fig))
+    }
+
+    /// An age ("at the age of four months"), a frequency ("every ten
+    /// years") or a period already known ("in the 24 hours", "their
+    /// fifteen minutes of fame") is not a new length of time; "the past
+    /// 24 hours" and "the next three years" are.
+    fn not_a_period(&self, p: &Parts) -> bool {
+        let doc = &self.doc;
+        let first = doc.tokens.token_after(p.start);
+        if first == 0 || !doc.spaced(first) {
+            return false;
+        }
+        let before = doc.word(first - 1);
+        let age = is(before, "of")
+            && first >= 2
+            && doc.spaced(first - 1)
+            && is(doc.word(first - 2), "age");
+        let marks_time =
+            ["past", "last", "next", "first", "coming", "previous"]
+                .iter()
+                .any(|w| is(before, w))
+                || self.bounded(p.last + 2); // after the unit
+        age || ["every", "each", "per"].iter().any(|w| is(before, w))
+            || is_determiner(before) && !marks_time
+    }
+
+    /// "the six months to September": a period bounded by a date is a
+    /// reporting period, a length of time, even after "the".
+    fn bounded(&self, k: usize) -> bool {
+        let doc = &self.doc;
+        k < doc.len()
+            && doc.spaced(k)
+            && ["to", "ending", "ended", "through", "until", "since"]
+                .iter()
+                .any(|w| is(doc.word(k), w))
     }
 
     /// "over two decades" is a span of time ("throughout"), not a hedge;

@@ -19,6 +19,9 @@
 //! numbers ("S-400", "Boeing 737", "Army 2020", "Covid-19", "3G"), phone
 //! numbers, numbers inside URLs, e-mail addresses and ids, scores ("3-1"),
 //! ages ("45 years old"), and definite references ("the two countries").
+//! A length of time already known ("in the 24 hours", "their fifteen
+//! minutes of fame"), a frequency ("every ten years") and an age ("at the
+//! age of four months") are not durations; "the past 24 hours" is.
 //! Measurements written with abbreviations ("250 km", "50 kg") are not
 //! figures either; written-out units count ("12,000 kilometres").
 //!
@@ -30,7 +33,9 @@
 //! Vague quantities map to the smallest amount the plural can mean, with
 //! the qualifier `about`: "dozens" 12, "scores" 20, "hundreds" 100,
 //! "thousands" 1000, "tens of thousands" 10000, "millions" 10^6 and so on;
-//! "a dozen" is exactly 12. A noun elided in a parallel phrase is taken
+//! "a dozen" is exactly 12. A vague plural with no counted noun
+//! ("Hundreds gathered", "attracting thousands") is not a count unless a
+//! parallel figure gives it one. A noun elided in a parallel phrase is taken
 //! from the previous figure of the sentence ("3,600 sanctions ... and
 //! almost 2,700 against Russia" counts sanctions twice).
 //!
@@ -306,7 +311,14 @@ mod tests {
                     r#"count "Tens of thousands of refugees" 10000 refugees about"#
                 ]
             ),
-            t!("Thousands marched.", [r#"count "Thousands" 1000 about"#]),
+            t!(
+                "Dozens of soldiers and hundreds of civilians fled, and thousands more.",
+                [
+                    r#"count "Dozens of soldiers" 12 soldiers about"#,
+                    r#"count "hundreds of civilians" 100 civilians about"#,
+                    r#"count "thousands" 1000 civilians about"#
+                ]
+            ),
             t!(
                 "Some 3,600 sanctions hit Iran, and almost 2,700 in Russia.",
                 [
@@ -415,6 +427,10 @@ mod tests {
             t!("Sales were 3.600 units.", []),
             t!("It lost €2,5 million.", []),
             t!("Windows 11 and iPhone 15 shipped.", []),
+            t!("Thousands marched; hundreds gathered.", []),
+            t!("It rashed at the age of four months.", []),
+            t!("They meet every ten years, in the 24 hours.", []),
+            t!("They had their fifteen minutes of fame.", []),
             t!("It cost 5 dinars.", []),
             t!("It sold 14 times earnings.", []),
         ];
