@@ -8,7 +8,7 @@ use super::context::{
     qualifier,
 };
 use super::count::{
-    counted_noun, duration_unit, is_event_noun, is_stop_word,
+    counted_noun, duration_unit, is_event_noun, is_plural_noun, is_stop_word,
     is_time_preposition, plus_before,
 };
 use super::currency::Currency;
@@ -327,6 +327,27 @@ fn hedge(before: &[(usize, &str)]) -> Option<(Qualifier, usize)> {
     qualifier(&words)
 }
 
+/// "twenty working days", "three straight years": one lower-case
+/// modifier between the number and a plural unit of time.
+fn modified_unit<'a>(
+    doc: &Doc<'a>,
+    i: usize,
+    limit: usize,
+) -> Option<(usize, &'a str)> {
+    let word = doc.word(i);
+    let modifier = word.starts_with(|c: char| c.is_ascii_lowercase())
+        && word.chars().all(|c| c.is_ascii_alphabetic())
+        && !is_stop_word(word)
+        && !is_plural_noun(word);
+    let k = i + 1;
+    if !modifier || k >= limit || !doc.spaced(k) {
+        return None;
+    }
+    duration_unit(doc, k)
+        .filter(|u| u.ends_with('s'))
+        .map(|u| (k, u))
+}
+
 /// ". " after an abbreviation: "No. 5", "Oct. 31".
 fn is_dot_space(gap: &str) -> bool {
     gap.strip_prefix('.')
@@ -433,7 +454,10 @@ impl Run<'_> {
         if next >= limit || !doc.spaced(next) {
             return None;
         }
-        let unit = duration_unit(doc, next)?;
+        let (next, unit) = match duration_unit(doc, next) {
+            Some(unit) => (next, unit),
+            None => modified_unit(doc, next, limit)?,
+        };
         if self.not_a_period(p) {
             return Some(None);
         }
