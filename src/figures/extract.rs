@@ -400,7 +400,13 @@ impl Run<'_> {
         if vague && next < limit && is(doc.word(next), "of") {
             return None;
         }
-        self.elided(p, s, sent)
+        if let Some(fig) = self.elided(p, s, sent) {
+            return Some(fig);
+        }
+        let unit = self.noun_ahead(p, sent)?;
+        let mut fig = self.figure(p, FigureKind::Count, q.value, value_max);
+        fig.unit = Some(unit);
+        Some(fig)
     }
 
     /// A four-digit number in the range of years is a count only when a
@@ -633,6 +639,42 @@ impl Run<'_> {
         fig.unit = prev.unit.clone();
         fig.currency = prev.currency.clone();
         Some(fig)
+    }
+
+    /// The counted noun of a parallel figure right after this one, for a
+    /// noun elided from the first phrase: "with 10,000 and as many as
+    /// 300,000 people" counts people twice. Only "and", "or" or "to"
+    /// (perhaps with a hedge) may come between the two numbers.
+    fn noun_ahead(&mut self, p: &Parts, sent: &Range<usize>) -> Option<String> {
+        let doc = &self.doc;
+        let j = p.last + 1;
+        let joins = |w: &str| ["and", "or", "to"].iter().any(|c| is(w, c));
+        if j + 1 >= sent.end || !doc.spaced(j) || !joins(doc.word(j)) {
+            return None;
+        }
+        let mut k = j + 1;
+        while k < sent.end
+            && k <= j + 4
+            && doc.spaced(k)
+            && !doc.is_number(k)
+            && number_word(doc.word(k)).is_none()
+        {
+            k += 1;
+        }
+        let hedged: Vec<&str> = (j + 1..k).map(|i| doc.word(i)).collect();
+        if k >= sent.end
+            || !doc.spaced(k)
+            || !hedged.is_empty()
+                && qualifier(&hedged).map(|h| h.1) != Some(hedged.len())
+        {
+            return None;
+        }
+        let table = &self.ex.currencies;
+        let q = quantity(doc, k, sent.end, &mut self.style, table)?;
+        if q.form == Form::Vague {
+            return None;
+        }
+        counted_noun(&self.doc, q.last + 1, sent.end, false).map(|n| n.unit)
     }
 
     fn figure(
