@@ -469,9 +469,11 @@ impl Run<'_> {
         }
         let old = next + 1 < limit && is(doc.word(next + 1), "old");
         // "a 20 minute walk": a singular unit is a modifier.
+        let article = ["a", "an"].iter().any(|a| is(doc.word(p.last), a));
         let singular = !unit.ends_with('s')
             && !unit.ends_with('a')
-            && p.q.value != Decimal::int(1);
+            && p.q.value != Decimal::int(1)
+            && !article; // "half an hour
         if old || singular || p.q.form == Form::Vague {
             return Some(None);
         }

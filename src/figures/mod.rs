@@ -19,6 +19,11 @@
 //! numbers ("S-400", "Boeing 737", "Army 2020", "Covid-19", "3G"), phone
 //! numbers, numbers inside URLs, e-mail addresses and ids, scores ("3-1"),
 //! ages ("45 years old"), and definite references ("the two countries").
+//! "half" is a fraction (0.5) before "of" or a determiner ("almost half
+//! of all pupils", "half its value"); "half an hour" is a duration of 0.5
+//! with the singular unit "hour". "a third" needs no "of" when no noun
+//! follows ("a minority larger than a third to veto"); "a third term" is
+//! an ordinal.
 //! A length of time already known ("in the 24 hours", "their fifteen
 //! minutes of fame"), a frequency ("every ten years") and an age ("at the
 //! age of four months") are not durations; "the past 24 hours" is.

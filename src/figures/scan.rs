@@ -5,6 +5,8 @@
 //! Nothing here decides what the quantity measures; that is the caller's
 //! job. A quantity that cannot be read exactly is `None`.
 
+use super::context::is_determiner;
+use super::count::{duration_unit, is_stop_word};
 use super::currency::CurrencyTable;
 use super::decimal::Decimal;
 use super::doc::{is, Doc};
@@ -217,12 +219,16 @@ fn words(doc: &Doc<'_>, i: usize, limit: usize) -> Option<Quantity> {
         let first = before.filter(|&k| article(k))?;
         return Some(whole(first, i, Decimal::int(12), Form::Words, false));
     }
+    if is(word, "half") {
+        return half(doc, i, limit);
+    }
     if let Some((den, plural)) = fraction_word(word) {
-        // "a third of": the article is the numerator.
+        // "a third of", "larger than a third to veto": the article is the
+        // numerator; a noun after it makes an ordinal ("a third term").
         let first = before.filter(|&k| article(k))?;
-        let of =
-            i + 1 < limit && doc.spaced(i + 1) && is(doc.word(i + 1), "of");
-        return (!plural && of)
+        let next = (i + 1 < limit).then(|| doc.word(i + 1));
+        let alone = !doc.spaced(i + 1) || next.map_or(true, is_stop_word);
+        return (!plural && alone)
             .then(|| Decimal::ratio(1, den))
             .flatten()
             .map(|v| whole(first, i, v, Form::Fraction, false));
@@ -255,6 +261,33 @@ fn words(doc: &Doc<'_>, i: usize, limit: usize) -> Option<Quantity> {
         return None;
     }
     Some(whole(first, last, value, Form::Words, magnitude))
+}
+
+/// "half" at token `i`: a fraction before "of" or a determiner ("almost
+/// half of all pupils", "half the budget"), or half a unit of time ("half
+/// an hour", read as 0.5 of it, with the article as the figure's last
+/// token). "the second half", "one and a half" and "half a million" are
+/// not read.
+fn half(doc: &Doc<'_>, i: usize, limit: usize) -> Option<Quantity> {
+    let ordinal = i > 0
+        && doc.spaced(i)
+        && ["the", "a", "an", "first", "second", "and", "one", "latter"]
+            .iter()
+            .any(|w| is(doc.word(i - 1), w));
+    let k = i + 1;
+    if ordinal || k >= limit || !doc.spaced(k) {
+        return None;
+    }
+    let next = doc.word(k);
+    let value = Decimal::ratio(1, 2)?;
+    if is(next, "a") || is(next, "an") {
+        let unit = k + 1 < limit
+            && doc.spaced(k + 1)
+            && duration_unit(doc, k + 1).is_some();
+        return unit.then(|| whole(i, k, value, Form::Words, false));
+    }
+    let of = is(next, "of") || is_determiner(next) && !is(next, "other");
+    of.then(|| whole(i, i, value, Form::Fraction, false))
 }
 
 /// "one" at token `i` opens a range ("one or two points") or is a

@@ -103,7 +103,7 @@ pub fn fraction_word(word: &str) -> Option<(u128, bool)> {
 }
 
 /// Every word that can start a spelled-out, vague or fractional quantity.
-const TRIGGER_WORDS: [&[u8]; 45] = [
+const TRIGGER_WORDS: [&[u8]; 46] = [
     b"one",
     b"two",
     b"three",
@@ -149,6 +149,7 @@ const TRIGGER_WORDS: [&[u8]; 45] = [
     b"quarter",
     b"fifth",
     b"tenth",
+    b"half",
 ];
 
 /// Packs a lower-case word of up to nine bytes into a `u128` key.
@@ -163,8 +164,8 @@ const fn pack(word: &[u8]) -> u128 {
 }
 
 /// The trigger words as sorted keys, computed at compile time.
-const TRIGGER_KEYS: [u128; 45] = {
-    let mut keys = [0u128; 45];
+const TRIGGER_KEYS: [u128; 46] = {
+    let mut keys = [0u128; 46];
     let mut i = 0;
     while i < keys.len() {
         keys[i] = pack(TRIGGER_WORDS[i]);
