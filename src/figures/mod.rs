@@ -391,6 +391,45 @@ mod tests {
                 [r#"duration "two decades" 2 decades"#]
             ),
             t!(
+                "It surveyed 1709 schoolchildren.",
+                [r#"count "1709 schoolchildren" 1709 schoolchildren"#]
+            ),
+            t!(
+                "It saw two other incidents.",
+                [r#"count "two other incidents" 2 incidents"#]
+            ),
+            t!(
+                "They scored one or two goals.",
+                [r#"count "one or two goals" 1..2 goals"#]
+            ),
+            t!(
+                "They read ten to 32 pages.",
+                [r#"count "ten to 32 pages" 10..32 pages"#]
+            ),
+            t!(
+                "He made 20+ versions.",
+                [r#"count "20+ versions" 20 versions at_least"#]
+            ),
+            t!(
+                "Achieving four goals was hard.",
+                [r#"count "four goals" 4 goals"#]
+            ),
+            t!(
+                "It took nearly half an hour.",
+                [r#"duration "nearly half an hour" 0.5 hour almost"#]
+            ),
+            t!(
+                "It took twenty working days.",
+                [r#"duration "twenty working days" 20 days"#]
+            ),
+            t!(
+                "It had 10,000 and as many as 300,000 people.",
+                [
+                    r#"count "10,000" 10000 people"#,
+                    r#"count "as many as 300,000 people" 300000 people at_most"#
+                ]
+            ),
+            t!(
                 "Nearly 50 million iPhones sold.",
                 [
                     r#"count "Nearly 50 million iPhones" 50000000 iphones almost"#
