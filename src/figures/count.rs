@@ -316,12 +316,13 @@ pub fn is_plural_noun(word: &str) -> bool {
             && word.is_char_boundary(word.len() - suffix.len())
             && is(&word[word.len() - suffix.len()..], suffix)
     };
-    // Compounds of irregular plurals: "schoolchildren", "businessmen".
-    let compound = ["children", "people", "women", "smen", "emen", "rmen"]
-        .iter()
-        .any(|s| lower_end(s));
-    if compound && word.chars().all(char::is_alphabetic) {
-        return true;
+    if !lower_end("s") {
+        // Compounds of irregular plurals: "schoolchildren", "businessmen".
+        return word.len() > 5
+            && ["children", "people", "women", "smen", "emen", "rmen"]
+                .iter()
+                .any(|s| lower_end(s))
+            && word.chars().all(char::is_alphabetic);
     }
     word.len() >= 3
         && word.chars().all(char::is_alphabetic)

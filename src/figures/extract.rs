@@ -334,18 +334,18 @@ fn modified_unit<'a>(
     i: usize,
     limit: usize,
 ) -> Option<(usize, &'a str)> {
+    // The unit after the modifier is the rare part: test it first.
+    let k = i + 1;
+    if k >= limit || !doc.spaced(k) {
+        return None;
+    }
+    let unit = duration_unit(doc, k).filter(|u| u.ends_with('s'))?;
     let word = doc.word(i);
     let modifier = word.starts_with(|c: char| c.is_ascii_lowercase())
         && word.chars().all(|c| c.is_ascii_alphabetic())
         && !is_stop_word(word)
         && !is_plural_noun(word);
-    let k = i + 1;
-    if !modifier || k >= limit || !doc.spaced(k) {
-        return None;
-    }
-    duration_unit(doc, k)
-        .filter(|u| u.ends_with('s'))
-        .map(|u| (k, u))
+    modifier.then_some((k, unit))
 }
 
 /// ". " after an abbreviation: "No. 5", "Oct. 31".
