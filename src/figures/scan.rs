@@ -266,12 +266,12 @@ fn words(doc: &Doc<'_>, i: usize, limit: usize) -> Option<Quantity> {
 /// "half" at token `i`: a fraction before "of" or a determiner ("almost
 /// half of all pupils", "half the budget"), or half a unit of time ("half
 /// an hour", read as 0.5 of it, with the article as the figure's last
-/// token). "the second half", "one and a half" and "half a million" are
+/// token). "the second half", "one and a half" (after "a") and "half a million" are
 /// not read.
 fn half(doc: &Doc<'_>, i: usize, limit: usize) -> Option<Quantity> {
     let ordinal = i > 0
         && doc.spaced(i)
-        && ["the", "a", "an", "first", "second", "and", "one", "latter"]
+        && ["the", "a", "an", "first", "second", "one", "latter"]
             .iter()
             .any(|w| is(doc.word(i - 1), w));
     let k = i + 1;
@@ -286,7 +286,8 @@ fn half(doc: &Doc<'_>, i: usize, limit: usize) -> Option<Quantity> {
             && duration_unit(doc, k + 1).is_some();
         return unit.then(|| whole(i, k, value, Form::Words, false));
     }
-    let of = is(next, "of") || is_determiner(next) && !is(next, "other");
+    let of = is(next, "of")
+        || is_determiner(next) && !is(next, "other") && !is(next, "past");
     of.then(|| whole(i, i, value, Form::Fraction, false))
 }
 
