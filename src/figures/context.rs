@@ -313,6 +313,15 @@ static LABEL_NOUNS: WordSet = WordSet::new(&[
     "table",
 ]);
 
+/// True for a noun that labels the number after it, in any case ("page",
+/// "Phase", "Chapter").
+pub fn is_label_noun(word: &str) -> bool {
+    LABEL_NOUNS.contains(word)
+        || ["chapter", "act", "part"]
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w))
+}
+
 /// True when `word`, right before a number, makes it part of a name, a
 /// designator or a label rather than a quantity: "Army 2020", "Boeing
 /// 737", "iPhone 15", "FTSE 100", "S&P 500", "page 5", "aged 71".

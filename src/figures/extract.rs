@@ -4,8 +4,8 @@
 use std::ops::Range;
 
 use super::context::{
-    is_determiner, is_month, is_time_word, may_end_qualifier, names_number,
-    qualifier,
+    is_determiner, is_label_noun, is_month, is_time_word, may_end_qualifier,
+    names_number, qualifier,
 };
 use super::count::{
     counted_noun, duration_unit, is_event_noun, is_plural_noun, is_stop_word,
@@ -179,7 +179,8 @@ impl<'a> Run<'a> {
             _ => {
                 let title = |w: &str| w.starts_with(char::is_uppercase);
                 let opening = p == sent_start
-                    && word.chars().skip(1).all(char::is_lowercase);
+                    && word.chars().skip(1).all(char::is_lowercase)
+                    && !is_label_noun(word); // "Phase two", "Chapter four"
                 !opening || title(doc.word(first))
             }
         };
