@@ -3,13 +3,15 @@
 
 use std::ops::Range;
 
+mod parallel;
+mod time;
+
 use super::context::{
     is_determiner, is_label_noun, is_month, is_time_word, may_end_qualifier,
     names_number, qualifier,
 };
 use super::count::{
-    counted_noun, duration_unit, is_event_noun, is_plural_noun, is_stop_word,
-    is_time_preposition, plus_before,
+    counted_noun, is_event_noun, is_time_preposition, plus_before,
 };
 use super::currency::Currency;
 use super::doc::{is, Doc};
@@ -328,27 +330,6 @@ fn hedge(before: &[(usize, &str)]) -> Option<(Qualifier, usize)> {
     qualifier(&words)
 }
 
-/// "twenty working days", "three straight years": one lower-case
-/// modifier between the number and a plural unit of time.
-fn modified_unit<'a>(
-    doc: &Doc<'a>,
-    i: usize,
-    limit: usize,
-) -> Option<(usize, &'a str)> {
-    // The unit after the modifier is the rare part: test it first.
-    let k = i + 1;
-    if k >= limit || !doc.spaced(k) {
-        return None;
-    }
-    let unit = duration_unit(doc, k).filter(|u| u.ends_with('s'))?;
-    let word = doc.word(i);
-    let modifier = word.starts_with(|c: char| c.is_ascii_lowercase())
-        && word.chars().all(|c| c.is_ascii_alphabetic())
-        && !is_stop_word(word)
-        && !is_plural_noun(word);
-    modifier.then_some((k, unit))
-}
-
 /// ". " after an abbreviation: "No. 5", "Oct. 31".
 fn is_dot_space(gap: &str) -> bool {
     gap.strip_prefix('.')
@@ -452,95 +433,6 @@ impl Run<'_> {
         Some(self.figure(p, FigureKind::Percent, p.q.value, max))
     }
 
-    /// A length of time: "more than 40 years", "three months". `None` when
-    /// no unit of time follows; `Some(None)` for an age ("45 years old")
-    /// or a modifier ("a 20 minute walk").
-    fn duration(&self, p: &mut Parts, limit: usize) -> Option<Option<Figure>> {
-        let doc = &self.doc;
-        let next = p.last + 1;
-        if next >= limit || !doc.spaced(next) {
-            return None;
-        }
-        let (next, unit) = match duration_unit(doc, next) {
-            Some(unit) => (next, unit),
-            None => modified_unit(doc, next, limit)?,
-        };
-        if self.not_a_period(p) {
-            return Some(None);
-        }
-        let old = next + 1 < limit && is(doc.word(next + 1), "old");
-        // "a 20 minute walk": a singular unit is a modifier.
-        let article = ["a", "an"].iter().any(|a| is(doc.word(p.last), a));
-        let singular = !unit.ends_with('s')
-            && !unit.ends_with('a')
-            && p.q.value != Decimal::int(1)
-            && !article; // "half an hour
-        if old || singular || p.q.form == Form::Vague {
-            return Some(None);
-        }
-        (p.last, p.end) = (next, doc.end(next));
-        self.drop_time_over(p);
-        let max = p.high.map(|h| h.value);
-        let mut fig = self.figure(p, FigureKind::Duration, p.q.value, max);
-        fig.unit = Some(unit.to_lowercase());
-        Some(Some(fig))
-    }
-
-    /// An age ("at the age of four months"), a frequency ("every ten
-    /// years") or a period already known ("in the 24 hours", "their
-    /// fifteen minutes of fame") is not a new length of time; "the past
-    /// 24 hours" and "the next three years" are.
-    fn not_a_period(&self, p: &Parts) -> bool {
-        let doc = &self.doc;
-        let first = doc.tokens.token_after(p.start);
-        if first == 0 || !doc.spaced(first) {
-            return false;
-        }
-        let before = doc.word(first - 1);
-        let age = is(before, "of")
-            && first >= 2
-            && doc.spaced(first - 1)
-            && is(doc.word(first - 2), "age");
-        let marks_time =
-            ["past", "last", "next", "first", "coming", "previous"]
-                .iter()
-                .any(|w| is(before, w))
-                || self.bounded(p.last + 2); // after the unit
-        age || ["every", "each", "per"].iter().any(|w| is(before, w))
-            || is_determiner(before) && !marks_time
-    }
-
-    /// "the six months to September": a period bounded by a date is a
-    /// reporting period, a length of time, even after "the".
-    fn bounded(&self, k: usize) -> bool {
-        let doc = &self.doc;
-        k < doc.len()
-            && doc.spaced(k)
-            && ["to", "ending", "ended", "through", "until", "since"]
-                .iter()
-                .any(|w| is(doc.word(k), w))
-    }
-
-    /// "over two decades" is a span of time ("throughout"), not a hedge;
-    /// "more than 40 years" keeps its qualifier.
-    fn drop_time_over(&self, p: &mut Parts) {
-        let doc = &self.doc;
-        let first = doc.tokens.token_after(p.start);
-        // "Over 50 years." as a sentence or clause of its own is a hedge.
-        let opens =
-            first == 0 || doc.gap(first).contains(['.', '?', '!', '\n']);
-        let hedge = doc.word(first) == "Over"
-            && opens
-            && !doc.gap(p.last + 1).starts_with(',');
-        if p.qualifier == Some(Qualifier::Over)
-            && is(doc.word(first), "over")
-            && !hedge
-        {
-            p.qualifier = None;
-            p.start = self.doc.start(p.q.first);
-        }
-    }
-
     /// Money: a currency before or after, or pence ("150p").
     fn money(&mut self, p: &mut Parts, limit: usize) -> Option<Option<Figure>> {
         let q = p.q;
@@ -592,92 +484,6 @@ impl Run<'_> {
             return det(first - 1);
         }
         det(first)
-    }
-
-    /// A number whose noun is elided in a parallel phrase: "more than 3,600
-    /// sanctions ..., and almost 2,700 against Russia". It takes the unit
-    /// of the previous figure of the same sentence when a connective joins
-    /// them and nothing noun-like follows.
-    fn elided(
-        &self,
-        p: &Parts,
-        s: usize,
-        sent: &Range<usize>,
-    ) -> Option<Figure> {
-        let doc = &self.doc;
-        let prev = self.out.last().filter(|_| self.last_sentence == Some(s))?;
-        let money = prev.kind == FigureKind::Money;
-        if !(prev.kind == FigureKind::Count || money && p.q.magnitude) {
-            return None;
-        }
-        let first = doc.tokens.token_after(p.start);
-        // "posts 542 and 543": a list of labels, not a parallel phrase.
-        let bare = |k: usize| {
-            doc.is_number(k) && doc.word(k).bytes().all(|b| b.is_ascii_digit())
-        };
-        let listed = first > sent.start + 1
-            && bare(first - 2)
-            && bare(first)
-            && p.q.first == p.q.last;
-        let joined = !listed && first > sent.start && {
-            let w = doc.word(first - 1);
-            [
-                "and", "or", "but", "while", "whereas", "to", "versus", "vs",
-                "against",
-            ]
-            .iter()
-            .any(|c| is(w, c))
-                || doc.gap(first).contains([',', ';'])
-        };
-        let next = p.last + 1;
-        let open = next >= sent.end
-            || !doc.spaced(next)
-            || is_stop_word(doc.word(next))
-            || doc.word(next).ends_with("ed");
-        if !joined || !open {
-            return None;
-        }
-        let mut fig =
-            self.figure(p, prev.kind, p.q.value, p.high.map(|h| h.value));
-        fig.unit = prev.unit.clone();
-        fig.currency = prev.currency.clone();
-        Some(fig)
-    }
-
-    /// The counted noun of a parallel figure right after this one, for a
-    /// noun elided from the first phrase: "with 10,000 and as many as
-    /// 300,000 people" counts people twice. Only "and", "or" or "to"
-    /// (perhaps with a hedge) may come between the two numbers.
-    fn noun_ahead(&mut self, p: &Parts, sent: &Range<usize>) -> Option<String> {
-        let doc = &self.doc;
-        let j = p.last + 1;
-        let joins = |w: &str| ["and", "or", "to"].iter().any(|c| is(w, c));
-        if j + 1 >= sent.end || !doc.spaced(j) || !joins(doc.word(j)) {
-            return None;
-        }
-        let mut k = j + 1;
-        while k < sent.end
-            && k <= j + 4
-            && doc.spaced(k)
-            && !doc.is_number(k)
-            && number_word(doc.word(k)).is_none()
-        {
-            k += 1;
-        }
-        let hedged: Vec<&str> = (j + 1..k).map(|i| doc.word(i)).collect();
-        if k >= sent.end
-            || !doc.spaced(k)
-            || !hedged.is_empty()
-                && qualifier(&hedged).map(|h| h.1) != Some(hedged.len())
-        {
-            return None;
-        }
-        let table = &self.ex.currencies;
-        let q = quantity(doc, k, sent.end, &mut self.style, table)?;
-        if q.form == Form::Vague {
-            return None;
-        }
-        counted_noun(&self.doc, q.last + 1, sent.end, false).map(|n| n.unit)
     }
 
     fn figure(
