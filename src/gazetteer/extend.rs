@@ -98,7 +98,7 @@ fn extended(doc: &Doc<'_>, entries: &[Entry], h: &Hit) -> Option<Hit> {
     if !(entry.kind == EntryKind::Organization || place) {
         return None;
     }
-    if doc.stem(h.last).len() < doc.word(h.last).len() {
+    if doc.possessive(h.last) {
         return None; // "Siemens' Energy unit"
     }
     let last = company_tail(doc, h.last, !place)?;
@@ -112,7 +112,7 @@ fn company_tail(doc: &Doc<'_>, k: usize, international: bool) -> Option<usize> {
     let mut last = k;
     while doc.joined_to_next(last) && is_tail(doc, last + 1, international) {
         last += 1;
-        if doc.stem(last).len() < doc.word(last).len() {
+        if doc.possessive(last) {
             break;
         }
     }
@@ -127,10 +127,9 @@ fn is_tail(doc: &Doc<'_>, k: usize, international: bool) -> bool {
     doc.capitalised(k)
         && doc.classes(k) & bits != 0
         && (international
-            || !matches!(
-                doc.stem(k).to_ascii_lowercase().as_str(),
-                "international" | "global"
-            ))
+            || !["international", "global"]
+                .iter()
+                .any(|w| doc.stem(k).eq_ignore_ascii_case(w)))
 }
 
 /// "CFM International", "MTU Aero Engines": an unlisted acronym followed by
@@ -189,7 +188,7 @@ fn appositive_company(doc: &Doc<'_>, hits: &[Hit], i: usize) -> Option<Hit> {
     if doc.gap_after(last) != ", "
         || last + 2 >= doc.len()
         || !matches!(doc.word(last + 1), "the" | "a" | "an")
-        || doc.stem(last).len() < doc.word(last).len()
+        || doc.possessive(last)
         || covered(hits, i, last)
     {
         return None;
@@ -241,7 +240,7 @@ fn cued_place(
     }
     let mut last = i;
     while last < i + 2
-        && doc.stem(last).len() == doc.word(last).len()
+        && !doc.possessive(last)
         && doc.joined_to_next(last)
         && name_like(doc, last + 1)
         && !covered(hits, last + 1, last + 1)
@@ -274,7 +273,7 @@ fn before_geo_noun(doc: &Doc<'_>, i: usize, last: usize) -> bool {
         && matches!(doc.word(i - 1), "the" | "The")
         && doc.joined_to_next(i - 1)
         && doc.joined_to_next(last)
-        && doc.stem(last).len() == doc.word(last).len()
+        && !doc.possessive(last)
         && matches!(
             doc.word(last + 1),
             "river"
@@ -320,7 +319,7 @@ fn before_region(
     if entry.kind != EntryKind::Location || entry.city {
         return false;
     }
-    let possessive = doc.stem(h.last).len() < doc.word(h.last).len();
+    let possessive = doc.possessive(h.last);
     let next = doc.text[h.span.end..].chars().next();
     !possessive
         && next.map_or(true, |c| matches!(c, ',' | '.' | ';' | ')' | '\n'))

@@ -33,6 +33,10 @@ pub(crate) struct Matcher {
     /// Hashes of the first word of every form: a token whose first word
     /// is not among them cannot start a match.
     heads: KeySet<u64>,
+    /// Case-sensitive hashes of the first word of the forms that start
+    /// with a lower-case letter ("al-Sisi", "eBay"): only these can match
+    /// at a lower-case token (see [`Matcher::worth_probing`]).
+    lower_heads: KeySet<u64>,
     /// Which first bytes of a token may start a form (a cheaper test run
     /// before the hash).
     probe: [bool; 256],
@@ -88,12 +92,18 @@ impl Matcher {
             })?;
         let forms: Vec<Form> = tagged.into_iter().map(|(_, f)| f).collect();
         let heads = forms.iter().filter_map(|f| head_hash(&f.text)).collect();
+        let lower_heads = forms
+            .iter()
+            .filter(|f| f.text.starts_with(|c: char| c.is_ascii_lowercase()))
+            .filter_map(|f| head_hash_exact(&f.text))
+            .collect();
         let probe = probe_table(&forms);
         Ok(Matcher {
             ac,
             ranges,
             forms,
             heads,
+            lower_heads,
             probe,
         })
     }
@@ -157,11 +167,21 @@ impl Matcher {
     }
 
     /// False when no form starts with the first word of `token`; tokens
-    /// with non-ASCII letters are always probed.
+    /// with non-ASCII letters are always probed. A token that starts with
+    /// a lower-case letter fits only a form written exactly as it is
+    /// ([`case_fits`]: it is neither capitalised nor shouted), so its first
+    /// word is looked up case-sensitively among the lower-case forms; this
+    /// spares the automaton the "the" and "new" of running text.
     fn worth_probing(&self, token: &str) -> bool {
         let first = token.as_bytes().first().copied().unwrap_or(0);
-        self.probe[usize::from(first)]
-            && head_hash(token).map_or(true, |h| self.heads.contains(&h))
+        if !self.probe[usize::from(first)] {
+            return false;
+        }
+        if first.is_ascii_lowercase() {
+            return head_hash_exact(token)
+                .map_or(true, |h| self.lower_heads.contains(&h));
+        }
+        head_hash(token).map_or(true, |h| self.heads.contains(&h))
     }
 
     fn candidate(
@@ -238,17 +258,25 @@ fn lower_case_tail(form: &str, slice: &str) -> bool {
 /// and digits, "U" of "U.S.", "Russia" of "Russia’s"), or `None` when that
 /// word has non-ASCII letters or is empty.
 fn head_hash(s: &str) -> Option<u64> {
+    first_word_hash(s, u8::to_ascii_lowercase)
+}
+
+/// [`head_hash`] without case folding.
+fn head_hash_exact(s: &str) -> Option<u64> {
+    first_word_hash(s, |b| *b)
+}
+
+fn first_word_hash(s: &str, fold: impl Fn(&u8) -> u8) -> Option<u64> {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut len = 0;
-    for &b in s.as_bytes() {
+    for b in s.as_bytes() {
         if !b.is_ascii_alphanumeric() {
-            if b >= 0x80 {
+            if *b >= 0x80 {
                 return None;
             }
             break;
         }
-        h = (h ^ u64::from(b.to_ascii_lowercase()))
-            .wrapping_mul(0x100_0000_01b3);
+        h = (h ^ u64::from(fold(b))).wrapping_mul(0x100_0000_01b3);
         len += 1;
     }
     (len > 0).then_some(h)

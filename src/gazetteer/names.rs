@@ -173,7 +173,7 @@ fn in_longer_name(doc: &Doc<'_>, t: usize) -> bool {
         && doc.joined_to_next(t - 1)
         && name_word(t - 1)
         && !doc.sentence_initial(t - 1);
-    let possessive = doc.stem(t).len() < doc.word(t).len();
+    let possessive = doc.possessive(t);
     let after = !possessive && doc.joined_to_next(t) && name_word(t + 1);
     before || after
 }
