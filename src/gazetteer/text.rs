@@ -370,6 +370,10 @@ const MAX_WORD: usize = 24;
 struct WordIndex {
     /// Words of up to [`PACKED`] bytes, packed by [`pack`], and their bits.
     packed: KeyMap<u128, u32>,
+    /// Per first and last letter ([`ends_slot`]), a bit per length of the
+    /// words that have them: most words of a text are in no list, and this
+    /// tells so before any hashing.
+    ends: Vec<u32>,
     words: Vec<(&'static str, u32)>,
     /// `(start, end)` into `words` per `len * 26 + letter`.
     buckets: Vec<(u16, u16)>,
@@ -400,6 +404,9 @@ pub(crate) fn classes(word: &str) -> u32 {
         return 0;
     };
     let index = INDEX.get_or_init(build_index);
+    if index.ends[ends_slot(b)] & (1 << b.len()) == 0 {
+        return 0;
+    }
     if let Some(key) = pack(b) {
         return index.packed.get(&key).copied().unwrap_or(0);
     }
@@ -434,14 +441,17 @@ fn build_index() -> WordIndex {
             b.1 = i as u16 + 1;
         }
     }
+    let mut ends = vec![0u32; 26 * 27];
     let mut packed = KeyMap::default();
     for &(w, bits) in &words {
+        ends[ends_slot(w.as_bytes())] |= 1 << w.len();
         if let Some(key) = pack(w.as_bytes()) {
             packed.entry(key).or_insert(bits);
         }
     }
     WordIndex {
         packed,
+        ends,
         words,
         buckets,
     }
@@ -456,11 +466,27 @@ fn pack(b: &[u8]) -> Option<u128> {
     if b.len() > PACKED {
         return None;
     }
-    let mut key = (b.len() as u128) << 120;
-    for (j, c) in b.iter().enumerate() {
-        key |= u128::from(c.to_ascii_lowercase()) << (8 * j);
-    }
-    Some(key)
+    let mut key = [0u8; 16];
+    key[..b.len()].copy_from_slice(b);
+    key.make_ascii_lowercase();
+    key[15] = b.len() as u8;
+    Some(u128::from_le_bytes(key))
+}
+
+/// The slot in [`WordIndex::ends`] of a word with a [`bucket`]: its first
+/// ASCII letter and its last byte's letter, or 26 for anything else.
+fn ends_slot(b: &[u8]) -> usize {
+    let letter = |c: u8| {
+        let c = c.to_ascii_lowercase();
+        if c.is_ascii_lowercase() {
+            usize::from(c - b'a')
+        } else {
+            26
+        }
+    };
+    let first = b.first().map_or(26, |&c| letter(c)).min(25);
+    let last = b.last().map_or(26, |&c| letter(c));
+    first * 27 + last
 }
 
 /// The bucket of a word: its length and ASCII first letter.
