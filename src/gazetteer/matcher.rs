@@ -37,6 +37,9 @@ pub(crate) struct Matcher {
     /// with a lower-case letter ("al-Sisi", "eBay"): only these can match
     /// at a lower-case token (see [`Matcher::worth_probing`]).
     lower_heads: KeySet<u64>,
+    /// One bit per [`HEAD_BITS`]-bit slice of the hashes in `heads`: a
+    /// small table that rules out most tokens before the large set.
+    head_bits: Vec<u64>,
     /// Which first bytes of a token may start a form (a cheaper test run
     /// before the hash).
     probe: [bool; 256],
@@ -91,7 +94,13 @@ impl Matcher {
                 message: format!("cannot build the name automaton: {e}"),
             })?;
         let forms: Vec<Form> = tagged.into_iter().map(|(_, f)| f).collect();
-        let heads = forms.iter().filter_map(|f| head_hash(&f.text)).collect();
+        let heads: KeySet<u64> =
+            forms.iter().filter_map(|f| head_hash(&f.text)).collect();
+        let mut head_bits = vec![0u64; (1 << HEAD_BITS) / 64];
+        for &h in &heads {
+            let slot = head_slot(h);
+            head_bits[slot / 64] |= 1 << (slot % 64);
+        }
         let lower_heads = forms
             .iter()
             .filter(|f| f.text.starts_with(|c: char| c.is_ascii_lowercase()))
@@ -104,6 +113,7 @@ impl Matcher {
             forms,
             heads,
             lower_heads,
+            head_bits,
             probe,
         })
     }
@@ -181,7 +191,11 @@ impl Matcher {
             return head_hash_exact(token)
                 .map_or(true, |h| self.lower_heads.contains(&h));
         }
-        head_hash(token).map_or(true, |h| self.heads.contains(&h))
+        head_hash(token).map_or(true, |h| {
+            let slot = head_slot(h);
+            self.head_bits[slot / 64] & (1 << (slot % 64)) != 0
+                && self.heads.contains(&h)
+        })
     }
 
     fn candidate(
@@ -259,6 +273,13 @@ fn lower_case_tail(form: &str, slice: &str) -> bool {
 /// word has non-ASCII letters or is empty.
 fn head_hash(s: &str) -> Option<u64> {
     first_word_hash(s, u8::to_ascii_lowercase)
+}
+
+/// Bits of a head hash that index [`Matcher::head_bits`] (32 KiB).
+const HEAD_BITS: u32 = 18;
+
+fn head_slot(h: u64) -> usize {
+    (h >> (64 - HEAD_BITS)) as usize
 }
 
 /// [`head_hash`] without case folding.

@@ -247,12 +247,11 @@ impl<'a> Doc<'a> {
     fn headline_like(&self, s: usize) -> bool {
         let range = self.tokens.sentences[s].tokens.clone();
         let (mut words, mut caps) = (0, 0);
-        for i in range {
-            let upper = self.capitalised(i);
-            if !upper && self.tokens.tokens[i].span.len() <= 3 {
-                continue; // "of", "and", "a": lower in titles too
-            }
-            words += 1;
+        let toks = &self.tokens.tokens[range.clone()];
+        for (t, info) in toks.iter().zip(&self.info[range]) {
+            let upper = info.flags & CAP != 0;
+            // "of", "and", "a": lower in titles too
+            words += usize::from(upper || t.span.len() > 3);
             caps += usize::from(upper);
         }
         // Prose full of names still ends with a full stop; headlines do not.
