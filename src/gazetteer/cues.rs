@@ -108,7 +108,9 @@ fn people_near(doc: &Doc<'_>, hits: &[Hit], c: usize, out: &mut Vec<Hit>) {
         }
         return;
     }
-    if doc.gap_after(c - 1).trim() == "," && role_before_comma(doc, hits, c - 1)
+    if doc.comma_after(c - 1)
+        && doc.gap_after(c - 1).trim() == ","
+        && role_before_comma(doc, hits, c - 1)
     {
         match known_person_at(hits, c) {
             Some(h) => list_rest(doc, hits, h.last, out),
@@ -161,6 +163,7 @@ fn bare_name(
 /// "Thomas Sam, 42, and his wife": an age in commas after the name.
 fn aged(doc: &Doc<'_>, last: usize) -> bool {
     last + 1 < doc.len()
+        && doc.comma_after(last)
         && doc.gap_after(last) == ", "
         && {
             let w = doc.word(last + 1);
@@ -300,7 +303,7 @@ fn list_rest(doc: &Doc<'_>, hits: &[Hit], last: usize, out: &mut Vec<Hit>) {
 
 /// "John Smith, an analyst at …", "Jane Doe, 45, chief economist".
 fn apposition_role(doc: &Doc<'_>, last: usize) -> bool {
-    if doc.gap_after(last).trim() != "," {
+    if !doc.comma_after(last) || doc.gap_after(last).trim() != "," {
         return false;
     }
     let end = (last + 6).min(doc.len());

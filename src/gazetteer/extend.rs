@@ -185,7 +185,8 @@ fn appositive_company(doc: &Doc<'_>, hits: &[Hit], i: usize) -> Option<Hit> {
     {
         last += 1;
     }
-    if doc.gap_after(last) != ", "
+    if !doc.comma_after(last)
+        || doc.gap_after(last) != ", "
         || last + 2 >= doc.len()
         || !matches!(doc.word(last + 1), "the" | "a" | "an")
         || doc.possessive(last)
@@ -231,7 +232,8 @@ fn cued_place(
     // a line start: test those cheap words first.
     let before = i.checked_sub(1).map(|k| doc.word(k));
     let cue_word = matches!(before, Some("of" | "the" | "The"));
-    let comma = (i..(i + 3).min(doc.len())).any(|k| doc.gap_after(k) == ", ");
+    let comma = (i..(i + 3).min(doc.len()))
+        .any(|k| doc.comma_after(k) && doc.gap_after(k) == ", ");
     if !cue_word && !comma {
         return None;
     }
@@ -305,7 +307,10 @@ fn before_region(
     hits: &[Hit],
     last: usize,
 ) -> bool {
-    if doc.gap_after(last) != ", " || last + 1 >= doc.len() {
+    if !doc.comma_after(last)
+        || doc.gap_after(last) != ", "
+        || last + 1 >= doc.len()
+    {
         return false;
     }
     let at = hits.partition_point(|h| h.first < last + 1);

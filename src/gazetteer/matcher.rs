@@ -127,8 +127,9 @@ impl Matcher {
     /// Every candidate in `doc`, in text order, non-overlapping.
     ///
     /// The automaton is only run anchored at token starts whose first word
-    /// begins some form (one hash lookup), so the scan costs a little per
-    /// word instead of one transition per byte of text.
+    /// may begin some form (one read in a bit table that stays in cache;
+    /// the exact set is asked only where the automaton matched), so the
+    /// scan costs a little per word instead of one transition per byte.
     pub(crate) fn candidates(&self, doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         let text = doc.text;
         // The patterns are ASCII-lower-cased; so is this copy, byte for
@@ -140,7 +141,12 @@ impl Matcher {
             if start < done || !self.worth_probing(&text[start..t.span.end]) {
                 continue;
             }
-            if let Some(c) = self.longest_at(doc, &lower, i, start) {
+            let Some(c) = self.longest_at(doc, &lower, i, start) else {
+                continue;
+            };
+            // The bit table may let a token through whose first word starts
+            // no form; such a token is no candidate, as without the table.
+            if self.starts_form(&text[start..t.span.end]) {
                 done = c.span.end;
                 out.push(c);
             }
@@ -194,8 +200,16 @@ impl Matcher {
         head_hash(token).map_or(true, |h| {
             let slot = head_slot(h);
             self.head_bits[slot / 64] & (1 << (slot % 64)) != 0
-                && self.heads.contains(&h)
         })
+    }
+
+    /// The exact test that [`Matcher::worth_probing`] approximates for a
+    /// token that does not start with a lower-case letter: its first word
+    /// starts some form. Asked only where the automaton found a match.
+    fn starts_form(&self, token: &str) -> bool {
+        let first = token.as_bytes().first().copied().unwrap_or(0);
+        first.is_ascii_lowercase()
+            || head_hash(token).map_or(true, |h| self.heads.contains(&h))
     }
 
     fn candidate(

@@ -14,12 +14,11 @@
 //! place that no preposition of place introduces ("Paris said" after
 //! "Valeska Paris"; "in Paris" stays the city).
 
-use std::collections::HashMap;
-
 use super::load::{Entry, EntryKind};
 use super::text::{is_all_caps, starts_upper, Doc};
 use super::words::{NOT_NAME, PLACE_CUES, ROLES, TITLES};
 use super::{Hit, Target};
+use crate::hash::KeyMap;
 
 /// A surname that may link from token `from` on.
 struct Surname<'a> {
@@ -78,8 +77,8 @@ pub(crate) fn link(doc: &Doc<'_>, entries: &[Entry], hits: &mut Vec<Hit>) {
 /// Surnames seen so far: as written, and in capitals for headlines.
 #[derive(Default)]
 struct Known<'a> {
-    exact: HashMap<&'a str, Target>,
-    caps: HashMap<String, Target>,
+    exact: KeyMap<&'a str, Target>,
+    caps: KeyMap<String, Target>,
 }
 
 impl<'a> Known<'a> {

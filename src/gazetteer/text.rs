@@ -23,6 +23,8 @@ const JOINED: u8 = 1 << 1;
 const INITIAL: u8 = 1 << 2;
 /// The token's sentence is a headline.
 const HEADLINE: u8 = 1 << 3;
+/// A comma stands between the token and the next one.
+const COMMA: u8 = 1 << 4;
 
 /// What [`Doc::new`] keeps per token.
 #[derive(Clone, Copy)]
@@ -76,8 +78,12 @@ impl<'a> Doc<'a> {
                 let (joined, opening) = gap_marks(gap);
                 if joined {
                     flags |= JOINED;
+                } else if gap.contains(&b',') {
+                    flags |= COMMA;
                 }
                 opens = opening;
+            } else if bytes[t.span.end..].contains(&b',') {
+                flags |= COMMA; // the gap after the last token runs to the end
             }
             info.push(Info {
                 flags,
@@ -170,6 +176,12 @@ impl<'a> Doc<'a> {
             && [",", " (", " -", " —", " –"]
                 .iter()
                 .any(|p| after.starts_with(p))
+    }
+
+    /// True when a comma stands between token `i` and the next one; a
+    /// cheap test before looking at [`Doc::gap_after`] for one.
+    pub(crate) fn comma_after(&self, i: usize) -> bool {
+        self.info.get(i).is_some_and(|t| t.flags & COMMA != 0)
     }
 
     /// True when a title at token `i` ("Mr", "Dr.") is followed by a word
