@@ -40,6 +40,8 @@ pub(crate) struct Matcher {
     /// One bit per [`HEAD_BITS`]-bit slice of the hashes in `heads`: a
     /// small table that rules out most tokens before the large set.
     head_bits: Vec<u64>,
+    /// The same for `lower_heads`, with [`LOWER_BITS`] bits.
+    lower_bits: Vec<u64>,
     /// Which first bytes of a token may start a form (a cheaper test run
     /// before the hash).
     probe: [bool; 256],
@@ -96,16 +98,13 @@ impl Matcher {
         let forms: Vec<Form> = tagged.into_iter().map(|(_, f)| f).collect();
         let heads: KeySet<u64> =
             forms.iter().filter_map(|f| head_hash(&f.text)).collect();
-        let mut head_bits = vec![0u64; (1 << HEAD_BITS) / 64];
-        for &h in &heads {
-            let slot = head_slot(h);
-            head_bits[slot / 64] |= 1 << (slot % 64);
-        }
-        let lower_heads = forms
+        let lower_heads: KeySet<u64> = forms
             .iter()
             .filter(|f| f.text.starts_with(|c: char| c.is_ascii_lowercase()))
             .filter_map(|f| head_hash_exact(&f.text))
             .collect();
+        let head_bits = bit_table(&heads, HEAD_BITS);
+        let lower_bits = bit_table(&lower_heads, LOWER_BITS);
         let probe = probe_table(&forms);
         Ok(Matcher {
             ac,
@@ -114,6 +113,7 @@ impl Matcher {
             heads,
             lower_heads,
             head_bits,
+            lower_bits,
             probe,
         })
     }
@@ -195,12 +195,9 @@ impl Matcher {
         }
         if first.is_ascii_lowercase() {
             return head_hash_exact(token)
-                .map_or(true, |h| self.lower_heads.contains(&h));
+                .map_or(true, |h| bit(&self.lower_bits, LOWER_BITS, h));
         }
-        head_hash(token).map_or(true, |h| {
-            let slot = head_slot(h);
-            self.head_bits[slot / 64] & (1 << (slot % 64)) != 0
-        })
+        head_hash(token).map_or(true, |h| bit(&self.head_bits, HEAD_BITS, h))
     }
 
     /// The exact test that [`Matcher::worth_probing`] approximates for a
@@ -208,8 +205,12 @@ impl Matcher {
     /// starts some form. Asked only where the automaton found a match.
     fn starts_form(&self, token: &str) -> bool {
         let first = token.as_bytes().first().copied().unwrap_or(0);
-        first.is_ascii_lowercase()
-            || head_hash(token).map_or(true, |h| self.heads.contains(&h))
+        if first.is_ascii_lowercase() {
+            head_hash_exact(token)
+                .map_or(true, |h| self.lower_heads.contains(&h))
+        } else {
+            head_hash(token).map_or(true, |h| self.heads.contains(&h))
+        }
     }
 
     fn candidate(
@@ -292,8 +293,23 @@ fn head_hash(s: &str) -> Option<u64> {
 /// Bits of a head hash that index [`Matcher::head_bits`] (32 KiB).
 const HEAD_BITS: u32 = 18;
 
-fn head_slot(h: u64) -> usize {
-    (h >> (64 - HEAD_BITS)) as usize
+/// Bits of a head hash that index [`Matcher::lower_bits`] (512 bytes).
+const LOWER_BITS: u32 = 12;
+
+/// A table with one bit set for the top `bits` bits of each hash.
+fn bit_table(hashes: &KeySet<u64>, bits: u32) -> Vec<u64> {
+    let mut table = vec![0u64; (1 << bits) / 64];
+    for &h in hashes {
+        let slot = (h >> (64 - bits)) as usize;
+        table[slot / 64] |= 1 << (slot % 64);
+    }
+    table
+}
+
+/// Whether `table` (from [`bit_table`]) has the bit of hash `h`.
+fn bit(table: &[u64], bits: u32, h: u64) -> bool {
+    let slot = (h >> (64 - bits)) as usize;
+    table[slot / 64] & (1 << (slot % 64)) != 0
 }
 
 /// [`head_hash`] without case folding.

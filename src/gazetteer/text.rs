@@ -317,6 +317,9 @@ pub(crate) fn is_all_caps(s: &str) -> bool {
 /// and whether it opens a quotation, a bracket or a line, after which
 /// capitals say nothing about names. `gap` is whole characters of the text.
 fn gap_marks(gap: &[u8]) -> (bool, bool) {
+    if gap == b" " {
+        return (true, false); // most gaps
+    }
     let mut joined = !gap.is_empty();
     let mut opens = false;
     let mut k = 0;
