@@ -42,6 +42,11 @@ pub(crate) struct Matcher {
     head_bits: Vec<u64>,
     /// The same for `lower_heads`, with [`LOWER_BITS`] bits.
     lower_bits: Vec<u64>,
+    /// One bit per first two bytes (ASCII-lower-cased) of some form, and
+    /// per two bytes of the lower-case forms as written ([`pair_table`]):
+    /// one read rules out most tokens before any hashing.
+    pairs: Vec<u64>,
+    lower_pairs: Vec<u64>,
     /// Which first bytes of a token may start a form (a cheaper test run
     /// before the hash).
     probe: [bool; 256],
@@ -106,6 +111,13 @@ impl Matcher {
         let head_bits = bit_table(&heads, HEAD_BITS);
         let lower_bits = bit_table(&lower_heads, LOWER_BITS);
         let probe = probe_table(&forms);
+        let pairs = pair_table(forms.iter(), |c| c.to_ascii_lowercase());
+        let lower_pairs = pair_table(
+            forms.iter().filter(|f| {
+                f.text.starts_with(|c: char| c.is_ascii_lowercase())
+            }),
+            |c| c,
+        );
         Ok(Matcher {
             ac,
             ranges,
@@ -114,6 +126,8 @@ impl Matcher {
             lower_heads,
             head_bits,
             lower_bits,
+            pairs,
+            lower_pairs,
             probe,
         })
     }
@@ -193,11 +207,15 @@ impl Matcher {
         if !self.probe[usize::from(first)] {
             return false;
         }
+        let b = token.as_bytes();
         if first.is_ascii_lowercase() {
-            return head_hash_exact(token)
-                .map_or(true, |h| bit(&self.lower_bits, LOWER_BITS, h));
+            return pair_bit(&self.lower_pairs, b, |c| c)
+                && head_hash_exact(token)
+                    .map_or(true, |h| bit(&self.lower_bits, LOWER_BITS, h));
         }
-        head_hash(token).map_or(true, |h| bit(&self.head_bits, HEAD_BITS, h))
+        pair_bit(&self.pairs, b, |c| c.to_ascii_lowercase())
+            && head_hash(token)
+                .map_or(true, |h| bit(&self.head_bits, HEAD_BITS, h))
     }
 
     /// The exact test that [`Matcher::worth_probing`] approximates for a
@@ -304,6 +322,41 @@ fn bit_table(hashes: &KeySet<u64>, bits: u32) -> Vec<u64> {
         table[slot / 64] |= 1 << (slot % 64);
     }
     table
+}
+
+/// A table of the first two bytes of `forms` (after `fold`): a match of
+/// a form starts with its two bytes, so a token of two bytes or more
+/// whose first two are not in the table starts no match. A one-byte form
+/// lets every second byte through.
+fn pair_table<'f>(
+    forms: impl Iterator<Item = &'f Form>,
+    fold: impl Fn(u8) -> u8,
+) -> Vec<u64> {
+    let mut table = vec![0u64; (1 << 16) / 64];
+    for f in forms {
+        match *f.text.as_bytes() {
+            [a, b, ..] => {
+                let slot = usize::from(fold(a)) << 8 | usize::from(fold(b));
+                table[slot / 64] |= 1 << (slot % 64);
+            }
+            [a] => {
+                let row = usize::from(fold(a)) << 8;
+                table[row / 64..(row + 256) / 64].fill(u64::MAX);
+            }
+            [] => {}
+        }
+    }
+    table
+}
+
+/// Whether the first two bytes of `token` (after `fold`) are in `table`
+/// (from [`pair_table`]); a one-byte token always is.
+fn pair_bit(table: &[u64], token: &[u8], fold: impl Fn(u8) -> u8) -> bool {
+    let [a, b, ..] = *token else {
+        return true;
+    };
+    let slot = usize::from(fold(a)) << 8 | usize::from(fold(b));
+    table[slot / 64] & (1 << (slot % 64)) != 0
 }
 
 /// Whether `table` (from [`bit_table`]) has the bit of hash `h`.
