@@ -355,8 +355,7 @@ fn unknown(doc: &Doc<'_>, first: usize, last: usize, kind: EntryKind) -> Hit {
 
 #[cfg(test)]
 mod tests {
-    use crate::gazetteer::{Gazetteer, GazetteerFile, MatchOptions};
-    use crate::tokenize::Tokenizer;
+    use crate::gazetteer::{found, Gazetteer, GazetteerFile, MatchOptions};
 
     const FIXTURE: &str = "\
 id\ttype\tname\taliases\tsource\tnotes
@@ -382,19 +381,6 @@ demonym:RU\tdemonym\tRussian\tRussians\tt\tcountry=Q159
         };
         Gazetteer::from_files(&[file], MatchOptions::default())
             .expect("the fixture loads")
-    }
-
-    /// `surface/kind/name` of every mention; `name` is `?` without an id.
-    fn found(g: &Gazetteer, text: &str) -> Vec<String> {
-        let tokens = Tokenizer::new().tokenize(text);
-        g.find(text, &tokens)
-            .iter()
-            .map(|m| {
-                let name = if m.id.is_some() { &*m.name } else { "?" };
-                let surface = &text[m.span.start..m.span.end];
-                format!("{surface}/{}/{name}", m.kind.as_str())
-            })
-            .collect()
     }
 
     #[test]
