@@ -101,12 +101,14 @@ impl Matcher {
                 message: format!("cannot build the name automaton: {e}"),
             })?;
         let forms: Vec<Form> = tagged.into_iter().map(|(_, f)| f).collect();
-        let heads: KeySet<u64> =
-            forms.iter().filter_map(|f| head_hash(&f.text)).collect();
+        let heads: KeySet<u64> = forms
+            .iter()
+            .filter_map(|f| head_hash(f.text.as_bytes()))
+            .collect();
         let lower_heads: KeySet<u64> = forms
             .iter()
             .filter(|f| f.text.starts_with(|c: char| c.is_ascii_lowercase()))
-            .filter_map(|f| head_hash_exact(&f.text))
+            .filter_map(|f| head_hash_exact(f.text.as_bytes()))
             .collect();
         let head_bits = bit_table(&heads, HEAD_BITS);
         let lower_bits = bit_table(&lower_heads, LOWER_BITS);
@@ -149,22 +151,35 @@ impl Matcher {
         // The patterns are ASCII-lower-cased; so is this copy, byte for
         // byte, so offsets into it are offsets into `text`.
         let lower = text.to_ascii_lowercase();
+        let bytes = text.as_bytes();
         let mut done = 0;
         for (i, t) in doc.tokens.tokens.iter().enumerate() {
             let start = t.span.start;
-            if start < done || !self.worth_probing(&text[start..t.span.end]) {
-                continue;
-            }
-            let Some(c) = self.longest_at(doc, &lower, i, start) else {
-                continue;
-            };
-            // The bit table may let a token through whose first word starts
-            // no form; such a token is no candidate, as without the table.
-            if self.starts_form(&text[start..t.span.end]) {
-                done = c.span.end;
-                out.push(c);
+            let token = &bytes[start..t.span.end];
+            if start >= done && self.worth_probing(token) {
+                if let Some(c) = self.probe(doc, &lower, i, token) {
+                    done = c.span.end;
+                    out.push(c);
+                }
             }
         }
+    }
+
+    /// The candidate at token `i`, if any. Kept out of line so that the
+    /// loop over every token in [`Matcher::candidates`] stays small.
+    #[inline(never)]
+    fn probe(
+        &self,
+        doc: &Doc<'_>,
+        lower: &str,
+        i: usize,
+        token: &[u8],
+    ) -> Option<Candidate> {
+        let c =
+            self.longest_at(doc, lower, i, doc.tokens.tokens[i].span.start)?;
+        // The bit tables may let a token through whose first word starts
+        // no form; such a token is no candidate, as without the tables.
+        self.starts_form(token).then_some(c)
     }
 
     /// The longest candidate that starts at token `i`. When the longest
@@ -202,18 +217,17 @@ impl Matcher {
     /// ([`case_fits`]: it is neither capitalised nor shouted), so its first
     /// word is looked up case-sensitively among the lower-case forms; this
     /// spares the automaton the "the" and "new" of running text.
-    fn worth_probing(&self, token: &str) -> bool {
-        let first = token.as_bytes().first().copied().unwrap_or(0);
+    fn worth_probing(&self, token: &[u8]) -> bool {
+        let first = token.first().copied().unwrap_or(0);
         if !self.probe[usize::from(first)] {
             return false;
         }
-        let b = token.as_bytes();
         if first.is_ascii_lowercase() {
-            return pair_bit(&self.lower_pairs, b, |c| c)
+            return pair_bit(&self.lower_pairs, token, |c| c)
                 && head_hash_exact(token)
                     .map_or(true, |h| bit(&self.lower_bits, LOWER_BITS, h));
         }
-        pair_bit(&self.pairs, b, |c| c.to_ascii_lowercase())
+        pair_bit(&self.pairs, token, |c| c.to_ascii_lowercase())
             && head_hash(token)
                 .map_or(true, |h| bit(&self.head_bits, HEAD_BITS, h))
     }
@@ -221,8 +235,8 @@ impl Matcher {
     /// The exact test that [`Matcher::worth_probing`] approximates for a
     /// token that does not start with a lower-case letter: its first word
     /// starts some form. Asked only where the automaton found a match.
-    fn starts_form(&self, token: &str) -> bool {
-        let first = token.as_bytes().first().copied().unwrap_or(0);
+    fn starts_form(&self, token: &[u8]) -> bool {
+        let first = token.first().copied().unwrap_or(0);
         if first.is_ascii_lowercase() {
             head_hash_exact(token)
                 .map_or(true, |h| self.lower_heads.contains(&h))
@@ -304,7 +318,7 @@ fn lower_case_tail(form: &str, slice: &str) -> bool {
 /// Hash of the ASCII-lower-cased first word of `s` (its leading letters
 /// and digits, "U" of "U.S.", "Russia" of "Russia’s"), or `None` when that
 /// word has non-ASCII letters or is empty.
-fn head_hash(s: &str) -> Option<u64> {
+fn head_hash(s: &[u8]) -> Option<u64> {
     first_word_hash(s, u8::to_ascii_lowercase)
 }
 
@@ -366,14 +380,14 @@ fn bit(table: &[u64], bits: u32, h: u64) -> bool {
 }
 
 /// [`head_hash`] without case folding.
-fn head_hash_exact(s: &str) -> Option<u64> {
+fn head_hash_exact(s: &[u8]) -> Option<u64> {
     first_word_hash(s, |b| *b)
 }
 
-fn first_word_hash(s: &str, fold: impl Fn(&u8) -> u8) -> Option<u64> {
+fn first_word_hash(s: &[u8], fold: impl Fn(&u8) -> u8) -> Option<u64> {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut len = 0;
-    for b in s.as_bytes() {
+    for b in s {
         if !b.is_ascii_alphanumeric() {
             if *b >= 0x80 {
                 return None;
