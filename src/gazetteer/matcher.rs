@@ -12,13 +12,12 @@
 //! The automaton is anchored: it is only run where a word starts (see
 //! [`Matcher::candidates`]), so a match always starts on a token.
 
-use crate::hash::KeySet;
+use crate::hash::{KeyMap, KeySet};
 use aho_corasick::{
     AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
 };
-use std::collections::HashMap;
 
-use super::load::{Form, Table};
+use super::load::Form;
 use super::text::{is_all_caps, starts_upper, Doc};
 use super::GazetteerError;
 use crate::span::Span;
@@ -67,20 +66,26 @@ pub(crate) struct Candidate {
 
 impl Matcher {
     /// Builds the automaton over the distinct (ASCII-case-folded) forms.
-    pub(crate) fn build(table: &Table) -> Result<Matcher, GazetteerError> {
-        let mut keys: HashMap<String, u32> = HashMap::new();
-        let mut patterns: Vec<String> = Vec::new();
+    /// The forms are moved in and the automaton reads the folded keys in
+    /// place, so no form or key is copied.
+    pub(crate) fn build(forms: Vec<Form>) -> Result<Matcher, GazetteerError> {
+        let keys: Vec<String> =
+            forms.iter().map(|f| f.text.to_ascii_lowercase()).collect();
+        let mut ids: KeyMap<&str, u32> = KeyMap::default();
+        ids.reserve(keys.len());
+        let mut patterns: Vec<&str> = Vec::new();
+        let pattern_of: Vec<u32> = keys
+            .iter()
+            .map(|key| {
+                let next = patterns.len() as u32;
+                *ids.entry(key.as_str()).or_insert_with(|| {
+                    patterns.push(key);
+                    next
+                })
+            })
+            .collect();
         let mut tagged: Vec<(u32, Form)> =
-            Vec::with_capacity(table.forms.len());
-        for form in &table.forms {
-            let key = form.text.to_ascii_lowercase();
-            let next = patterns.len() as u32;
-            let p = *keys.entry(key).or_insert_with_key(|key| {
-                patterns.push(key.clone());
-                next
-            });
-            tagged.push((p, form.clone()));
-        }
+            pattern_of.into_iter().zip(forms).collect();
         tagged.sort_by_key(|(p, f)| (*p, f.entry));
         let mut ranges = vec![(0u32, 0u32); patterns.len()];
         for (i, (p, _)) in tagged.iter().enumerate() {

@@ -170,7 +170,7 @@ impl Gazetteer {
         options: MatchOptions,
     ) -> Result<Gazetteer, GazetteerError> {
         let table = load::load(files)?;
-        let matcher = Matcher::build(&table)?;
+        let matcher = Matcher::build(table.forms)?;
         Ok(Gazetteer {
             entries: table.entries,
             matcher,
