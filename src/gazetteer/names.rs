@@ -40,12 +40,17 @@ pub(crate) fn link(doc: &Doc<'_>, entries: &[Entry], hits: &mut Vec<Hit>) {
     let mut added: Vec<Hit> = Vec::new();
     let mut keep = vec![true; hits.len()];
     let from = doc.caps().partition_point(|&t| t < start);
+    // `t` only grows and hits do not overlap, so the first hit that does
+    // not end before `t` is found by walking on from the last one.
+    let mut at = 0;
     for &t in &doc.caps()[from..] {
         while next < surnames.len() && surnames[next].from <= t {
             known.insert(&surnames[next]);
             next += 1;
         }
-        let at = hits.partition_point(|h| h.last < t);
+        while at < hits.len() && hits[at].last < t {
+            at += 1;
+        }
         let cover = hits.get(at).filter(|h| h.first <= t);
         if cover.is_some_and(|h| !replaceable(doc, h, t)) {
             continue;

@@ -27,13 +27,14 @@ const HEADLINE: u8 = 1 << 3;
 const COMMA: u8 = 1 << 4;
 
 /// What [`Doc::new`] keeps per token.
-#[derive(Clone, Copy)]
 struct Info {
     flags: u8,
     /// Bytes of the possessive ending ("’s" is 4), 0 without one.
     cut: u8,
     /// The sentence holding the token, [`NO_SENTENCE`] if none.
     sentence: u32,
+    /// Its word classes, or [`UNKNOWN`] until asked.
+    classes: Cell<u32>,
 }
 
 const NO_SENTENCE: u32 = u32::MAX;
@@ -44,8 +45,6 @@ pub(crate) struct Doc<'a> {
     pub tokens: &'a Tokens,
     caps: Vec<usize>,
     info: Vec<Info>,
-    /// Per token: its word classes, or [`UNKNOWN`] until asked.
-    classes: Vec<Cell<u32>>,
 }
 
 impl<'a> Doc<'a> {
@@ -89,6 +88,7 @@ impl<'a> Doc<'a> {
                 flags,
                 cut: possessive_len(&bytes[t.span.start..t.span.end]),
                 sentence: if held { s as u32 } else { NO_SENTENCE },
+                classes: Cell::new(UNKNOWN),
             });
         }
         let mut doc = Doc {
@@ -96,7 +96,6 @@ impl<'a> Doc<'a> {
             tokens,
             caps,
             info,
-            classes: vec![Cell::new(UNKNOWN); toks.len()],
         };
         doc.mark_headlines();
         doc
@@ -119,38 +118,45 @@ impl<'a> Doc<'a> {
 
     /// Indices of the tokens that start with a capital, in order: names
     /// start there, so the cue and surname passes visit only these.
+    #[inline]
     pub(crate) fn caps(&self) -> &[usize] {
         &self.caps
     }
 
     /// Number of tokens.
+    #[inline]
     pub(crate) fn len(&self) -> usize {
         self.tokens.tokens.len()
     }
 
     /// The text of token `i`.
+    #[inline]
     pub(crate) fn word(&self, i: usize) -> &'a str {
         self.tokens.tokens[i].span.slice(self.text)
     }
 
     /// Token `i` without a possessive ending.
+    #[inline]
     pub(crate) fn stem(&self, i: usize) -> &'a str {
         let s = self.tokens.tokens[i].span;
         &self.text[s.start..s.end - usize::from(self.info[i].cut)]
     }
 
     /// True when token `i` ends in a possessive ("Russia’s", "Siemens'").
+    #[inline]
     pub(crate) fn possessive(&self, i: usize) -> bool {
         self.info[i].cut != 0
     }
 
     /// Span of token `i`'s stem.
+    #[inline]
     pub(crate) fn stem_span(&self, i: usize) -> Span {
         let s = self.tokens.tokens[i].span;
         Span::new(s.start, s.end - usize::from(self.info[i].cut))
     }
 
     /// The text between tokens `i` and `i + 1`.
+    #[inline]
     pub(crate) fn gap_after(&self, i: usize) -> &'a str {
         let end = self.tokens.tokens[i].span.end;
         let next = self
@@ -163,6 +169,7 @@ impl<'a> Doc<'a> {
 
     /// True when only spaces (no punctuation, no line break) separate token
     /// `i` from the next one, so the two may belong to one name.
+    #[inline]
     pub(crate) fn joined_to_next(&self, i: usize) -> bool {
         self.info.get(i).is_some_and(|t| t.flags & JOINED != 0)
     }
@@ -180,12 +187,14 @@ impl<'a> Doc<'a> {
 
     /// True when a comma stands between token `i` and the next one; a
     /// cheap test before looking at [`Doc::gap_after`] for one.
+    #[inline]
     pub(crate) fn comma_after(&self, i: usize) -> bool {
         self.info.get(i).is_some_and(|t| t.flags & COMMA != 0)
     }
 
     /// True when a title at token `i` ("Mr", "Dr.") is followed by a word
     /// on the same line.
+    #[inline]
     pub(crate) fn joined_after_title(&self, i: usize) -> bool {
         i + 1 < self.len() && matches!(self.gap_after(i), " " | ". ")
     }
@@ -214,8 +223,9 @@ impl<'a> Doc<'a> {
 
     /// The word classes ([`classes`]) of token `i`, looked up once per
     /// document.
+    #[inline]
     pub(crate) fn classes(&self, i: usize) -> u32 {
-        let cell = &self.classes[i];
+        let cell = &self.info[i].classes;
         if cell.get() == UNKNOWN {
             cell.set(classes(self.stem(i)));
         }
@@ -223,23 +233,27 @@ impl<'a> Doc<'a> {
     }
 
     /// True when token `i` (without a possessive) is in `list`.
+    #[inline]
     pub(crate) fn is(&self, i: usize, list: &Words) -> bool {
         self.classes(i) & list.bit() != 0
     }
 
     /// True when token `i` starts with an upper-case letter.
+    #[inline]
     pub(crate) fn capitalised(&self, i: usize) -> bool {
         self.info[i].flags & CAP != 0
     }
 
     /// True when token `i` opens its sentence, a quotation or a list item,
     /// where capitals say nothing about names.
+    #[inline]
     pub(crate) fn sentence_initial(&self, i: usize) -> bool {
         self.info[i].flags & INITIAL != 0
     }
 
     /// True when the sentence holding token `i` is a headline: written in
     /// capitals or title case, where capitals mark no names.
+    #[inline]
     pub(crate) fn in_headline(&self, i: usize) -> bool {
         self.info[i].flags & HEADLINE != 0
     }
@@ -294,6 +308,7 @@ impl<'a> Doc<'a> {
 }
 
 /// True when `s` starts with an upper-case letter.
+#[inline]
 pub(crate) fn starts_upper(s: &str) -> bool {
     match s.as_bytes().first() {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
@@ -302,6 +317,7 @@ pub(crate) fn starts_upper(s: &str) -> bool {
 }
 
 /// True when `s` has letters and none of them is lower-case.
+#[inline]
 pub(crate) fn is_all_caps(s: &str) -> bool {
     let mut letters = false;
     for c in s.chars() {
@@ -361,6 +377,7 @@ fn possessive_len(word: &[u8]) -> u8 {
 }
 
 /// "’s", "'s", "’" or "'": what a possessive adds to a name.
+#[inline]
 pub(crate) fn is_possessive(rest: &str) -> bool {
     matches!(rest, "’s" | "'s" | "’S" | "'S" | "’" | "'")
 }
@@ -401,11 +418,13 @@ impl Words {
     }
 
     /// The bit that marks this list in [`classes`].
+    #[inline]
     pub(crate) fn bit(&self) -> u32 {
         self.bit
     }
 
     /// True when `word`, lower-cased, is in the list.
+    #[inline]
     pub(crate) fn contains(&self, word: &str) -> bool {
         classes(word) & self.bit != 0
     }
