@@ -59,7 +59,11 @@ impl<'a> Doc<'a> {
         let mut s = 0;
         for (i, t) in toks.iter().enumerate() {
             let mut flags = 0;
-            if starts_upper(&text[t.span.start..]) {
+            let upper = match bytes.get(t.span.start) {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => starts_upper(&text[t.span.start..t.span.end]),
+            };
+            if upper && t.span.start < t.span.end {
                 flags |= CAP;
                 caps.push(i);
             }
@@ -494,16 +498,16 @@ fn build_index() -> WordIndex {
 const PACKED: usize = 15;
 
 /// A word of up to [`PACKED`] bytes, ASCII-lower-cased, as one integer:
-/// its bytes from the lowest and its length in the top byte.
+/// its bytes ending in the lowest and its length in the top byte.
 fn pack(b: &[u8]) -> Option<u128> {
     if b.len() > PACKED {
         return None;
     }
-    let mut key = [0u8; 16];
-    key[..b.len()].copy_from_slice(b);
-    key.make_ascii_lowercase();
-    key[15] = b.len() as u8;
-    Some(u128::from_le_bytes(key))
+    let mut key = 0u128;
+    for &c in b {
+        key = key << 8 | u128::from(c.to_ascii_lowercase());
+    }
+    Some(key | (b.len() as u128) << 120)
 }
 
 /// The slot in [`WordIndex::ends`] of a word with a [`bucket`]: its first
