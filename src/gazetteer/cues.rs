@@ -108,7 +108,9 @@ fn people_near(doc: &Doc<'_>, hits: &[Hit], c: usize, out: &mut Vec<Hit>) {
         }
         return;
     }
-    if doc.gap_after(c - 1).trim() == "," && role_before_comma(doc, hits, c - 1)
+    if doc.comma_after(c - 1)
+        && doc.gap_after(c - 1).trim() == ","
+        && role_before_comma(doc, hits, c - 1)
     {
         match known_person_at(hits, c) {
             Some(h) => list_rest(doc, hits, h.last, out),
@@ -161,6 +163,7 @@ fn bare_name(
 /// "Thomas Sam, 42, and his wife": an age in commas after the name.
 fn aged(doc: &Doc<'_>, last: usize) -> bool {
     last + 1 < doc.len()
+        && doc.comma_after(last)
         && doc.gap_after(last) == ", "
         && {
             let w = doc.word(last + 1);
@@ -191,7 +194,7 @@ fn of_body(doc: &Doc<'_>, hits: &[Hit], last: usize) -> bool {
 /// True when a name ending at token `last` closes its clause: "…, said
 /// Linda Morales." or "said Linda Morales, a shopper".
 fn ends_clause(doc: &Doc<'_>, last: usize) -> bool {
-    doc.stem(last).len() == doc.word(last).len()
+    !doc.possessive(last)
         && (last + 1 >= doc.len()
             || matches!(doc.gap_after(last).trim(), "," | "." | ";"))
 }
@@ -300,7 +303,7 @@ fn list_rest(doc: &Doc<'_>, hits: &[Hit], last: usize, out: &mut Vec<Hit>) {
 
 /// "John Smith, an analyst at …", "Jane Doe, 45, chief economist".
 fn apposition_role(doc: &Doc<'_>, last: usize) -> bool {
-    if doc.gap_after(last).trim() != "," {
+    if !doc.comma_after(last) || doc.gap_after(last).trim() != "," {
         return false;
     }
     let end = (last + 6).min(doc.len());
@@ -341,7 +344,7 @@ fn name_at(doc: &Doc<'_>, hits: &[Hit], i: usize, min: usize) -> Option<usize> {
         } else if !(words > 0 && doc.is(k, &PARTICLES)) {
             break;
         }
-        if doc.stem(k).len() < doc.word(k).len() || !joined_in_name(doc, k) {
+        if doc.possessive(k) || !joined_in_name(doc, k) {
             break;
         }
         k += 1;
@@ -438,12 +441,12 @@ fn org_at(doc: &Doc<'_>, hits: &[Hit], i: usize, floor: usize) -> Option<Hit> {
     while first > floor
         && doc.joined_to_next(first - 1)
         && org_word(doc, first - 1)
-        && (doc.stem(first - 1).len() == doc.word(first - 1).len()
+        && (!doc.possessive(first - 1)
             || !overlaps_any(hits, first - 1, first - 1))
     {
         first -= 1;
     }
-    while first < i && doc.stem(first).len() < doc.word(first).len() {
+    while first < i && doc.possessive(first) {
         first += 1; // "Modi's Bharatiya Janata Party"
     }
     let mut last = if suffix { i } else { complement(doc, i) };
@@ -527,7 +530,7 @@ fn complement(doc: &Doc<'_>, head: usize) -> usize {
         }
         let mut m = k + 1;
         while m < k + 4
-            && doc.stem(m).len() == doc.word(m).len()
+            && !doc.possessive(m)
             && doc.joined_to_next(m)
             && org_word(doc, m + 1)
         {

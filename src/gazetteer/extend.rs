@@ -98,7 +98,7 @@ fn extended(doc: &Doc<'_>, entries: &[Entry], h: &Hit) -> Option<Hit> {
     if !(entry.kind == EntryKind::Organization || place) {
         return None;
     }
-    if doc.stem(h.last).len() < doc.word(h.last).len() {
+    if doc.possessive(h.last) {
         return None; // "Siemens' Energy unit"
     }
     let last = company_tail(doc, h.last, !place)?;
@@ -112,7 +112,7 @@ fn company_tail(doc: &Doc<'_>, k: usize, international: bool) -> Option<usize> {
     let mut last = k;
     while doc.joined_to_next(last) && is_tail(doc, last + 1, international) {
         last += 1;
-        if doc.stem(last).len() < doc.word(last).len() {
+        if doc.possessive(last) {
             break;
         }
     }
@@ -127,10 +127,9 @@ fn is_tail(doc: &Doc<'_>, k: usize, international: bool) -> bool {
     doc.capitalised(k)
         && doc.classes(k) & bits != 0
         && (international
-            || !matches!(
-                doc.stem(k).to_ascii_lowercase().as_str(),
-                "international" | "global"
-            ))
+            || !["international", "global"]
+                .iter()
+                .any(|w| doc.stem(k).eq_ignore_ascii_case(w)))
 }
 
 /// "CFM International", "MTU Aero Engines": an unlisted acronym followed by
@@ -186,10 +185,11 @@ fn appositive_company(doc: &Doc<'_>, hits: &[Hit], i: usize) -> Option<Hit> {
     {
         last += 1;
     }
-    if doc.gap_after(last) != ", "
+    if !doc.comma_after(last)
+        || doc.gap_after(last) != ", "
         || last + 2 >= doc.len()
         || !matches!(doc.word(last + 1), "the" | "a" | "an")
-        || doc.stem(last).len() < doc.word(last).len()
+        || doc.possessive(last)
         || covered(hits, i, last)
     {
         return None;
@@ -232,7 +232,8 @@ fn cued_place(
     // a line start: test those cheap words first.
     let before = i.checked_sub(1).map(|k| doc.word(k));
     let cue_word = matches!(before, Some("of" | "the" | "The"));
-    let comma = (i..(i + 3).min(doc.len())).any(|k| doc.gap_after(k) == ", ");
+    let comma = (i..(i + 3).min(doc.len()))
+        .any(|k| doc.comma_after(k) && doc.gap_after(k) == ", ");
     if !cue_word && !comma {
         return None;
     }
@@ -241,7 +242,7 @@ fn cued_place(
     }
     let mut last = i;
     while last < i + 2
-        && doc.stem(last).len() == doc.word(last).len()
+        && !doc.possessive(last)
         && doc.joined_to_next(last)
         && name_like(doc, last + 1)
         && !covered(hits, last + 1, last + 1)
@@ -274,7 +275,7 @@ fn before_geo_noun(doc: &Doc<'_>, i: usize, last: usize) -> bool {
         && matches!(doc.word(i - 1), "the" | "The")
         && doc.joined_to_next(i - 1)
         && doc.joined_to_next(last)
-        && doc.stem(last).len() == doc.word(last).len()
+        && !doc.possessive(last)
         && matches!(
             doc.word(last + 1),
             "river"
@@ -306,7 +307,10 @@ fn before_region(
     hits: &[Hit],
     last: usize,
 ) -> bool {
-    if doc.gap_after(last) != ", " || last + 1 >= doc.len() {
+    if !doc.comma_after(last)
+        || doc.gap_after(last) != ", "
+        || last + 1 >= doc.len()
+    {
         return false;
     }
     let at = hits.partition_point(|h| h.first < last + 1);
@@ -320,7 +324,7 @@ fn before_region(
     if entry.kind != EntryKind::Location || entry.city {
         return false;
     }
-    let possessive = doc.stem(h.last).len() < doc.word(h.last).len();
+    let possessive = doc.possessive(h.last);
     let next = doc.text[h.span.end..].chars().next();
     !possessive
         && next.map_or(true, |c| matches!(c, ',' | '.' | ';' | ')' | '\n'))
@@ -351,8 +355,7 @@ fn unknown(doc: &Doc<'_>, first: usize, last: usize, kind: EntryKind) -> Hit {
 
 #[cfg(test)]
 mod tests {
-    use crate::gazetteer::{Gazetteer, GazetteerFile, MatchOptions};
-    use crate::tokenize::Tokenizer;
+    use crate::gazetteer::{found, Gazetteer, GazetteerFile, MatchOptions};
 
     const FIXTURE: &str = "\
 id\ttype\tname\taliases\tsource\tnotes
@@ -378,19 +381,6 @@ demonym:RU\tdemonym\tRussian\tRussians\tt\tcountry=Q159
         };
         Gazetteer::from_files(&[file], MatchOptions::default())
             .expect("the fixture loads")
-    }
-
-    /// `surface/kind/name` of every mention; `name` is `?` without an id.
-    fn found(g: &Gazetteer, text: &str) -> Vec<String> {
-        let tokens = Tokenizer::new().tokenize(text);
-        g.find(text, &tokens)
-            .iter()
-            .map(|m| {
-                let name = if m.id.is_some() { &*m.name } else { "?" };
-                let surface = &text[m.span.start..m.span.end];
-                format!("{surface}/{}/{name}", m.kind.as_str())
-            })
-            .collect()
     }
 
     #[test]

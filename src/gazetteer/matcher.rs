@@ -12,13 +12,12 @@
 //! The automaton is anchored: it is only run where a word starts (see
 //! [`Matcher::candidates`]), so a match always starts on a token.
 
-use crate::hash::KeySet;
+use crate::hash::{KeyMap, KeySet};
 use aho_corasick::{
     AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
 };
-use std::collections::HashMap;
 
-use super::load::{Form, Table};
+use super::load::Form;
 use super::text::{is_all_caps, starts_upper, Doc};
 use super::GazetteerError;
 use crate::span::Span;
@@ -33,6 +32,20 @@ pub(crate) struct Matcher {
     /// Hashes of the first word of every form: a token whose first word
     /// is not among them cannot start a match.
     heads: KeySet<u64>,
+    /// Case-sensitive hashes of the first word of the forms that start
+    /// with a lower-case letter ("al-Sisi", "eBay"): only these can match
+    /// at a lower-case token (see [`Matcher::worth_probing`]).
+    lower_heads: KeySet<u64>,
+    /// One bit per [`HEAD_BITS`]-bit slice of the hashes in `heads`: a
+    /// small table that rules out most tokens before the large set.
+    head_bits: Vec<u64>,
+    /// The same for `lower_heads`, with [`LOWER_BITS`] bits.
+    lower_bits: Vec<u64>,
+    /// One bit per first two bytes (ASCII-lower-cased) of some form, and
+    /// per two bytes of the lower-case forms as written ([`pair_table`]):
+    /// one read rules out most tokens before any hashing.
+    pairs: Vec<u64>,
+    lower_pairs: Vec<u64>,
     /// Which first bytes of a token may start a form (a cheaper test run
     /// before the hash).
     probe: [bool; 256],
@@ -53,20 +66,26 @@ pub(crate) struct Candidate {
 
 impl Matcher {
     /// Builds the automaton over the distinct (ASCII-case-folded) forms.
-    pub(crate) fn build(table: &Table) -> Result<Matcher, GazetteerError> {
-        let mut keys: HashMap<String, u32> = HashMap::new();
-        let mut patterns: Vec<String> = Vec::new();
+    /// The forms are moved in and the automaton reads the folded keys in
+    /// place, so no form or key is copied.
+    pub(crate) fn build(forms: Vec<Form>) -> Result<Matcher, GazetteerError> {
+        let keys: Vec<String> =
+            forms.iter().map(|f| f.text.to_ascii_lowercase()).collect();
+        let mut ids: KeyMap<&str, u32> = KeyMap::default();
+        ids.reserve(keys.len());
+        let mut patterns: Vec<&str> = Vec::new();
+        let pattern_of: Vec<u32> = keys
+            .iter()
+            .map(|key| {
+                let next = patterns.len() as u32;
+                *ids.entry(key.as_str()).or_insert_with(|| {
+                    patterns.push(key);
+                    next
+                })
+            })
+            .collect();
         let mut tagged: Vec<(u32, Form)> =
-            Vec::with_capacity(table.forms.len());
-        for form in &table.forms {
-            let key = form.text.to_ascii_lowercase();
-            let next = patterns.len() as u32;
-            let p = *keys.entry(key).or_insert_with_key(|key| {
-                patterns.push(key.clone());
-                next
-            });
-            tagged.push((p, form.clone()));
-        }
+            pattern_of.into_iter().zip(forms).collect();
         tagged.sort_by_key(|(p, f)| (*p, f.entry));
         let mut ranges = vec![(0u32, 0u32); patterns.len()];
         for (i, (p, _)) in tagged.iter().enumerate() {
@@ -87,13 +106,35 @@ impl Matcher {
                 message: format!("cannot build the name automaton: {e}"),
             })?;
         let forms: Vec<Form> = tagged.into_iter().map(|(_, f)| f).collect();
-        let heads = forms.iter().filter_map(|f| head_hash(&f.text)).collect();
+        let heads: KeySet<u64> = forms
+            .iter()
+            .filter_map(|f| head_hash(f.text.as_bytes()))
+            .collect();
+        let lower_heads: KeySet<u64> = forms
+            .iter()
+            .filter(|f| f.text.starts_with(|c: char| c.is_ascii_lowercase()))
+            .filter_map(|f| head_hash_exact(f.text.as_bytes()))
+            .collect();
+        let head_bits = bit_table(&heads, HEAD_BITS);
+        let lower_bits = bit_table(&lower_heads, LOWER_BITS);
         let probe = probe_table(&forms);
+        let pairs = pair_table(forms.iter(), |c| c.to_ascii_lowercase());
+        let lower_pairs = pair_table(
+            forms.iter().filter(|f| {
+                f.text.starts_with(|c: char| c.is_ascii_lowercase())
+            }),
+            |c| c,
+        );
         Ok(Matcher {
             ac,
             ranges,
             forms,
             heads,
+            lower_heads,
+            head_bits,
+            lower_bits,
+            pairs,
+            lower_pairs,
             probe,
         })
     }
@@ -107,24 +148,43 @@ impl Matcher {
     /// Every candidate in `doc`, in text order, non-overlapping.
     ///
     /// The automaton is only run anchored at token starts whose first word
-    /// begins some form (one hash lookup), so the scan costs a little per
-    /// word instead of one transition per byte of text.
+    /// may begin some form (one read in a bit table that stays in cache;
+    /// the exact set is asked only where the automaton matched), so the
+    /// scan costs a little per word instead of one transition per byte.
     pub(crate) fn candidates(&self, doc: &Doc<'_>, out: &mut Vec<Candidate>) {
         let text = doc.text;
         // The patterns are ASCII-lower-cased; so is this copy, byte for
         // byte, so offsets into it are offsets into `text`.
         let lower = text.to_ascii_lowercase();
+        let bytes = text.as_bytes();
         let mut done = 0;
         for (i, t) in doc.tokens.tokens.iter().enumerate() {
             let start = t.span.start;
-            if start < done || !self.worth_probing(&text[start..t.span.end]) {
-                continue;
-            }
-            if let Some(c) = self.longest_at(doc, &lower, i, start) {
-                done = c.span.end;
-                out.push(c);
+            let token = &bytes[start..t.span.end];
+            if start >= done && self.worth_probing(token) {
+                if let Some(c) = self.probe(doc, &lower, i, token) {
+                    done = c.span.end;
+                    out.push(c);
+                }
             }
         }
+    }
+
+    /// The candidate at token `i`, if any. Kept out of line so that the
+    /// loop over every token in [`Matcher::candidates`] stays small.
+    #[inline(never)]
+    fn probe(
+        &self,
+        doc: &Doc<'_>,
+        lower: &str,
+        i: usize,
+        token: &[u8],
+    ) -> Option<Candidate> {
+        let c =
+            self.longest_at(doc, lower, i, doc.tokens.tokens[i].span.start)?;
+        // The bit tables may let a token through whose first word starts
+        // no form; such a token is no candidate, as without the tables.
+        self.starts_form(token).then_some(c)
     }
 
     /// The longest candidate that starts at token `i`. When the longest
@@ -157,11 +217,37 @@ impl Matcher {
     }
 
     /// False when no form starts with the first word of `token`; tokens
-    /// with non-ASCII letters are always probed.
-    fn worth_probing(&self, token: &str) -> bool {
-        let first = token.as_bytes().first().copied().unwrap_or(0);
-        self.probe[usize::from(first)]
-            && head_hash(token).map_or(true, |h| self.heads.contains(&h))
+    /// with non-ASCII letters are always probed. A token that starts with
+    /// a lower-case letter fits only a form written exactly as it is
+    /// ([`case_fits`]: it is neither capitalised nor shouted), so its first
+    /// word is looked up case-sensitively among the lower-case forms; this
+    /// spares the automaton the "the" and "new" of running text.
+    fn worth_probing(&self, token: &[u8]) -> bool {
+        let first = token.first().copied().unwrap_or(0);
+        if !self.probe[usize::from(first)] {
+            return false;
+        }
+        if first.is_ascii_lowercase() {
+            return pair_bit(&self.lower_pairs, token, |c| c)
+                && head_hash_exact(token)
+                    .map_or(true, |h| bit(&self.lower_bits, LOWER_BITS, h));
+        }
+        pair_bit(&self.pairs, token, |c| c.to_ascii_lowercase())
+            && head_hash(token)
+                .map_or(true, |h| bit(&self.head_bits, HEAD_BITS, h))
+    }
+
+    /// The exact test that [`Matcher::worth_probing`] approximates for a
+    /// token that does not start with a lower-case letter: its first word
+    /// starts some form. Asked only where the automaton found a match.
+    fn starts_form(&self, token: &[u8]) -> bool {
+        let first = token.first().copied().unwrap_or(0);
+        if first.is_ascii_lowercase() {
+            head_hash_exact(token)
+                .map_or(true, |h| self.lower_heads.contains(&h))
+        } else {
+            head_hash(token).map_or(true, |h| self.heads.contains(&h))
+        }
     }
 
     fn candidate(
@@ -237,18 +323,83 @@ fn lower_case_tail(form: &str, slice: &str) -> bool {
 /// Hash of the ASCII-lower-cased first word of `s` (its leading letters
 /// and digits, "U" of "U.S.", "Russia" of "Russia’s"), or `None` when that
 /// word has non-ASCII letters or is empty.
-fn head_hash(s: &str) -> Option<u64> {
+fn head_hash(s: &[u8]) -> Option<u64> {
+    first_word_hash(s, u8::to_ascii_lowercase)
+}
+
+/// Bits of a head hash that index [`Matcher::head_bits`] (32 KiB).
+const HEAD_BITS: u32 = 18;
+
+/// Bits of a head hash that index [`Matcher::lower_bits`] (512 bytes).
+const LOWER_BITS: u32 = 12;
+
+/// A table with one bit set for the top `bits` bits of each hash.
+fn bit_table(hashes: &KeySet<u64>, bits: u32) -> Vec<u64> {
+    let mut table = vec![0u64; (1 << bits) / 64];
+    for &h in hashes {
+        let slot = (h >> (64 - bits)) as usize;
+        table[slot / 64] |= 1 << (slot % 64);
+    }
+    table
+}
+
+/// A table of the first two bytes of `forms` (after `fold`): a match of
+/// a form starts with its two bytes, so a token of two bytes or more
+/// whose first two are not in the table starts no match. A one-byte form
+/// lets every second byte through.
+fn pair_table<'f>(
+    forms: impl Iterator<Item = &'f Form>,
+    fold: impl Fn(u8) -> u8,
+) -> Vec<u64> {
+    let mut table = vec![0u64; (1 << 16) / 64];
+    for f in forms {
+        match *f.text.as_bytes() {
+            [a, b, ..] => {
+                let slot = usize::from(fold(a)) << 8 | usize::from(fold(b));
+                table[slot / 64] |= 1 << (slot % 64);
+            }
+            [a] => {
+                let row = usize::from(fold(a)) << 8;
+                table[row / 64..(row + 256) / 64].fill(u64::MAX);
+            }
+            [] => {}
+        }
+    }
+    table
+}
+
+/// Whether the first two bytes of `token` (after `fold`) are in `table`
+/// (from [`pair_table`]); a one-byte token always is.
+fn pair_bit(table: &[u64], token: &[u8], fold: impl Fn(u8) -> u8) -> bool {
+    let [a, b, ..] = *token else {
+        return true;
+    };
+    let slot = usize::from(fold(a)) << 8 | usize::from(fold(b));
+    table[slot / 64] & (1 << (slot % 64)) != 0
+}
+
+/// Whether `table` (from [`bit_table`]) has the bit of hash `h`.
+fn bit(table: &[u64], bits: u32, h: u64) -> bool {
+    let slot = (h >> (64 - bits)) as usize;
+    table[slot / 64] & (1 << (slot % 64)) != 0
+}
+
+/// [`head_hash`] without case folding.
+fn head_hash_exact(s: &[u8]) -> Option<u64> {
+    first_word_hash(s, |b| *b)
+}
+
+fn first_word_hash(s: &[u8], fold: impl Fn(&u8) -> u8) -> Option<u64> {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut len = 0;
-    for &b in s.as_bytes() {
+    for b in s {
         if !b.is_ascii_alphanumeric() {
-            if b >= 0x80 {
+            if *b >= 0x80 {
                 return None;
             }
             break;
         }
-        h = (h ^ u64::from(b.to_ascii_lowercase()))
-            .wrapping_mul(0x100_0000_01b3);
+        h = (h ^ u64::from(fold(b))).wrapping_mul(0x100_0000_01b3);
         len += 1;
     }
     (len > 0).then_some(h)

@@ -170,7 +170,7 @@ impl Gazetteer {
         options: MatchOptions,
     ) -> Result<Gazetteer, GazetteerError> {
         let table = load::load(files)?;
-        let matcher = Matcher::build(&table)?;
+        let matcher = Matcher::build(table.forms)?;
         Ok(Gazetteer {
             entries: table.entries,
             matcher,
@@ -232,6 +232,25 @@ impl Gazetteer {
     }
 }
 
+/// `surface/kind/name` of every mention `g` finds in `text`; `name` is `?`
+/// without an id. Checks that the mentions do not overlap.
+#[cfg(test)]
+pub(crate) fn found(g: &Gazetteer, text: &str) -> Vec<String> {
+    let tokens = crate::tokenize::Tokenizer::new().tokenize(text);
+    let mentions = g.find(text, &tokens);
+    for pair in mentions.windows(2) {
+        assert!(pair[0].span.end <= pair[1].span.start);
+    }
+    mentions
+        .iter()
+        .map(|m| {
+            let name = if m.id.is_some() { &*m.name } else { "?" };
+            let surface = &text[m.span.start..m.span.end];
+            format!("{surface}/{}/{name}", m.kind.as_str())
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,23 +287,6 @@ demonym:TR\tdemonym\tTurkish\tTurks\tt\tcountry=Q43
         };
         Gazetteer::from_files(&[file], MatchOptions { demonyms })
             .expect("the fixture loads")
-    }
-
-    /// `surface/kind/name` of every mention; `name` is `?` without an id.
-    fn found(g: &Gazetteer, text: &str) -> Vec<String> {
-        let tokens = Tokenizer::new().tokenize(text);
-        let mentions = g.find(text, &tokens);
-        for pair in mentions.windows(2) {
-            assert!(pair[0].span.end <= pair[1].span.start);
-        }
-        mentions
-            .iter()
-            .map(|m| {
-                let name = if m.id.is_some() { &*m.name } else { "?" };
-                let surface = &text[m.span.start..m.span.end];
-                format!("{surface}/{}/{name}", m.kind.as_str())
-            })
-            .collect()
     }
 
     #[test]

@@ -14,12 +14,11 @@
 //! place that no preposition of place introduces ("Paris said" after
 //! "Valeska Paris"; "in Paris" stays the city).
 
-use std::collections::HashMap;
-
 use super::load::{Entry, EntryKind};
 use super::text::{is_all_caps, starts_upper, Doc};
 use super::words::{NOT_NAME, PLACE_CUES, ROLES, TITLES};
 use super::{Hit, Target};
+use crate::hash::KeyMap;
 
 /// A surname that may link from token `from` on.
 struct Surname<'a> {
@@ -41,12 +40,17 @@ pub(crate) fn link(doc: &Doc<'_>, entries: &[Entry], hits: &mut Vec<Hit>) {
     let mut added: Vec<Hit> = Vec::new();
     let mut keep = vec![true; hits.len()];
     let from = doc.caps().partition_point(|&t| t < start);
+    // `t` only grows and hits do not overlap, so the first hit that does
+    // not end before `t` is found by walking on from the last one.
+    let mut at = 0;
     for &t in &doc.caps()[from..] {
         while next < surnames.len() && surnames[next].from <= t {
             known.insert(&surnames[next]);
             next += 1;
         }
-        let at = hits.partition_point(|h| h.last < t);
+        while at < hits.len() && hits[at].last < t {
+            at += 1;
+        }
         let cover = hits.get(at).filter(|h| h.first <= t);
         if cover.is_some_and(|h| !replaceable(doc, h, t)) {
             continue;
@@ -78,8 +82,8 @@ pub(crate) fn link(doc: &Doc<'_>, entries: &[Entry], hits: &mut Vec<Hit>) {
 /// Surnames seen so far: as written, and in capitals for headlines.
 #[derive(Default)]
 struct Known<'a> {
-    exact: HashMap<&'a str, Target>,
-    caps: HashMap<String, Target>,
+    exact: KeyMap<&'a str, Target>,
+    caps: KeyMap<String, Target>,
 }
 
 impl<'a> Known<'a> {
@@ -173,7 +177,7 @@ fn in_longer_name(doc: &Doc<'_>, t: usize) -> bool {
         && doc.joined_to_next(t - 1)
         && name_word(t - 1)
         && !doc.sentence_initial(t - 1);
-    let possessive = doc.stem(t).len() < doc.word(t).len();
+    let possessive = doc.possessive(t);
     let after = !possessive && doc.joined_to_next(t) && name_word(t + 1);
     before || after
 }

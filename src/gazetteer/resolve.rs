@@ -282,7 +282,7 @@ impl Resolver<'_> {
             let i = c.first - 1;
             name_word(i) && !(d.sentence_initial(i) && d.is(i, &PLACE_CUES))
         };
-        let possessive = d.stem(c.last).len() < d.word(c.last).len();
+        let possessive = d.possessive(c.last);
         let after =
             !possessive && d.joined_to_next(c.last) && name_word(c.last + 1);
         before || after || self.titled(c)
@@ -330,9 +330,9 @@ impl Resolver<'_> {
         };
         let before = c.first > 0
             && d.joined_to_next(c.first - 1)
-            && d.stem(c.first - 1).len() == d.word(c.first - 1).len()
+            && !d.possessive(c.first - 1)
             && other(c.first - 1);
-        let possessive = d.stem(c.last).len() < d.word(c.last).len();
+        let possessive = d.possessive(c.last);
         let after = !possessive
             && d.joined_to_next(c.last)
             && (other(c.last + 1) || particle_then_name(c.last + 1));
@@ -362,7 +362,7 @@ impl Resolver<'_> {
     /// verb or function word reads as a modifier: "Turkey dinner".
     fn modifier_use(&self, c: &Candidate) -> bool {
         let d = self.doc;
-        let possessive = d.stem(c.last).len() < d.word(c.last).len();
+        let possessive = d.possessive(c.last);
         if possessive
             || !d.sentence_initial(c.first)
             || !d.joined_to_next(c.last)

@@ -1,75 +1,166 @@
 //! Token-level views of one document shared by the matching passes: word
 //! boundaries, capitalisation, sentence starts, neighbours.
 //!
-//! Everything here reads the cleaned text and its [`Tokens`]; nothing
-//! allocates per call except [`Doc`]'s lazily filled headline cache.
+//! Everything here reads the cleaned text and its [`Tokens`]. [`Doc::new`]
+//! walks the tokens once and keeps what every pass asks about them (the
+//! capital, the possessive ending, the gap to the next token, the
+//! sentence and whether it is a headline), so the questions the passes
+//! ask over and over are array reads; the word classes of a token are
+//! looked up on first use and kept.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::sync::OnceLock;
 
+use crate::hash::KeyMap;
 use crate::span::Span;
 use crate::tokenize::Tokens;
+
+/// The token starts with an upper-case letter.
+const CAP: u8 = 1;
+/// Only spaces separate the token from the next one.
+const JOINED: u8 = 1 << 1;
+/// The token opens a sentence, a quotation or a list item.
+const INITIAL: u8 = 1 << 2;
+/// The token's sentence is a headline.
+const HEADLINE: u8 = 1 << 3;
+/// A comma stands between the token and the next one.
+const COMMA: u8 = 1 << 4;
+
+/// What [`Doc::new`] keeps per token.
+struct Info {
+    flags: u8,
+    /// Bytes of the possessive ending ("’s" is 4), 0 without one.
+    cut: u8,
+    /// The sentence holding the token, [`NO_SENTENCE`] if none.
+    sentence: u32,
+    /// Its word classes, or [`UNKNOWN`] until asked.
+    classes: Cell<u32>,
+}
+
+const NO_SENTENCE: u32 = u32::MAX;
 
 /// One document as the matcher sees it.
 pub(crate) struct Doc<'a> {
     pub text: &'a str,
     pub tokens: &'a Tokens,
     caps: Vec<usize>,
-    /// Per token: its word classes, or [`UNKNOWN`] until asked.
-    classes: Vec<Cell<u32>>,
-    /// The last sentence looked up and its token range.
-    last_sentence: Cell<(usize, (usize, usize))>,
-    /// Per sentence: unknown, headline-like or prose.
-    headline: RefCell<Vec<Option<bool>>>,
+    info: Vec<Info>,
 }
 
 impl<'a> Doc<'a> {
     pub(crate) fn new(text: &'a str, tokens: &'a Tokens) -> Doc<'a> {
-        let caps = tokens
-            .tokens
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| starts_upper(t.span.slice(text)))
-            .map(|(i, _)| i)
-            .collect();
-        Doc {
+        let toks = &tokens.tokens;
+        let sentences = &tokens.sentences;
+        let bytes = text.as_bytes();
+        let mut caps = Vec::with_capacity(toks.len() / 4);
+        let mut info = Vec::with_capacity(toks.len());
+        // Whether the gap before the current token opens something.
+        let mut opens = true;
+        let mut s = 0;
+        for (i, t) in toks.iter().enumerate() {
+            let mut flags = 0;
+            let upper = match bytes.get(t.span.start) {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => starts_upper(&text[t.span.start..t.span.end]),
+            };
+            if upper && t.span.start < t.span.end {
+                flags |= CAP;
+                caps.push(i);
+            }
+            // The sentence that `Tokens::sentence_at` gives for the start.
+            while s < sentences.len() && sentences[s].span.end <= t.span.start {
+                s += 1;
+            }
+            let held =
+                s < sentences.len() && sentences[s].span.start <= t.span.start;
+            if opens || !held || sentences[s].tokens.start == i {
+                flags |= INITIAL;
+            }
+            if let Some(next) = toks.get(i + 1) {
+                let gap = &bytes[t.span.end..next.span.start];
+                let (joined, opening) = gap_marks(gap);
+                if joined {
+                    flags |= JOINED;
+                } else if gap.contains(&b',') {
+                    flags |= COMMA;
+                }
+                opens = opening;
+            } else if bytes[t.span.end..].contains(&b',') {
+                flags |= COMMA; // the gap after the last token runs to the end
+            }
+            info.push(Info {
+                flags,
+                cut: possessive_len(&bytes[t.span.start..t.span.end]),
+                sentence: if held { s as u32 } else { NO_SENTENCE },
+                classes: Cell::new(UNKNOWN),
+            });
+        }
+        let mut doc = Doc {
             text,
             tokens,
             caps,
-            classes: vec![Cell::new(UNKNOWN); tokens.tokens.len()],
-            last_sentence: Cell::new((0, (0, 0))),
-            headline: RefCell::new(Vec::new()),
+            info,
+        };
+        doc.mark_headlines();
+        doc
+    }
+
+    /// Marks the tokens of headline sentences; needs the capital marks.
+    fn mark_headlines(&mut self) {
+        let n = self.tokens.sentences.len();
+        let headline: Vec<bool> =
+            (0..n).map(|s| self.headline_like(s)).collect();
+        if !headline.contains(&true) {
+            return;
+        }
+        for t in &mut self.info {
+            if t.sentence != NO_SENTENCE && headline[t.sentence as usize] {
+                t.flags |= HEADLINE;
+            }
         }
     }
 
     /// Indices of the tokens that start with a capital, in order: names
     /// start there, so the cue and surname passes visit only these.
+    #[inline]
     pub(crate) fn caps(&self) -> &[usize] {
         &self.caps
     }
 
     /// Number of tokens.
+    #[inline]
     pub(crate) fn len(&self) -> usize {
         self.tokens.tokens.len()
     }
 
     /// The text of token `i`.
+    #[inline]
     pub(crate) fn word(&self, i: usize) -> &'a str {
         self.tokens.tokens[i].span.slice(self.text)
     }
 
     /// Token `i` without a possessive ending.
+    #[inline]
     pub(crate) fn stem(&self, i: usize) -> &'a str {
-        strip_possessive(self.word(i))
+        let s = self.tokens.tokens[i].span;
+        &self.text[s.start..s.end - usize::from(self.info[i].cut)]
+    }
+
+    /// True when token `i` ends in a possessive ("Russia’s", "Siemens'").
+    #[inline]
+    pub(crate) fn possessive(&self, i: usize) -> bool {
+        self.info[i].cut != 0
     }
 
     /// Span of token `i`'s stem.
+    #[inline]
     pub(crate) fn stem_span(&self, i: usize) -> Span {
         let s = self.tokens.tokens[i].span;
-        Span::new(s.start, s.start + self.stem(i).len())
+        Span::new(s.start, s.end - usize::from(self.info[i].cut))
     }
 
     /// The text between tokens `i` and `i + 1`.
+    #[inline]
     pub(crate) fn gap_after(&self, i: usize) -> &'a str {
         let end = self.tokens.tokens[i].span.end;
         let next = self
@@ -82,11 +173,9 @@ impl<'a> Doc<'a> {
 
     /// True when only spaces (no punctuation, no line break) separate token
     /// `i` from the next one, so the two may belong to one name.
+    #[inline]
     pub(crate) fn joined_to_next(&self, i: usize) -> bool {
-        i + 1 < self.len() && {
-            let gap = self.gap_after(i);
-            !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
-        }
+        self.info.get(i).is_some_and(|t| t.flags & JOINED != 0)
     }
 
     /// True when `span` is a dateline: capitals at the start of a line
@@ -100,8 +189,16 @@ impl<'a> Doc<'a> {
                 .any(|p| after.starts_with(p))
     }
 
+    /// True when a comma stands between token `i` and the next one; a
+    /// cheap test before looking at [`Doc::gap_after`] for one.
+    #[inline]
+    pub(crate) fn comma_after(&self, i: usize) -> bool {
+        self.info.get(i).is_some_and(|t| t.flags & COMMA != 0)
+    }
+
     /// True when a title at token `i` ("Mr", "Dr.") is followed by a word
     /// on the same line.
+    #[inline]
     pub(crate) fn joined_after_title(&self, i: usize) -> bool {
         i + 1 < self.len() && matches!(self.gap_after(i), " " | ". ")
     }
@@ -130,8 +227,9 @@ impl<'a> Doc<'a> {
 
     /// The word classes ([`classes`]) of token `i`, looked up once per
     /// document.
+    #[inline]
     pub(crate) fn classes(&self, i: usize) -> u32 {
-        let cell = &self.classes[i];
+        let cell = &self.info[i].classes;
         if cell.get() == UNKNOWN {
             cell.set(classes(self.stem(i)));
         }
@@ -139,37 +237,29 @@ impl<'a> Doc<'a> {
     }
 
     /// True when token `i` (without a possessive) is in `list`.
+    #[inline]
     pub(crate) fn is(&self, i: usize, list: &Words) -> bool {
         self.classes(i) & list.bit() != 0
     }
 
     /// True when token `i` starts with an upper-case letter.
+    #[inline]
     pub(crate) fn capitalised(&self, i: usize) -> bool {
-        starts_upper(self.word(i))
+        self.info[i].flags & CAP != 0
     }
 
     /// True when token `i` opens its sentence, a quotation or a list item,
     /// where capitals say nothing about names.
+    #[inline]
     pub(crate) fn sentence_initial(&self, i: usize) -> bool {
-        if i == 0 {
-            return true;
-        }
-        let in_sentence = self
-            .sentence_of(i)
-            .map(|s| self.tokens.sentences[s].tokens.start);
-        if in_sentence.map_or(true, |first| first == i) {
-            return true;
-        }
-        self.gap_after(i - 1).chars().any(|c| {
-            matches!(c, '“' | '"' | '‘' | '(' | '[' | ':' | '•' | '\n')
-        })
+        self.info[i].flags & INITIAL != 0
     }
 
     /// True when the sentence holding token `i` is a headline: written in
     /// capitals or title case, where capitals mark no names.
+    #[inline]
     pub(crate) fn in_headline(&self, i: usize) -> bool {
-        self.sentence_of(i)
-            .is_some_and(|s| self.sentence_is_headline(s))
+        self.info[i].flags & HEADLINE != 0
     }
 
     /// The token range of the sentence holding token `i`.
@@ -177,42 +267,22 @@ impl<'a> Doc<'a> {
         &self,
         i: usize,
     ) -> Option<std::ops::Range<usize>> {
-        self.sentence_of(i)
-            .map(|s| self.tokens.sentences[s].tokens.clone())
+        let s = self.info[i].sentence;
+        (s != NO_SENTENCE)
+            .then(|| self.tokens.sentences[s as usize].tokens.clone())
     }
 
-    /// The sentence holding token `i`. The passes ask about nearby tokens
-    /// in turn, so the last answer is kept and usually reused.
-    fn sentence_of(&self, i: usize) -> Option<usize> {
-        let (s, range) = self.last_sentence.get();
-        if range.0 <= i && i < range.1 {
-            return Some(s);
-        }
-        let s = self.tokens.sentence_at(self.tokens.tokens[i].span.start)?;
-        let r = &self.tokens.sentences[s].tokens;
-        self.last_sentence.set((s, (r.start, r.end)));
-        Some(s)
-    }
-
-    /// True when sentence `s` is a headline (see [`Doc::in_headline`]).
-    pub(crate) fn sentence_is_headline(&self, s: usize) -> bool {
-        let mut cache = self.headline.borrow_mut();
-        if cache.is_empty() {
-            cache.resize(self.tokens.sentences.len(), None);
-        }
-        *cache[s].get_or_insert_with(|| self.headline_like(s))
-    }
-
+    /// True when sentence `s` reads as a headline (see
+    /// [`Doc::in_headline`]); needs the capital marks of its tokens.
     fn headline_like(&self, s: usize) -> bool {
         let range = self.tokens.sentences[s].tokens.clone();
         let (mut words, mut caps) = (0, 0);
-        for i in range {
-            let w = self.word(i);
-            if w.len() <= 3 && !starts_upper(w) {
-                continue; // "of", "and", "a": lower in titles too
-            }
-            words += 1;
-            caps += usize::from(starts_upper(w));
+        let toks = &self.tokens.tokens[range.clone()];
+        for (t, info) in toks.iter().zip(&self.info[range]) {
+            let upper = info.flags & CAP != 0;
+            // "of", "and", "a": lower in titles too
+            words += usize::from(upper || t.span.len() > 3);
+            caps += usize::from(upper);
         }
         // Prose full of names still ends with a full stop; headlines do not.
         let span = self.tokens.sentences[s].span.slice(self.text);
@@ -242,6 +312,7 @@ impl<'a> Doc<'a> {
 }
 
 /// True when `s` starts with an upper-case letter.
+#[inline]
 pub(crate) fn starts_upper(s: &str) -> bool {
     match s.as_bytes().first() {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
@@ -250,6 +321,7 @@ pub(crate) fn starts_upper(s: &str) -> bool {
 }
 
 /// True when `s` has letters and none of them is lower-case.
+#[inline]
 pub(crate) fn is_all_caps(s: &str) -> bool {
     let mut letters = false;
     for c in s.chars() {
@@ -261,30 +333,64 @@ pub(crate) fn is_all_caps(s: &str) -> bool {
     letters
 }
 
+/// Whether only spaces (some at least) make up the gap between two tokens,
+/// and whether it opens a quotation, a bracket or a line, after which
+/// capitals say nothing about names. `gap` is whole characters of the text.
+fn gap_marks(gap: &[u8]) -> (bool, bool) {
+    if gap == b" " {
+        return (true, false); // most gaps
+    }
+    let mut joined = !gap.is_empty();
+    let mut opens = false;
+    let mut k = 0;
+    while k < gap.len() {
+        match gap[k] {
+            b' ' => {}
+            b'"' | b'(' | b'[' | b':' | b'\n' => {
+                joined = false;
+                opens = true;
+            }
+            0xC2 if gap.get(k + 1) == Some(&0xA0) => k += 1, // no-break space
+            // "“", "‘" and "•" are E2 80 9C, E2 80 98 and E2 80 A2.
+            0xE2 => {
+                joined = false;
+                opens |= gap.get(k + 1) == Some(&0x80)
+                    && matches!(gap.get(k + 2), Some(0x9C | 0x98 | 0xA2));
+            }
+            _ => joined = false,
+        }
+        k += 1;
+    }
+    (joined, opens)
+}
+
+/// Length in bytes of the possessive ending of `word` ("’s", "'s", "’S",
+/// "'S" after at least one byte), 0 when it has none.
+fn possessive_len(word: &[u8]) -> u8 {
+    let n = word.len();
+    if !matches!(word.last(), Some(b's' | b'S')) {
+        return 0;
+    }
+    if n > 4 && word[n - 4..n - 1] == *"’".as_bytes() {
+        4
+    } else if n > 2 && word[n - 2] == b'\'' {
+        2
+    } else {
+        0
+    }
+}
+
 /// "’s", "'s", "’" or "'": what a possessive adds to a name.
+#[inline]
 pub(crate) fn is_possessive(rest: &str) -> bool {
     matches!(rest, "’s" | "'s" | "’S" | "'S" | "’" | "'")
 }
 
-/// `word` without a possessive ending.
-pub(crate) fn strip_possessive(word: &str) -> &str {
-    if !word.ends_with(['s', 'S']) {
-        return word;
-    }
-    for suffix in ["’s", "'s", "’S", "'S"] {
-        if let Some(stem) = word.strip_suffix(suffix) {
-            if !stem.is_empty() {
-                return stem;
-            }
-        }
-    }
-    word
-}
-
 /// A fixed list of lower-case words, looked up ignoring ASCII case without
 /// allocating. Every list has its own bit in one shared index (built once
-/// from [`ALL`](super::words::ALL)), bucketed by length and first letter:
-/// one lookup answers for every list, and most end after one table read.
+/// from [`ALL`](super::words::ALL)): one lookup answers for every list.
+/// Words of up to 15 bytes are packed into one integer and found by one
+/// hash probe; longer ones are bucketed by length and first letter.
 pub(crate) struct Words {
     bit: u32,
     list: &'static [&'static str],
@@ -297,6 +403,12 @@ const UNKNOWN: u32 = u32::MAX;
 const MAX_WORD: usize = 24;
 
 struct WordIndex {
+    /// Words of up to [`PACKED`] bytes, packed by [`pack`], and their bits.
+    packed: KeyMap<u128, u32>,
+    /// Per first and last letter ([`ends_slot`]), a bit per length of the
+    /// words that have them: most words of a text are in no list, and this
+    /// tells so before any hashing.
+    ends: Vec<u32>,
     words: Vec<(&'static str, u32)>,
     /// `(start, end)` into `words` per `len * 26 + letter`.
     buckets: Vec<(u16, u16)>,
@@ -310,11 +422,13 @@ impl Words {
     }
 
     /// The bit that marks this list in [`classes`].
+    #[inline]
     pub(crate) fn bit(&self) -> u32 {
         self.bit
     }
 
     /// True when `word`, lower-cased, is in the list.
+    #[inline]
     pub(crate) fn contains(&self, word: &str) -> bool {
         classes(word) & self.bit != 0
     }
@@ -327,6 +441,12 @@ pub(crate) fn classes(word: &str) -> u32 {
         return 0;
     };
     let index = INDEX.get_or_init(build_index);
+    if index.ends[ends_slot(b)] & (1 << b.len()) == 0 {
+        return 0;
+    }
+    if let Some(key) = pack(b) {
+        return index.packed.get(&key).copied().unwrap_or(0);
+    }
     let (start, end) = index.buckets[slot];
     index.words[usize::from(start)..usize::from(end)]
         .iter()
@@ -358,7 +478,52 @@ fn build_index() -> WordIndex {
             b.1 = i as u16 + 1;
         }
     }
-    WordIndex { words, buckets }
+    let mut ends = vec![0u32; 26 * 27];
+    let mut packed = KeyMap::default();
+    for &(w, bits) in &words {
+        ends[ends_slot(w.as_bytes())] |= 1 << w.len();
+        if let Some(key) = pack(w.as_bytes()) {
+            packed.entry(key).or_insert(bits);
+        }
+    }
+    WordIndex {
+        packed,
+        ends,
+        words,
+        buckets,
+    }
+}
+
+/// Longest word that [`pack`] packs.
+const PACKED: usize = 15;
+
+/// A word of up to [`PACKED`] bytes, ASCII-lower-cased, as one integer:
+/// its bytes ending in the lowest and its length in the top byte.
+fn pack(b: &[u8]) -> Option<u128> {
+    if b.len() > PACKED {
+        return None;
+    }
+    let mut key = 0u128;
+    for &c in b {
+        key = key << 8 | u128::from(c.to_ascii_lowercase());
+    }
+    Some(key | (b.len() as u128) << 120)
+}
+
+/// The slot in [`WordIndex::ends`] of a word with a [`bucket`]: its first
+/// ASCII letter and its last byte's letter, or 26 for anything else.
+fn ends_slot(b: &[u8]) -> usize {
+    let letter = |c: u8| {
+        let c = c.to_ascii_lowercase();
+        if c.is_ascii_lowercase() {
+            usize::from(c - b'a')
+        } else {
+            26
+        }
+    };
+    let first = b.first().map_or(26, |&c| letter(c)).min(25);
+    let last = b.last().map_or(26, |&c| letter(c));
+    first * 27 + last
 }
 
 /// The bucket of a word: its length and ASCII first letter.
