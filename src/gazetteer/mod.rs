@@ -3,7 +3,7 @@
 //! ```text
 //! files ─load─▶ entries + forms ─build─▶ one automaton          (once)
 //! text + tokens ─scan─▶ candidates ─resolve─▶ hits
-//!               ─teams─▶ ─extend─▶ ─cues─▶ ─surnames─▶ mentions  (per doc)
+//!               ─teams─▶ ─extend─▶ ─cues─▶ ─given─▶ ─surnames─▶ mentions
 //! ```
 //!
 //! - [`load`]: TSV files → entries and their surface forms, with the case
@@ -21,6 +21,8 @@
 //!   Switzerland").
 //! - [`cues`]: people and organisations that no file lists, found by a role,
 //!   a title, a company suffix or an institution word.
+//! - [`given`]: people named by a known given name and a surname, with
+//!   no cue ("Isabel Ruiz").
 //! - [`names`]: bare surnames after a full name.
 //!
 //! Invariants of [`Gazetteer::find`]: mentions are sorted by start, never
@@ -32,6 +34,7 @@
 mod cues;
 mod extend;
 mod fold;
+mod given;
 mod load;
 mod matcher;
 mod names;
@@ -198,6 +201,7 @@ impl Gazetteer {
         sports::teams(&doc, &self.entries, &mut hits);
         extend::find(&doc, &self.entries, &mut hits);
         cues::find(&doc, &mut hits);
+        given::find(&doc, &mut hits);
         names::link(&doc, &self.entries, &mut hits);
         hits.into_iter().filter_map(|h| self.mention(h)).collect()
     }
@@ -324,7 +328,11 @@ demonym:TR\tdemonym\tTurkish\tTurks\tt\tcountry=Q43
         let cases: &[(&str, &[&str])] = &[
             ("Turkey dinner prices fell.", &[]),
             ("Chad Smith played the drums.", &[]),
-            ("Jordan Peterson spoke at length.", &[]),
+            // A given name: a person, not the country.
+            (
+                "Jordan Peterson spoke at length.",
+                &["Jordan Peterson/person/?"],
+            ),
             ("The Reading Festival opens on Friday.", &[]),
             ("Let us go there. Who said that?", &[]),
             ("In May the talks ended.", &[]),
