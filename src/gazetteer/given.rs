@@ -198,8 +198,8 @@ fn person_at<'a>(
         return None;
     }
     let mut s = first_surname;
-    if middle_initial(doc, s) {
-        s += 1;
+    while s < first_surname + 2 && middle_initial(doc, s) {
+        s += 1; // "Mario J. Lucero", "George H. W. Bush"
     }
     let caps = is_all_caps(doc.word(c));
     let last = surname_end(doc, s, caps)

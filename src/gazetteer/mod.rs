@@ -3,7 +3,8 @@
 //! ```text
 //! files ─load─▶ entries + forms ─build─▶ one automaton          (once)
 //! text + tokens ─scan─▶ candidates ─resolve─▶ hits
-//!               ─teams─▶ ─extend─▶ ─cues─▶ ─given─▶ ─surnames─▶ mentions
+//!               ─teams─▶ ─extend─▶ ─cues─▶ ─given─▶
+//!               ─surnames─▶ ─forenames─▶ mentions               (per doc)
 //! ```
 //!
 //! - [`load`]: TSV files → entries and their surface forms, with the case
@@ -24,6 +25,7 @@
 //! - [`given`]: people named by a known given name and a surname, with
 //!   no cue ("Isabel Ruiz").
 //! - [`names`]: bare surnames after a full name.
+//! - [`forenames`]: bare given names after a full name ("Isabel").
 //!
 //! Invariants of [`Gazetteer::find`]: mentions are sorted by start, never
 //! overlap, lie on word boundaries (a possessive "’s" stays outside), and
@@ -34,6 +36,7 @@
 mod cues;
 mod extend;
 mod fold;
+mod forenames;
 mod given;
 mod load;
 mod matcher;
@@ -203,6 +206,7 @@ impl Gazetteer {
         cues::find(&doc, &mut hits);
         given::find(&doc, &mut hits);
         names::link(&doc, &self.entries, &mut hits);
+        forenames::link(&doc, &mut hits);
         hits.into_iter().filter_map(|h| self.mention(h)).collect()
     }
 
