@@ -3,7 +3,7 @@
 //! ```text
 //! files ─load─▶ entries + forms ─build─▶ one automaton          (once)
 //! text + tokens ─scan─▶ candidates ─resolve─▶ hits
-//!               ─teams─▶ ─extend─▶ ─cues─▶ ─given─▶
+//!               ─teams─▶ ─extend─▶ ─cues─▶ ─papers─▶ ─given─▶
 //!               ─surnames─▶ ─forenames─▶ mentions               (per doc)
 //! ```
 //!
@@ -22,6 +22,7 @@
 //!   Switzerland").
 //! - [`cues`]: people and organisations that no file lists, found by a role,
 //!   a title, a company suffix or an institution word.
+//! - [`papers`]: newspapers named by a masthead word ("Saudi Gazette").
 //! - [`given`]: people named by a known given name and a surname, with
 //!   no cue ("Isabel Ruiz").
 //! - [`names`]: bare surnames after a full name.
@@ -41,6 +42,7 @@ mod given;
 mod load;
 mod matcher;
 mod names;
+mod papers;
 mod resolve;
 mod sports;
 mod text;
@@ -204,6 +206,7 @@ impl Gazetteer {
         sports::teams(&doc, &self.entries, &mut hits);
         extend::find(&doc, &self.entries, &mut hits);
         cues::find(&doc, &mut hits);
+        papers::find(&doc, &mut hits);
         given::find(&doc, &mut hits);
         names::link(&doc, &self.entries, &mut hits);
         forenames::link(&doc, &mut hits);

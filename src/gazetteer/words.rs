@@ -134,7 +134,8 @@ pub(crate) static ORG_HEADS: Words = Words::new(1 << 8, &[
     "police", "assembly", "senate", "tribunal", "partners", "securities",
     "water", "government", "office", "capital", "investments", "federation",
     "bancorp", "brotherhood", "society", "union", "trust", "network",
-    "orchestra", "hospital", "church", "guild", "consortium", "syndicate"
+    "orchestra", "hospital", "church", "guild", "consortium", "syndicate",
+    "force"
 ]);
 
 /// Verbs that make the word before them the subject of a clause.
