@@ -25,8 +25,10 @@ struct Forename {
     from: usize,
 }
 
-/// Adds bare given-name mentions to `hits`.
+/// Adds bare given-name mentions to `hits`, after widening the surnames
+/// linked to a hyphenated full name ("Al-Sayed" after "Fatima Al-Sayed").
 pub(crate) fn link(doc: &Doc<'_>, hits: &mut Vec<Hit>) {
+    widen_hyphenated(doc, hits);
     let known = collect(doc, hits);
     if known.is_empty() {
         return;
@@ -54,6 +56,34 @@ pub(crate) fn link(doc: &Doc<'_>, hits: &mut Vec<Hit>) {
     if !added.is_empty() {
         hits.extend(added);
         hits.sort_by_key(|h| h.span.start);
+    }
+}
+
+/// A surname linked by its last half ("Sayed" of "Al-Sayed") takes its
+/// first half too when the full name it links to ends in both.
+fn widen_hyphenated(doc: &Doc<'_>, hits: &mut [Hit]) {
+    for k in 0..hits.len() {
+        let h = &hits[k];
+        let t = h.first;
+        let Target::Unknown(name) = &h.target else {
+            continue;
+        };
+        if h.kind != EntryKind::Person
+            || h.last != t
+            || t == 0
+            || doc.gap_after(t - 1) != "-"
+            || k > 0 && hits[k - 1].last >= t - 1
+        {
+            continue;
+        }
+        let start = doc.tokens.tokens[t - 1].span.start;
+        let whole = &doc.text[start..h.span.end];
+        let ends = name.strip_suffix(whole);
+        if ends.is_some_and(|rest| rest.is_empty() || rest.ends_with(' ')) {
+            let h = &mut hits[k];
+            h.first = t - 1;
+            h.span.start = start;
+        }
     }
 }
 
@@ -160,6 +190,13 @@ p:1\tperson\tSergei Shoigu\t\tt\t
             (
                 "Isabel came. Then Isabel Ruiz spoke.",
                 &["Isabel Ruiz/Isabel Ruiz"],
+            ),
+            (
+                "Fatima Al-Sayed spoke. Al-Sayed left.",
+                &[
+                    "Fatima Al-Sayed/Fatima Al-Sayed",
+                    "Al-Sayed/Fatima Al-Sayed",
+                ],
             ),
             // Two people share it.
             (
