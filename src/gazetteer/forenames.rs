@@ -10,8 +10,6 @@
 //!
 //! Invariant: `hits` stays sorted by start and non-overlapping.
 
-use std::collections::HashMap;
-
 use super::given::is_given;
 use super::load::EntryKind;
 use super::text::Doc;
@@ -35,7 +33,8 @@ pub(crate) fn link(doc: &Doc<'_>, hits: &mut Vec<Hit>) {
     }
     let mut added = Vec::new();
     for &t in doc.caps() {
-        let Some(f) = known.get(doc.stem(t)) else {
+        let w = doc.stem(t);
+        let Some((_, f)) = known.iter().find(|(g, _)| *g == w) else {
             continue;
         };
         let Some(target) = f.target.as_ref().filter(|_| t >= f.from) else {
@@ -88,30 +87,29 @@ fn widen_hyphenated(doc: &Doc<'_>, hits: &mut [Hit]) {
 }
 
 /// The given names of the people named in full, each with the one person
-/// it names (or none when two people share it).
-fn collect<'a>(doc: &Doc<'a>, hits: &[Hit]) -> HashMap<&'a str, Forename> {
-    let mut out: HashMap<&'a str, Forename> = HashMap::new();
+/// it names (or none when two people share it). A document names few
+/// people, so a list searched in order beats a hash map.
+fn collect<'a>(doc: &Doc<'a>, hits: &[Hit]) -> Vec<(&'a str, Forename)> {
+    let mut out: Vec<(&'a str, Forename)> = Vec::new();
     for h in hits.iter().filter(|h| h.kind == EntryKind::Person) {
         let word = doc.word(h.first);
         if h.first == h.last || !doc.joined_to_next(h.first) || !is_given(word)
         {
             continue;
         }
-        match out.get_mut(word) {
-            Some(f) => {
+        match out.iter_mut().find(|(g, _)| *g == word) {
+            Some((_, f)) => {
                 if f.target.as_ref().is_some_and(|t| !same(t, &h.target)) {
                     f.target = None;
                 }
             }
-            None => {
-                out.insert(
-                    word,
-                    Forename {
-                        target: Some(h.target.clone()),
-                        from: h.last + 1,
-                    },
-                );
-            }
+            None => out.push((
+                word,
+                Forename {
+                    target: Some(h.target.clone()),
+                    from: h.last + 1,
+                },
+            )),
         }
     }
     out

@@ -129,12 +129,11 @@ fn not_surname_bits() -> u32 {
 /// Finds given-name people and adds them to `hits`.
 pub(crate) fn find(doc: &Doc<'_>, hits: &mut Vec<Hit>) {
     let mut found: Vec<(Hit, Option<usize>, Option<usize>)> = Vec::new();
-    let mut lower: Option<HashSet<&str>> = None;
     for &c in doc.caps() {
         if found.last().is_some_and(|(h, _, _)| h.last >= c) {
             continue;
         }
-        if let Some(f) = person_at(doc, hits, c, &mut lower) {
+        if let Some(f) = person_at(doc, hits, c) {
             found.push(f);
         }
     }
@@ -180,11 +179,10 @@ fn yielding(hits: &[Hit], t: usize, org: bool) -> Result<Option<usize>, ()> {
 }
 
 /// The person whose given name is token `c`, with the hits it replaces.
-fn person_at<'a>(
-    doc: &Doc<'a>,
+fn person_at(
+    doc: &Doc<'_>,
     hits: &[Hit],
     c: usize,
-    lower: &mut Option<HashSet<&'a str>>,
 ) -> Option<(Hit, Option<usize>, Option<usize>)> {
     let first_surname = given_at(doc, c)?;
     let headline = doc.in_headline(c);
@@ -218,7 +216,7 @@ fn person_at<'a>(
         }
     }
     if followed_by_place_word(doc, end)
-        || (s..=end).any(|k| lowercase_elsewhere(doc, k, lower))
+        || (s..=end).any(|k| lowercase_elsewhere(doc, k))
     {
         return None;
     }
@@ -244,7 +242,8 @@ fn given_at(doc: &Doc<'_>, c: usize) -> Option<usize> {
         }
         return None;
     }
-    (doc.joined_to_next(c) && is_given(w)).then_some(c + 1)
+    let named = doc.joined_to_next(c) && doc.capitalised(c + 1);
+    (named && is_given(w)).then_some(c + 1)
 }
 
 /// True when a capitalised word other than a title or role stands joined
@@ -370,31 +369,25 @@ fn followed_by_place_word(doc: &Doc<'_>, end: usize) -> bool {
 }
 
 /// True when token `k` also occurs in the document as a lower-case word
-/// ("grace" beside "Grace"). The set of lower-case words is built on the
-/// first question.
-fn lowercase_elsewhere<'a>(
-    doc: &Doc<'a>,
-    k: usize,
-    lower: &mut Option<HashSet<&'a str>>,
-) -> bool {
-    let set = lower.get_or_insert_with(|| {
-        (0..doc.len())
-            .map(|i| doc.word(i))
-            .filter(|w| {
-                w.len() >= 3 && w.starts_with(|c: char| c.is_lowercase())
-            })
-            .collect()
-    });
+/// ("grace" beside "Grace"). Names are few, so a search of the text per
+/// name costs less than an index of every word.
+fn lowercase_elsewhere(doc: &Doc<'_>, k: usize) -> bool {
     let w = doc.stem(k);
     let mut chars = w.chars();
     let Some(first) = chars.next() else {
         return false;
     };
-    if !first.is_uppercase() || is_all_caps(w) {
+    if w.len() < 3 || !first.is_uppercase() || is_all_caps(w) {
         return false;
     }
     let lowered: String = first.to_lowercase().chain(chars).collect();
-    set.contains(lowered.as_str())
+    let text = doc.text;
+    text.match_indices(lowered.as_str()).any(|(at, m)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + m.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric)
+            && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// True when the surname of the headline name `c..=end` is written with a
