@@ -203,7 +203,8 @@ fn person_at(
     let last = surname_end(doc, s, caps)
         .or_else(|| place_surname(doc, c, s, over_given.is_some()))?;
     let over_surname = yielding(hits, s, true).ok()?;
-    if s != last && cover(hits, last).is_some() {
+    let between = (c + 1..s).chain(s + 1..=last);
+    if between.into_iter().any(|k| cover(hits, k).is_some()) {
         return None;
     }
     let mut end = last;
