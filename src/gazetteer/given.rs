@@ -24,6 +24,7 @@
 //! non-overlapping.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, OnceLock};
 
 use super::load::EntryKind;
@@ -73,9 +74,34 @@ static SURNAME_PLACES: &[&str] = &[
     "brook", "ford", "banks", "rivers", "waters", "church",
 ];
 
+/// FNV-1a: every capitalised word before another is looked up, and names
+/// are short, so a simple hash beats the default one.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type NameSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
 /// The set of given names, built once.
-fn names() -> &'static HashSet<&'static str> {
-    static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn names() -> &'static NameSet {
+    static NAMES: OnceLock<NameSet> = OnceLock::new();
     NAMES.get_or_init(|| {
         GIVEN
             .lines()
@@ -505,6 +531,23 @@ p:1\tperson\tSergei Shoigu\t\tt\t
         for (text, want) in cases {
             assert_eq!(found(text), *want, "{text}");
         }
+    }
+
+    /// given.txt is what build.py writes: one capitalised name a line,
+    /// unique, none of them a common word.
+    #[test]
+    fn the_name_list_is_well_formed() {
+        let common = include_str!("../../gazetteers/names/common.txt");
+        let common: std::collections::HashSet<&str> =
+            common.lines().filter(|l| !l.starts_with('#')).collect();
+        let mut seen = std::collections::HashSet::new();
+        for line in super::GIVEN.lines().filter(|l| !l.starts_with('#')) {
+            assert!(super::starts_upper(line), "{line:?}");
+            assert!(!line.contains(char::is_whitespace), "{line:?}");
+            assert!(seen.insert(line), "{line} twice");
+            assert!(!common.contains(line.to_lowercase().as_str()), "{line}");
+        }
+        assert!(seen.len() >= 1500, "only {} given names", seen.len());
     }
 
     #[test]

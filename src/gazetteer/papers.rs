@@ -32,7 +32,9 @@ pub(crate) fn find(doc: &Doc<'_>, hits: &mut Vec<Hit>) {
     let mut found = Vec::new();
     for &i in doc.caps() {
         let w = doc.stem(i);
-        if !MASTHEADS.iter().any(|m| m.eq_ignore_ascii_case(w)) {
+        if !(5..=9).contains(&w.len())
+            || !MASTHEADS.iter().any(|m| m.eq_ignore_ascii_case(w))
+        {
             continue;
         }
         if let Some(h) = paper_at(doc, hits, i) {
