@@ -62,7 +62,7 @@ static FACILITY: &[&str] = &[
     "farms", "ranch", "vineyard", "vineyards", "brewery", "bakery", "cafe",
     "restaurant", "bar", "pub", "inn", "lodge", "studio", "studios",
     "collection", "effect", "syndrome", "disease", "law", "rule", "doctrine",
-    "method", "test", "scale", "bill", "amendment", "era", "age",
+    "method", "test", "scale", "bill", "amendment", "era", "age", "tech",
 ];
 
 /// Place words that are common surnames too ("Christopher Hill", "Min-jun
@@ -228,6 +228,9 @@ fn person_at(
     let caps = is_all_caps(doc.word(c));
     let last = surname_end(doc, s, caps)
         .or_else(|| place_surname(doc, c, s, over_given.is_some()))?;
+    if over_given.is_some() && team_like(doc, last) {
+        return None;
+    }
     let over_surname = yielding(hits, s, true).ok()?;
     let between = (c + 1..s).chain(s + 1..=last);
     if between.into_iter().any(|k| cover(hits, k).is_some()) {
@@ -333,6 +336,13 @@ fn place_surname(
         && !is_all_caps(w)
         && in_list(SURNAME_PLACES, w);
     ok.then_some(s)
+}
+
+/// "Carolina Panthers", "Charlotte Hornets": after a listed place, a plural
+/// word names a team, not a surname.
+fn team_like(doc: &Doc<'_>, last: usize) -> bool {
+    let w = doc.stem(last);
+    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
 }
 
 /// "J." between a given name and a surname.
@@ -527,6 +537,7 @@ p:1\tperson\tSergei Shoigu\t\tt\t
             ),
             ("Helen Grace sings of grace and mercy.", &[]),
             ("Victoria Park Reopens\n\nThe park is open again.", &[]),
+            ("Fans of the Florence Panthers cheered.", &[]),
         ];
         for (text, want) in cases {
             assert_eq!(found(text), *want, "{text}");
