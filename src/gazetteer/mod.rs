@@ -3,7 +3,8 @@
 //! ```text
 //! files ─load─▶ entries + forms ─build─▶ one automaton          (once)
 //! text + tokens ─scan─▶ candidates ─resolve─▶ hits
-//!               ─teams─▶ ─extend─▶ ─cues─▶ ─surnames─▶ mentions  (per doc)
+//!               ─teams─▶ ─extend─▶ ─cues─▶ ─papers─▶ ─given─▶
+//!               ─surnames─▶ ─forenames─▶ mentions               (per doc)
 //! ```
 //!
 //! - [`load`]: TSV files → entries and their surface forms, with the case
@@ -21,7 +22,11 @@
 //!   Switzerland").
 //! - [`cues`]: people and organisations that no file lists, found by a role,
 //!   a title, a company suffix or an institution word.
+//! - [`papers`]: newspapers named by a masthead word ("Saudi Gazette").
+//! - [`given`]: people named by a known given name and a surname, with
+//!   no cue ("Isabel Ruiz").
 //! - [`names`]: bare surnames after a full name.
+//! - [`forenames`]: bare given names after a full name ("Isabel").
 //!
 //! Invariants of [`Gazetteer::find`]: mentions are sorted by start, never
 //! overlap, lie on word boundaries (a possessive "’s" stays outside), and
@@ -32,9 +37,12 @@
 mod cues;
 mod extend;
 mod fold;
+mod forenames;
+mod given;
 mod load;
 mod matcher;
 mod names;
+mod papers;
 mod resolve;
 mod sports;
 mod text;
@@ -198,7 +206,10 @@ impl Gazetteer {
         sports::teams(&doc, &self.entries, &mut hits);
         extend::find(&doc, &self.entries, &mut hits);
         cues::find(&doc, &mut hits);
+        papers::find(&doc, &mut hits);
+        given::find(&doc, &mut hits);
         names::link(&doc, &self.entries, &mut hits);
+        forenames::link(&doc, &mut hits);
         hits.into_iter().filter_map(|h| self.mention(h)).collect()
     }
 
@@ -326,7 +337,11 @@ demonym:TR\tdemonym\tTurkish\tTurks\tt\tcountry=Q43
         let cases: &[(&str, &[&str])] = &[
             ("Turkey dinner prices fell.", &[]),
             ("Chad Smith played the drums.", &[]),
-            ("Jordan Peterson spoke at length.", &[]),
+            // A given name: a person, not the country.
+            (
+                "Jordan Peterson spoke at length.",
+                &["Jordan Peterson/person/?"],
+            ),
             ("The Reading Festival opens on Friday.", &[]),
             ("Let us go there. Who said that?", &[]),
             ("In May the talks ended.", &[]),

@@ -133,7 +133,9 @@ pub(crate) static ORG_HEADS: Words = Words::new(1 << 8, &[
     "alliance", "coalition", "movement", "front", "brigade", "brigades",
     "police", "assembly", "senate", "tribunal", "partners", "securities",
     "water", "government", "office", "capital", "investments", "federation",
-    "bancorp"
+    "bancorp", "brotherhood", "society", "union", "trust", "network",
+    "orchestra", "hospital", "church", "guild", "consortium", "syndicate",
+    "force"
 ]);
 
 /// Verbs that make the word before them the subject of a clause.
