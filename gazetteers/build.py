@@ -146,7 +146,8 @@ def build():
                       ("companies.tsv", "companies.tsv"),
                       ("government.tsv", "government.tsv"),
                       ("media.tsv", "media.tsv"),
-                      ("people.tsv", "people.tsv")):
+                      ("people.tsv", "people.tsv"),
+                      ("notable-people.tsv", "people.tsv")):
         entries += read_curated(name, out)
     for e in entries:
         drop_lowercase_article(e)
