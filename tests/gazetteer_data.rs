@@ -307,20 +307,32 @@ fn seed_names_are_present() {
 
 #[test]
 fn built_files_match_the_build_script() {
-    let script = gazetteer_dir().join("build.py");
-    let run = Command::new("python3").arg(&script).arg("--check").output();
+    check_regenerates("build.py");
+}
+
+#[test]
+fn given_names_match_their_build_script() {
+    check_regenerates("names/build.py");
+}
+
+/// Runs `python3 gazetteers/SCRIPT --check`: the committed output must be
+/// exactly what the script makes from the repository.
+fn check_regenerates(script: &str) {
+    let path = gazetteer_dir().join(script);
+    let run = Command::new("python3").arg(&path).arg("--check").output();
     let output = match run {
         Ok(output) => output,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
             println!("python3 not found: skipping the regeneration check");
             return;
         }
-        Err(err) => panic!("cannot run {}: {err}", script.display()),
+        Err(err) => panic!("cannot run {}: {err}", path.display()),
     };
     assert!(
         output.status.success(),
-        "gazetteers/build.py --check failed; run it without --check and \
-         commit the result:\n{}",
+        "gazetteers/{script} --check failed; run it without --check and \
+         commit the result:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
 }
