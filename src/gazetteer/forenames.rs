@@ -148,7 +148,6 @@ fn joined_to_name(doc: &Doc<'_>, t: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::gazetteer::{Gazetteer, GazetteerFile, MatchOptions};
     use crate::tokenize::Tokenizer;
 
     const FIXTURE: &str = "\
@@ -156,20 +155,15 @@ id\ttype\tname\taliases\tsource\tnotes
 p:1\tperson\tSergei Shoigu\t\tt\t
 ";
 
+    /// `surface/name` of every mention, with the name even without an id.
     fn found(text: &str) -> Vec<String> {
-        let file = GazetteerFile {
-            name: "fixture.tsv".to_string(),
-            text: FIXTURE.to_string(),
-        };
-        let g = Gazetteer::from_files(&[file], MatchOptions::default())
-            .expect("the fixture loads");
+        let g = crate::gazetteer::fixture(FIXTURE);
         let tokens = Tokenizer::new().tokenize(text);
-        g.find(text, &tokens)
+        let mentions = g.find(text, &tokens);
+        let surface = |m: &crate::gazetteer::Mention| m.span.slice(text);
+        mentions
             .iter()
-            .map(|m| {
-                let name = if m.id.is_some() { &*m.name } else { &m.name };
-                format!("{}/{name}", &text[m.span.start..m.span.end])
-            })
+            .map(|m| format!("{}/{}", surface(m), m.name))
             .collect()
     }
 

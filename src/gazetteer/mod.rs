@@ -243,6 +243,17 @@ impl Gazetteer {
     }
 }
 
+/// A gazetteer of one test fixture file.
+#[cfg(test)]
+pub(crate) fn fixture(tsv: &str) -> Gazetteer {
+    let file = GazetteerFile {
+        name: "fixture.tsv".to_string(),
+        text: tsv.to_string(),
+    };
+    Gazetteer::from_files(&[file], MatchOptions::default())
+        .expect("the fixture loads")
+}
+
 /// `surface/kind/name` of every mention `g` finds in `text`; `name` is `?`
 /// without an id. Checks that the mentions do not overlap.
 #[cfg(test)]

@@ -98,8 +98,6 @@ fn name_word(doc: &Doc<'_>, k: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::gazetteer::{Gazetteer, GazetteerFile, MatchOptions};
-    use crate::tokenize::Tokenizer;
 
     const FIXTURE: &str = "\
 id\ttype\tname\taliases\tsource\tnotes
@@ -109,21 +107,7 @@ o:1\torganization\tThe New York Times\tNew York Times\tt\t
 ";
 
     fn found(text: &str) -> Vec<String> {
-        let file = GazetteerFile {
-            name: "fixture.tsv".to_string(),
-            text: FIXTURE.to_string(),
-        };
-        let g = Gazetteer::from_files(&[file], MatchOptions::default())
-            .expect("the fixture loads");
-        let tokens = Tokenizer::new().tokenize(text);
-        g.find(text, &tokens)
-            .iter()
-            .map(|m| {
-                let name = if m.id.is_some() { &*m.name } else { "?" };
-                let surface = &text[m.span.start..m.span.end];
-                format!("{surface}/{}/{name}", m.kind.as_str())
-            })
-            .collect()
+        crate::gazetteer::found(&crate::gazetteer::fixture(FIXTURE), text)
     }
 
     #[test]
