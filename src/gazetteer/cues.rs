@@ -147,14 +147,14 @@ fn bare_name(
     }
     match name_at(doc, hits, c, 2) {
         Some(last) if said && ends_clause(doc, last) => {
-            out.push(person(doc, c, last));
+            out.push(Hit::unknown(doc, c, last, EntryKind::Person));
         }
         Some(last)
             if doc.joined_to_next(last) && doc.is(last + 1, &PERSON_VERBS)
                 || aged(doc, last)
                 || of_body(doc, hits, last) =>
         {
-            out.push(person(doc, c, last));
+            out.push(Hit::unknown(doc, c, last, EntryKind::Person));
         }
         _ => apposition(doc, hits, c, out),
     }
@@ -210,7 +210,7 @@ fn apposition(doc: &Doc<'_>, hits: &[Hit], c: usize, out: &mut Vec<Hit>) {
     }
     if let Some(last) = name_at(doc, hits, c, 2) {
         if apposition_role(doc, last) {
-            out.push(person(doc, c, last));
+            out.push(Hit::unknown(doc, c, last, EntryKind::Person));
         }
     }
 }
@@ -270,7 +270,7 @@ fn push_list(
     last: usize,
     out: &mut Vec<Hit>,
 ) {
-    out.push(person(doc, first, last));
+    out.push(Hit::unknown(doc, first, last, EntryKind::Person));
     list_rest(doc, hits, last, out);
 }
 
@@ -293,7 +293,7 @@ fn list_rest(doc: &Doc<'_>, hits: &[Hit], last: usize, out: &mut Vec<Hit>) {
         if let Some(h) = known_person_at(hits, next) {
             last = h.last;
         } else if let Some(l) = name_at(doc, hits, next, 2) {
-            out.push(person(doc, next, l));
+            out.push(Hit::unknown(doc, next, l, EntryKind::Person));
             last = l;
         } else {
             return;
@@ -412,19 +412,6 @@ fn is_name_word(doc: &Doc<'_>, k: usize) -> bool {
 
 fn is_role_word(doc: &Doc<'_>, k: usize) -> bool {
     doc.classes(k) & (ROLES.bit() | ROLE_WORDS.bit() | TITLES.bit()) != 0
-}
-
-fn person(doc: &Doc<'_>, first: usize, last: usize) -> Hit {
-    let span =
-        Span::new(doc.tokens.tokens[first].span.start, doc.stem_span(last).end);
-    Hit {
-        span,
-        first,
-        last,
-        kind: EntryKind::Person,
-        target: Target::Unknown(Arc::from(span.slice(doc.text))),
-        weak: false,
-    }
 }
 
 /// An organisation whose head or suffix word is at or after token `i`.

@@ -15,8 +15,6 @@
 //! and non-overlapping; a new name only replaces the gazetteer hit it
 //! extends, and otherwise covers no hit.
 
-use std::sync::Arc;
-
 use super::load::{Entry, EntryKind};
 use super::text::{is_all_caps, Doc};
 use super::words::{
@@ -24,7 +22,6 @@ use super::words::{
     ROLES, ROLE_WORDS, THING_NOUNS, TITLES,
 };
 use super::{Hit, Target};
-use crate::span::Span;
 
 /// Extends company names and adds cue places to `hits`.
 pub(crate) fn find(doc: &Doc<'_>, entries: &[Entry], hits: &mut Vec<Hit>) {
@@ -253,7 +250,7 @@ fn cued_place(
         || before_geo_noun(doc, i, last)
         || (!doc.sentence_initial(i) || dateline(doc, i))
             && before_region(doc, entries, hits, last);
-    vouched.then(|| unknown(doc, i, last, EntryKind::Location))
+    vouched.then(|| Hit::unknown(doc, i, last, EntryKind::Location))
 }
 
 /// "the town of X", "the Swiss ski resort of X".
@@ -337,20 +334,7 @@ fn covered(hits: &[Hit], first: usize, last: usize) -> bool {
 }
 
 fn unknown_org(doc: &Doc<'_>, first: usize, last: usize) -> Hit {
-    unknown(doc, first, last, EntryKind::Organization)
-}
-
-fn unknown(doc: &Doc<'_>, first: usize, last: usize, kind: EntryKind) -> Hit {
-    let span =
-        Span::new(doc.tokens.tokens[first].span.start, doc.stem_span(last).end);
-    Hit {
-        span,
-        first,
-        last,
-        kind,
-        target: Target::Unknown(Arc::from(span.slice(doc.text))),
-        weak: false,
-    }
+    Hit::unknown(doc, first, last, EntryKind::Organization)
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@
 
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use super::load::EntryKind;
 use super::text::{is_all_caps, starts_upper, Doc, Words};
@@ -34,8 +34,7 @@ use super::words::{
     PLACE_CUES, PLACE_NOUNS, REPORTING_VERBS, ROLES, ROLE_WORDS, THING_NOUNS,
     TITLES,
 };
-use super::{Hit, Target};
-use crate::span::Span;
+use super::Hit;
 
 /// The given names, one a line, `#` comments; built by
 /// `gazetteers/names/build.py`.
@@ -253,7 +252,11 @@ fn person_at(
     if headline && !in_body(doc, c, end) {
         return None;
     }
-    Some((person(doc, c, end), over_given, over_surname))
+    Some((
+        Hit::unknown(doc, c, end, EntryKind::Person),
+        over_given,
+        over_surname,
+    ))
 }
 
 /// The token after a given name at `c`: "Isabel" or a hyphenated
@@ -436,19 +439,6 @@ fn in_body(doc: &Doc<'_>, c: usize, end: usize) -> bool {
             && doc.stem(t).eq_ignore_ascii_case(surname)
             && !doc.in_headline(t)
     })
-}
-
-fn person(doc: &Doc<'_>, first: usize, last: usize) -> Hit {
-    let span =
-        Span::new(doc.tokens.tokens[first].span.start, doc.stem_span(last).end);
-    Hit {
-        span,
-        first,
-        last,
-        kind: EntryKind::Person,
-        target: Target::Unknown(Arc::from(span.slice(doc.text))),
-        weak: false,
-    }
 }
 
 #[cfg(test)]

@@ -169,6 +169,29 @@ pub(crate) struct Hit {
     pub weak: bool,
 }
 
+impl Hit {
+    /// A name no gazetteer lists, over tokens `first..=last` (a possessive
+    /// ending left out), named as written: the passes that find people,
+    /// organisations and places by cue all make their hits here.
+    pub(crate) fn unknown(
+        doc: &Doc<'_>,
+        first: usize,
+        last: usize,
+        kind: EntryKind,
+    ) -> Hit {
+        let start = doc.tokens.tokens[first].span.start;
+        let span = Span::new(start, doc.stem_span(last).end);
+        Hit {
+            span,
+            first,
+            last,
+            kind,
+            target: Target::Unknown(Arc::from(span.slice(doc.text))),
+            weak: false,
+        }
+    }
+}
+
 impl Gazetteer {
     /// Loads the files in order and builds the matcher. A later file with
     /// the same name as an earlier one replaces it; an id defined in two

@@ -17,13 +17,10 @@
 //! found by the organisation cues. Countries are left alone: national teams
 //! keep the country's name and type.
 
-use std::sync::Arc;
-
 use super::load::{Entry, EntryKind};
 use super::text::Doc;
 use super::words::{CLUB_PREFIXES, PLACE_CUES, RESULT_VERBS};
 use super::{Hit, Target};
-use crate::span::Span;
 use crate::tokenize::TokenKind;
 
 /// Rewrites place hits that name teams; `hits` stays sorted.
@@ -35,7 +32,7 @@ pub(crate) fn teams(doc: &Doc<'_>, entries: &[Entry], hits: &mut [Hit]) {
                 && doc.joined_to_next(p)
                 && doc.is(p, &CLUB_PREFIXES)
             {
-                *h = team(doc, p, h.last);
+                *h = Hit::unknown(doc, p, h.last, EntryKind::Organization);
             }
         }
     }
@@ -58,22 +55,8 @@ pub(crate) fn teams(doc: &Doc<'_>, entries: &[Entry], hits: &mut [Hit]) {
         };
         let placed = h.first > 0 && doc.is(h.first - 1, &PLACE_CUES);
         if clubs.contains(&e) && !placed {
-            *h = team(doc, h.first, h.last);
+            *h = Hit::unknown(doc, h.first, h.last, EntryKind::Organization);
         }
-    }
-}
-
-/// An organisation hit over tokens `first..=last`, named as written.
-fn team(doc: &Doc<'_>, first: usize, last: usize) -> Hit {
-    let span =
-        Span::new(doc.tokens.tokens[first].span.start, doc.stem_span(last).end);
-    Hit {
-        span,
-        first,
-        last,
-        kind: EntryKind::Organization,
-        target: Target::Unknown(Arc::from(span.slice(doc.text))),
-        weak: false,
     }
 }
 
