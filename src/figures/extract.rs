@@ -144,11 +144,7 @@ impl<'a> Run<'a> {
             }
         }
         let (start, end) = (doc.start(first), doc.end(q.last));
-        if self
-            .mentions
-            .iter()
-            .any(|m| m.span.start <= start && end <= m.span.end)
-        {
+        if self.mention_at(start).is_some_and(|m| end <= m.span.end) {
             return false;
         }
         if first > sent.start && !self.before_ok(q, sent.start) {
@@ -158,6 +154,15 @@ impl<'a> Run<'a> {
             Form::Digits(n) => !n.leading_zero && self.digits_ok(first),
             _ => true,
         }
+    }
+
+    /// The mention that starts at or before byte `pos` and is the last to
+    /// do so: mentions are sorted and never overlap, so it is the only one
+    /// that can contain `pos`. A binary search, since a document may hold
+    /// thousands of mentions and candidates.
+    fn mention_at(&self, pos: usize) -> Option<&'a Mention> {
+        let i = self.mentions.partition_point(|m| m.span.start <= pos);
+        i.checked_sub(1).map(|i| &self.mentions[i])
     }
 
     /// The word right before the quantity.
@@ -196,9 +201,9 @@ impl<'a> Run<'a> {
             return false; // "+44 20 7946", "2021 300"
         }
         if doc.spaced(first)
-            && self.mentions.iter().any(|m| {
-                m.span.end == doc.end(p) && m.span.start <= doc.start(p)
-            })
+            && self
+                .mention_at(doc.start(p))
+                .is_some_and(|m| m.span.end == doc.end(p))
         {
             return false; // a name the number belongs to
         }

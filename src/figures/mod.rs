@@ -195,7 +195,9 @@ impl FigureExtractor {
         &self.options
     }
 
-    /// Every figure in `text`, in text order, non-overlapping.
+    /// Every figure in `text`, in text order, non-overlapping. `mentions`
+    /// must be as [`crate::gazetteer::Gazetteer::find`] returns them: in
+    /// text order and non-overlapping.
     pub fn extract(
         &self,
         text: &str,

@@ -23,7 +23,7 @@
 //! people do not. Invariant: `hits` stays sorted by start and
 //! non-overlapping.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -154,11 +154,12 @@ fn not_surname_bits() -> u32 {
 /// Finds given-name people and adds them to `hits`.
 pub(crate) fn find(doc: &Doc<'_>, hits: &mut Vec<Hit>) {
     let mut found: Vec<(Hit, Option<usize>, Option<usize>)> = Vec::new();
+    let mut memo = Memo::default();
     for &c in doc.caps() {
         if found.last().is_some_and(|(h, _, _)| h.last >= c) {
             continue;
         }
-        if let Some(f) = person_at(doc, hits, c) {
+        if let Some(f) = person_at(doc, hits, c, &mut memo) {
             found.push(f);
         }
     }
@@ -204,10 +205,11 @@ fn yielding(hits: &[Hit], t: usize, org: bool) -> Result<Option<usize>, ()> {
 }
 
 /// The person whose given name is token `c`, with the hits it replaces.
-fn person_at(
-    doc: &Doc<'_>,
+fn person_at<'a>(
+    doc: &Doc<'a>,
     hits: &[Hit],
     c: usize,
+    memo: &mut Memo<'a>,
 ) -> Option<(Hit, Option<usize>, Option<usize>)> {
     let first_surname = given_at(doc, c)?;
     let headline = doc.in_headline(c);
@@ -245,11 +247,11 @@ fn person_at(
         }
     }
     if followed_by_place_word(doc, end)
-        || (s..=end).any(|k| lowercase_elsewhere(doc, k))
+        || (s..=end).any(|k| memo.lowercase_elsewhere(doc, k))
     {
         return None;
     }
-    if headline && !in_body(doc, c, end) {
+    if headline && !memo.in_body(doc, c, end) {
         return None;
     }
     Some((
@@ -408,36 +410,106 @@ fn followed_by_place_word(doc: &Doc<'_>, end: usize) -> bool {
             || in_list(FACILITY, doc.stem(end + 1)))
 }
 
-/// True when token `k` also occurs in the document as a lower-case word
-/// ("grace" beside "Grace"). Names are few, so a search of the text per
-/// name costs less than an index of every word.
-fn lowercase_elsewhere(doc: &Doc<'_>, k: usize) -> bool {
-    let w = doc.stem(k);
-    let mut chars = w.chars();
-    let Some(first) = chars.next() else {
-        return false;
-    };
-    if w.len() < 3 || !first.is_uppercase() || is_all_caps(w) {
-        return false;
+/// Calls a document may make to the two text-wide lookups below before
+/// their answers are indexed: ordinary articles ask a handful of times and
+/// never pay for an index, while a page of thousands of capitalised words
+/// asks once per candidate and would otherwise take quadratic time.
+const DIRECT_LOOKUPS: u32 = 16;
+
+/// Per-document indexes for [`Memo::lowercase_elsewhere`] and
+/// [`Memo::in_body`], built on demand after [`DIRECT_LOOKUPS`] calls.
+struct Memo<'a> {
+    calls: u32,
+    /// Calls answered directly before indexing ([`DIRECT_LOOKUPS`]).
+    direct: u32,
+    /// Every maximal run of letters and digits in the text.
+    runs: Option<HashSet<&'a str>>,
+    /// Lower-cased stems of capitalised tokens outside headlines, with the
+    /// first and last such token.
+    body: Option<HashMap<String, (usize, usize)>>,
+}
+
+impl Default for Memo<'_> {
+    fn default() -> Self {
+        Memo {
+            calls: 0,
+            direct: DIRECT_LOOKUPS,
+            runs: None,
+            body: None,
+        }
     }
-    let lowered: String = first.to_lowercase().chain(chars).collect();
-    let text = doc.text;
-    text.match_indices(lowered.as_str()).any(|(at, m)| {
+}
+
+impl<'a> Memo<'a> {
+    fn indexed(&mut self) -> bool {
+        self.calls += 1;
+        self.calls > self.direct
+    }
+
+    /// True when token `k` also occurs in the document as a lower-case
+    /// word ("grace" beside "Grace").
+    fn lowercase_elsewhere(&mut self, doc: &Doc<'a>, k: usize) -> bool {
+        let w = doc.stem(k);
+        let mut chars = w.chars();
+        let Some(first) = chars.next() else {
+            return false;
+        };
+        if w.len() < 3 || !first.is_uppercase() || is_all_caps(w) {
+            return false;
+        }
+        let lowered: String = first.to_lowercase().chain(chars).collect();
+        if self.indexed() && lowered.chars().all(char::is_alphanumeric) {
+            let text = doc.text;
+            let runs = self.runs.get_or_insert_with(|| {
+                text.split(|c: char| !c.is_alphanumeric())
+                    .filter(|r| !r.is_empty())
+                    .collect()
+            });
+            return runs.contains(lowered.as_str());
+        }
+        whole_word_in(doc.text, &lowered)
+    }
+
+    /// True when the surname of the headline name `c..=end` is written with
+    /// a capital outside any headline too.
+    fn in_body(&mut self, doc: &Doc<'a>, c: usize, end: usize) -> bool {
+        let surname = doc.stem(end);
+        if !self.indexed() {
+            return doc.caps().iter().any(|&t| {
+                (t < c || t > end)
+                    && doc.stem(t).eq_ignore_ascii_case(surname)
+                    && !doc.in_headline(t)
+            });
+        }
+        let body = self.body.get_or_insert_with(|| body_stems(doc));
+        body.get(&surname.to_ascii_lowercase())
+            .is_some_and(|&(lo, hi)| lo < c || hi > end)
+    }
+}
+
+/// Lower-cased stem → first and last capitalised token outside headlines.
+fn body_stems(doc: &Doc<'_>) -> HashMap<String, (usize, usize)> {
+    let mut body: HashMap<String, (usize, usize)> = HashMap::new();
+    for &t in doc.caps() {
+        if doc.in_headline(t) {
+            continue;
+        }
+        let key = doc.stem(t).to_ascii_lowercase();
+        let span = body.entry(key).or_insert((t, t));
+        span.0 = span.0.min(t);
+        span.1 = span.1.max(t);
+    }
+    body
+}
+
+/// True when `word` stands in `text` between characters that are not
+/// letters or digits.
+fn whole_word_in(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, m)| {
         let before = text[..at].chars().next_back();
         let after = text[at + m.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric)
             && !after.is_some_and(char::is_alphanumeric)
-    })
-}
-
-/// True when the surname of the headline name `c..=end` is written with a
-/// capital outside any headline too.
-fn in_body(doc: &Doc<'_>, c: usize, end: usize) -> bool {
-    let surname = doc.stem(end);
-    doc.caps().iter().any(|&t| {
-        (t < c || t > end)
-            && doc.stem(t).eq_ignore_ascii_case(surname)
-            && !doc.in_headline(t)
     })
 }
 
@@ -456,6 +528,45 @@ p:1\tperson\tSergei Shoigu\t\tt\t
 
     fn found(text: &str) -> Vec<String> {
         crate::gazetteer::found(&crate::gazetteer::fixture(FIXTURE), text)
+    }
+
+    #[test]
+    fn indexed_lookups_answer_as_the_direct_ones() {
+        use super::{Doc, Memo};
+        use crate::tokenize::Tokenizer;
+        let texts = [
+            "GRACE HOPPER VISITS BALTIMORE\n\nGrace Hopper spoke. By grace \
+             alone, said Hopper. Hopper-Smith and grace.com and Grace's.",
+            "Isabel Ruiz Meets Tom Grace\n\nRuiz thanked Grace and ruiz.",
+            "Anna Berg, Berg Anna, berg; Anna-Lena Berg’s BERG berg2",
+        ];
+        for text in texts {
+            let tokens = Tokenizer::new().tokenize(text);
+            let doc = Doc::new(text, &tokens);
+            let mut direct = Memo {
+                direct: u32::MAX,
+                ..Memo::default()
+            };
+            let mut indexed = Memo {
+                direct: 0,
+                ..Memo::default()
+            };
+            let n = tokens.tokens.len();
+            for k in 0..n {
+                assert_eq!(
+                    direct.lowercase_elsewhere(&doc, k),
+                    indexed.lowercase_elsewhere(&doc, k),
+                    "token {k} of {text:?}"
+                );
+                for end in k..n.min(k + 3) {
+                    assert_eq!(
+                        direct.in_body(&doc, k, end),
+                        indexed.in_body(&doc, k, end),
+                        "tokens {k}..={end} of {text:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
