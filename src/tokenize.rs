@@ -192,7 +192,7 @@ impl Segment {
 ///
 /// Whitespace always separates words, so the text is cut into chunks at
 /// ASCII whitespace: chunks of pure ASCII (most of English news) are
-/// segmented by [`ascii_segments`], a direct transcription of the UAX #29
+/// segmented by `ascii_segments`, a direct transcription of the UAX #29
 /// rules restricted to ASCII; any chunk with other characters goes through
 /// `unicode-segmentation`. Both give the same segments for such chunks,
 /// which a property test checks.

@@ -7,26 +7,26 @@
 //!               ─surnames─▶ ─forenames─▶ mentions               (per doc)
 //! ```
 //!
-//! - [`load`]: TSV files → entries and their surface forms, with the case
+//! - `load`: TSV files → entries and their surface forms, with the case
 //!   policy of each form (`exact`, `evidence`, `ambiguous`).
-//! - [`matcher`]: one leftmost-longest, ASCII-case-insensitive aho-corasick
+//! - `matcher`: one leftmost-longest, ASCII-case-insensitive aho-corasick
 //!   automaton over every form; matches are kept on word boundaries and when
 //!   their case suits the form.
-//! - [`resolve`]: evidence for common-word forms ("Turkey", "Chad") and a
+//! - `resolve`: evidence for common-word forms ("Turkey", "Chad") and a
 //!   choice for ambiguous ones, from the sentence and the whole document.
-//! - [`sports`]: places that name teams ("Real Madrid", "Liverpool beat
+//! - `sports`: places that name teams ("Real Madrid", "Liverpool beat
 //!   Arsenal 2-1").
-//! - [`extend`]: longer company names around listed ones ("Siemens
+//! - `extend`: longer company names around listed ones ("Siemens
 //!   Energy"), "X & Y" companies, and places introduced by a place noun or
 //!   followed by their country ("the resort of Zermatt", "Sion,
 //!   Switzerland").
-//! - [`cues`]: people and organisations that no file lists, found by a role,
+//! - `cues`: people and organisations that no file lists, found by a role,
 //!   a title, a company suffix or an institution word.
-//! - [`papers`]: newspapers named by a masthead word ("Saudi Gazette").
-//! - [`given`]: people named by a known given name and a surname, with
+//! - `papers`: newspapers named by a masthead word ("Saudi Gazette").
+//! - `given`: people named by a known given name and a surname, with
 //!   no cue ("Isabel Ruiz").
-//! - [`names`]: bare surnames after a full name.
-//! - [`forenames`]: bare given names after a full name ("Isabel").
+//! - `names`: bare surnames after a full name.
+//! - `forenames`: bare given names after a full name ("Isabel").
 //!
 //! Invariants of [`Gazetteer::find`]: mentions are sorted by start, never
 //! overlap, lie on word boundaries (a possessive "’s" stays outside), and
