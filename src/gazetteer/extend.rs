@@ -91,6 +91,9 @@ fn extended(doc: &Doc<'_>, entries: &[Entry], h: &Hit) -> Option<Hit> {
         return None;
     };
     let entry = &entries[e as usize];
+    if entry.kind == EntryKind::Person {
+        return named_after(doc, h);
+    }
     let place = entry.kind == EntryKind::Location && !entry.city;
     if !(entry.kind == EntryKind::Organization || place) {
         return None;
@@ -100,6 +103,38 @@ fn extended(doc: &Doc<'_>, entries: &[Entry], h: &Hit) -> Option<Hit> {
     }
     let last = company_tail(doc, h.last, !place)?;
     Some(unknown_org(doc, h.first, last))
+}
+
+/// Institutions named after a person ("Andy Warhol Foundation", "John
+/// Hopkins University"): the person's name followed by one of these words
+/// is the institution, not the person.
+const NAMED_AFTER: &[&str] = &[
+    "foundation",
+    "institute",
+    "university",
+    "college",
+    "hospital",
+    "trust",
+    "society",
+    "academy",
+    "museum",
+    "library",
+    "school",
+    "centre",
+    "center",
+];
+
+/// The institution a listed person's name starts, when a capitalised
+/// institution word follows the name directly.
+fn named_after(doc: &Doc<'_>, h: &Hit) -> Option<Hit> {
+    let next = h.last + 1;
+    let institution = !doc.possessive(h.last)
+        && doc.joined_to_next(h.last)
+        && doc.capitalised(next)
+        && NAMED_AFTER
+            .iter()
+            .any(|w| doc.stem(next).eq_ignore_ascii_case(w));
+    institution.then(|| unknown_org(doc, h.first, next))
 }
 
 /// The last token of a run of capitalised company words after token `k`
@@ -353,6 +388,7 @@ Q30\tlocation\tUnited States\tUS{exact}\tt\tkind=country;iso2=US
 Q7817\torganization\tWorld Health Organization\tWHO{exact}\tt\t
 o:1\torganization\tKremlin\t\tt\t
 o:3\torganization\tSiemens\t\tt\t
+p:9\tperson\tAndy Warhol\tWarhol\tt\t
 o:4\torganization\tRussian News Agency TASS\tTASS{exact}\tt\t
 o:5\torganization\tRepublican Party\t\tt\t
 demonym:RU\tdemonym\tRussian\tRussians\tt\tcountry=Q159
@@ -379,6 +415,14 @@ demonym:RU\tdemonym\tRussian\tRussians\tt\tcountry=Q159
             (
                 "The Republican party met.",
                 &["Republican party/organization/Republican Party"],
+            ),
+            // An institution named after a listed person is not the person.
+            (
+                "The Andy Warhol Foundation sold it; Andy Warhol's Museum too.",
+                &[
+                    "Andy Warhol Foundation/organization/?",
+                    "Andy Warhol/person/Andy Warhol",
+                ],
             ),
             (
                 "Siemens Energy cut jobs.",
