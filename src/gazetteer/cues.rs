@@ -25,7 +25,7 @@ use super::words::{
     NOT_NAME, ORG_HEADS, ORG_SUFFIXES, PARTICLES, PERSON_VERBS, ROLES,
     ROLE_WORDS, THING_NOUNS, TITLES,
 };
-use super::{Hit, Target};
+use super::{covered, hits_over, Hit, Target};
 use crate::span::Span;
 
 /// Finds cue names and adds them to `hits` (sorted by start on return).
@@ -249,7 +249,7 @@ fn role_before_comma(doc: &Doc<'_>, hits: &[Hit], k: usize) -> bool {
         }
         // "the mayor of Mexico City, Clara Brugada": a listed name may sit
         // in the role phrase.
-        let named = overlaps_any(hits, j, j);
+        let named = covered(hits, j, j);
         if (doc.capitalised(j) && !named)
             || j == 0
             || !doc.joined_to_next(j - 1)
@@ -350,10 +350,8 @@ fn name_at(doc: &Doc<'_>, hits: &[Hit], i: usize, min: usize) -> Option<usize> {
         k += 1;
     }
     let last = last?;
-    let at = hits.partition_point(|h| h.last < i);
-    let blocked = hits[at..]
+    let blocked = hits_over(hits, i, last)
         .iter()
-        .take_while(|h| h.first <= last)
         .any(|h| blocks_name(h) || min < 2);
     (words >= min && !blocked).then_some(last)
 }
@@ -428,8 +426,7 @@ fn org_at(doc: &Doc<'_>, hits: &[Hit], i: usize, floor: usize) -> Option<Hit> {
     while first > floor
         && doc.joined_to_next(first - 1)
         && org_word(doc, first - 1)
-        && (!doc.possessive(first - 1)
-            || !overlaps_any(hits, first - 1, first - 1))
+        && (!doc.possessive(first - 1) || !covered(hits, first - 1, first - 1))
     {
         first -= 1;
     }
@@ -447,9 +444,7 @@ fn org_at(doc: &Doc<'_>, hits: &[Hit], i: usize, floor: usize) -> Option<Hit> {
     if first == i && last == i || managed && first + 1 >= i {
         return None;
     }
-    let at = hits.partition_point(|h| h.last < first);
-    let near = hits[at..].iter().take_while(|h| h.first <= last);
-    let blocked = near.into_iter().any(|h| {
+    let blocked = hits_over(hits, first, last).iter().any(|h| {
         h.first <= last
             && first <= h.last
             && (matches!(h.kind, EntryKind::Person | EntryKind::Organization)
@@ -537,10 +532,4 @@ fn known_person_at(hits: &[Hit], i: usize) -> Option<&Hit> {
     let at = hits.partition_point(|h| h.first < i);
     hits.get(at)
         .filter(|h| h.first == i && h.kind == EntryKind::Person)
-}
-
-/// True when some hit covers a token of `first..=last`.
-fn overlaps_any(hits: &[Hit], first: usize, last: usize) -> bool {
-    let at = hits.partition_point(|h| h.last < first);
-    hits.get(at).is_some_and(|h| h.first <= last)
 }

@@ -21,7 +21,7 @@ use super::words::{
     COMPANY_NOUNS, NOT_NAME, ORG_HEADS, ORG_SUFFIXES, ORG_TAILS, PLACE_NOUNS,
     ROLES, ROLE_WORDS, THING_NOUNS, TITLES,
 };
-use super::{Hit, Target};
+use super::{covered, Hit, Target};
 
 /// Extends company names and adds cue places to `hits`.
 pub(crate) fn find(doc: &Doc<'_>, entries: &[Entry], hits: &mut Vec<Hit>) {
@@ -360,12 +360,6 @@ fn before_region(
     let next = doc.text[h.span.end..].chars().next();
     !possessive
         && next.map_or(true, |c| matches!(c, ',' | '.' | ';' | ')' | '\n'))
-}
-
-/// True when a hit covers a token of `first..=last`.
-fn covered(hits: &[Hit], first: usize, last: usize) -> bool {
-    let at = hits.partition_point(|h| h.last < first);
-    hits.get(at).is_some_and(|h| h.first <= last)
 }
 
 fn unknown_org(doc: &Doc<'_>, first: usize, last: usize) -> Hit {

@@ -12,9 +12,9 @@
 
 use super::given::is_given;
 use super::load::EntryKind;
+use super::names::in_longer_name;
 use super::text::Doc;
-use super::words::{NOT_NAME, ROLES, TITLES};
-use super::{Hit, Target};
+use super::{covered, Hit, Target};
 
 /// The person a given name refers to, from token `from` on; `None` once
 /// two people share it.
@@ -40,7 +40,10 @@ pub(crate) fn link(doc: &Doc<'_>, hits: &mut Vec<Hit>) {
         let Some(target) = f.target.as_ref().filter(|_| t >= f.from) else {
             continue;
         };
-        if covered(hits, t) || joined_to_name(doc, t) {
+        if covered(hits, t, t)
+            || in_longer_name(doc, t)
+            || doc.gap_after(t) == "-"
+        {
             continue;
         }
         added.push(Hit {
@@ -121,29 +124,6 @@ fn same(a: &Target, b: &Target) -> bool {
         (Target::Unknown(x), Target::Unknown(y)) => x == y,
         _ => false,
     }
-}
-
-/// True when a hit covers token `t`.
-fn covered(hits: &[Hit], t: usize) -> bool {
-    let at = hits.partition_point(|h| h.last < t);
-    hits.get(at).is_some_and(|h| h.first <= t)
-}
-
-/// True when a capitalised word other than a title or role is joined to
-/// token `t`: then `t` starts or ends another name.
-fn joined_to_name(doc: &Doc<'_>, t: usize) -> bool {
-    let name_word = |i: usize| {
-        doc.capitalised(i)
-            && doc.classes(i) & (NOT_NAME.bit() | TITLES.bit() | ROLES.bit())
-                == 0
-    };
-    let before = t > 0
-        && doc.joined_to_next(t - 1)
-        && name_word(t - 1)
-        && !doc.sentence_initial(t - 1);
-    let possessive = doc.stem(t).len() < doc.word(t).len();
-    let after = !possessive && doc.joined_to_next(t) && name_word(t + 1);
-    before || after || doc.gap_after(t) == "-"
 }
 
 #[cfg(test)]

@@ -34,7 +34,7 @@ use super::words::{
     PLACE_CUES, PLACE_NOUNS, REPORTING_VERBS, ROLES, ROLE_WORDS, THING_NOUNS,
     TITLES,
 };
-use super::Hit;
+use super::{hit_at, Hit};
 
 /// The given names, one a line, `#` comments; built by
 /// `gazetteers/names/build.py`.
@@ -181,16 +181,10 @@ pub(crate) fn find(doc: &Doc<'_>, hits: &mut Vec<Hit>) {
     hits.sort_by_key(|h| h.span.start);
 }
 
-/// The index of the hit covering token `t`, if any.
-fn cover(hits: &[Hit], t: usize) -> Option<usize> {
-    let at = hits.partition_point(|h| h.last < t);
-    (at < hits.len() && hits[at].first <= t).then_some(at)
-}
-
 /// A one-word listed place or organisation at `t` that a name may take
 /// over, or `Err` when a hit there keeps the name out.
 fn yielding(hits: &[Hit], t: usize, org: bool) -> Result<Option<usize>, ()> {
-    let Some(at) = cover(hits, t) else {
+    let Some(at) = hit_at(hits, t) else {
         return Ok(None);
     };
     let h = &hits[at];
@@ -234,14 +228,14 @@ fn person_at<'a>(
     }
     let over_surname = yielding(hits, s, true).ok()?;
     let between = (c + 1..s).chain(s + 1..=last);
-    if between.into_iter().any(|k| cover(hits, k).is_some()) {
+    if between.into_iter().any(|k| hit_at(hits, k).is_some()) {
         return None;
     }
     let mut end = last;
     if !headline && doc.stem(last).len() == doc.word(last).len() {
         if let Some(l2) = surname_end(doc, last + 1, caps)
             .filter(|_| doc.joined_to_next(last))
-            .filter(|&l2| (last + 1..=l2).all(|k| cover(hits, k).is_none()))
+            .filter(|&l2| (last + 1..=l2).all(|k| hit_at(hits, k).is_none()))
         {
             end = l2;
         }

@@ -169,6 +169,25 @@ pub(crate) struct Hit {
     pub weak: bool,
 }
 
+/// The hits covering a token of `first..=last`. Hits are sorted and never
+/// overlap, so these are one run, found by binary search.
+pub(crate) fn hits_over(hits: &[Hit], first: usize, last: usize) -> &[Hit] {
+    let at = hits.partition_point(|h| h.last < first);
+    let run = hits[at..].iter().take_while(|h| h.first <= last).count();
+    &hits[at..at + run]
+}
+
+/// True when some hit covers a token of `first..=last`.
+pub(crate) fn covered(hits: &[Hit], first: usize, last: usize) -> bool {
+    !hits_over(hits, first, last).is_empty()
+}
+
+/// The index of the hit covering token `t`, if any.
+pub(crate) fn hit_at(hits: &[Hit], t: usize) -> Option<usize> {
+    let at = hits.partition_point(|h| h.last < t);
+    (at < hits.len() && hits[at].first <= t).then_some(at)
+}
+
 impl Hit {
     /// A name no gazetteer lists, over tokens `first..=last` (a possessive
     /// ending left out), named as written: the passes that find people,

@@ -167,7 +167,7 @@ fn surname_at(doc: &Doc<'_>, known: &Known<'_>, t: usize) -> Option<Target> {
 
 /// True when a capitalised word other than a title or role is joined to
 /// token `t`.
-fn in_longer_name(doc: &Doc<'_>, t: usize) -> bool {
+pub(crate) fn in_longer_name(doc: &Doc<'_>, t: usize) -> bool {
     let name_word = |i: usize| {
         doc.capitalised(i)
             && doc.classes(i) & (NOT_NAME.bit() | TITLES.bit() | ROLES.bit())

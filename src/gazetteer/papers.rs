@@ -17,7 +17,7 @@ use std::sync::Arc;
 use super::load::EntryKind;
 use super::text::Doc;
 use super::words::{NOT_NAME, ROLES, ROLE_WORDS, TITLES};
-use super::{Hit, Target};
+use super::{hits_over, Hit, Target};
 use crate::span::Span;
 
 /// Words that end the name of a newspaper.
@@ -65,9 +65,7 @@ fn paper_at(doc: &Doc<'_>, hits: &[Hit], i: usize) -> Option<Hit> {
     if first == i {
         return None;
     }
-    let at = hits.partition_point(|h| h.last < first);
-    let inside = hits[at..].iter().take_while(|h| h.first <= i);
-    let ok = inside.into_iter().all(|h| {
+    let ok = hits_over(hits, first, i).iter().all(|h| {
         h.first >= first
             && h.last < i
             && matches!(h.kind, EntryKind::Location | EntryKind::Demonym)
