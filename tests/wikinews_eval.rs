@@ -15,7 +15,7 @@
 //! catch regressions; where that is below the project's target the target
 //! is printed beside the measure.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -282,6 +282,50 @@ fn check_attributes(
     }
 }
 
+/// A gold item by type, text and occurrence, and a prediction by type and
+/// byte span: what both kinds of item are aligned on.
+type GoldKey<'g> = (&'g str, &'g str, usize);
+type Predicted<'p> = (&'p str, usize, usize);
+
+/// Matches gold items to predictions of the same type and span, counting
+/// gold, matched and predicted per type and reporting gold items missed or
+/// not in the text. Returns the matched (gold, prediction) index pairs and,
+/// per prediction, whether it matched.
+fn align(
+    file: &str,
+    text: &str,
+    gold: &[GoldKey<'_>],
+    predicted: &[Predicted<'_>],
+    scores: &mut BTreeMap<String, Score>,
+    report: &mut Report,
+) -> (Vec<(usize, usize)>, Vec<bool>) {
+    let mut used = vec![false; predicted.len()];
+    let mut pairs = Vec::new();
+    for (gi, &(kind, item, occurrence)) in gold.iter().enumerate() {
+        scores.entry(kind.to_string()).or_default().gold += 1;
+        let Some((start, end)) = locate(text, item, occurrence) else {
+            report
+                .not_in_text
+                .push(format!("{file}: {kind} \"{item}\" #{occurrence}"));
+            continue;
+        };
+        match predicted.iter().position(|&p| p == (kind, start, end)) {
+            Some(pi) => {
+                used[pi] = true;
+                pairs.push((gi, pi));
+                scores.entry(kind.to_string()).or_default().matched += 1;
+            }
+            None => report
+                .missed
+                .push(format!("{file}: {kind} {}", context(text, start, end))),
+        }
+    }
+    for &(kind, _, _) in predicted {
+        scores.entry(kind.to_string()).or_default().predicted += 1;
+    }
+    (pairs, used)
+}
+
 /// Scores the figures of one article.
 fn score_figures(
     file: &str,
@@ -292,47 +336,26 @@ fn score_figures(
     report: &mut Report,
 ) {
     let text = analysis.cleaned.text.as_str();
-    let mut used = BTreeSet::new();
-    for g in gold {
-        scores.entry(g.kind.clone()).or_default().gold += 1;
-        let Some((start, end)) = locate(text, &g.text, g.occurrence) else {
-            report.not_in_text.push(format!(
-                "{file}: {} \"{}\" #{}",
-                g.kind, g.text, g.occurrence
-            ));
-            continue;
-        };
-        let hit = analysis.figures.iter().position(|f| {
-            f.kind.as_str() == g.kind
-                && f.span.start == start
-                && f.span.end == end
-        });
-        match hit {
-            Some(i) => {
-                used.insert(i);
-                scores.entry(g.kind.clone()).or_default().matched += 1;
-                check_attributes(file, g, &analysis.figures[i], attrs, report);
-            }
-            None => report.missed.push(format!(
-                "{file}: {} {}",
-                g.kind,
-                context(text, start, end)
-            )),
-        }
+    let keys: Vec<GoldKey<'_>> = gold
+        .iter()
+        .map(|g| (g.kind.as_str(), g.text.as_str(), g.occurrence))
+        .collect();
+    let figures = &analysis.figures;
+    let predicted: Vec<Predicted<'_>> = figures
+        .iter()
+        .map(|f| (f.kind.as_str(), f.span.start, f.span.end))
+        .collect();
+    let (pairs, used) = align(file, text, &keys, &predicted, scores, report);
+    for (gi, pi) in pairs {
+        check_attributes(file, &gold[gi], &figures[pi], attrs, report);
     }
-    for (i, f) in analysis.figures.iter().enumerate() {
-        scores
-            .entry(f.kind.as_str().to_string())
-            .or_default()
-            .predicted += 1;
-        if !used.contains(&i) {
-            let [(_, value), _, (_, unit), (_, q)] = figure_attributes(f);
-            report.false_positives.push(format!(
-                "{file}: {} {} = {value} {unit} {q}",
-                f.kind.as_str(),
-                context(text, f.span.start, f.span.end)
-            ));
-        }
+    for (f, _) in figures.iter().zip(used).filter(|(_, u)| !u) {
+        let [(_, value), _, (_, unit), (_, q)] = figure_attributes(f);
+        report.false_positives.push(format!(
+            "{file}: {} {} = {value} {unit} {q}",
+            f.kind.as_str(),
+            context(text, f.span.start, f.span.end)
+        ));
     }
 }
 
@@ -345,46 +368,23 @@ fn score_entities(
     report: &mut Report,
 ) {
     let text = analysis.cleaned.text.as_str();
-    let mut used = BTreeSet::new();
-    for g in gold {
-        scores.entry(g.kind.clone()).or_default().gold += 1;
-        let Some((start, end)) = locate(text, &g.text, g.occurrence) else {
-            report.not_in_text.push(format!(
-                "{file}: {} \"{}\" #{}",
-                g.kind, g.text, g.occurrence
-            ));
-            continue;
-        };
-        let hit = analysis.mentions.iter().position(|m| {
-            m.kind.as_str() == g.kind
-                && m.span.start == start
-                && m.span.end == end
-        });
-        match hit {
-            Some(i) => {
-                used.insert(i);
-                scores.entry(g.kind.clone()).or_default().matched += 1;
-            }
-            None => report.missed.push(format!(
-                "{file}: {} {}",
-                g.kind,
-                context(text, start, end)
-            )),
-        }
-    }
-    for (i, m) in analysis.mentions.iter().enumerate() {
-        scores
-            .entry(m.kind.as_str().to_string())
-            .or_default()
-            .predicted += 1;
-        if !used.contains(&i) {
-            report.false_positives.push(format!(
-                "{file}: {} {} ({})",
-                m.kind.as_str(),
-                context(text, m.span.start, m.span.end),
-                m.name
-            ));
-        }
+    let keys: Vec<GoldKey<'_>> = gold
+        .iter()
+        .map(|g| (g.kind.as_str(), g.text.as_str(), g.occurrence))
+        .collect();
+    let mentions = &analysis.mentions;
+    let predicted: Vec<Predicted<'_>> = mentions
+        .iter()
+        .map(|m| (m.kind.as_str(), m.span.start, m.span.end))
+        .collect();
+    let (_, used) = align(file, text, &keys, &predicted, scores, report);
+    for (m, _) in mentions.iter().zip(used).filter(|(_, u)| !u) {
+        report.false_positives.push(format!(
+            "{file}: {} {} ({})",
+            m.kind.as_str(),
+            context(text, m.span.start, m.span.end),
+            m.name
+        ));
     }
 }
 

@@ -75,6 +75,19 @@ fn merge(hits: &mut Vec<Hit>, new: Vec<Hit>, yield_to: impl Fn(&Hit) -> bool) {
     hits.sort_by_key(|h| h.span.start);
 }
 
+/// The people of a list that a role phrase introduces at `c`: a listed
+/// person and the names after it, or a new name of two or more words.
+fn role_list(doc: &Doc<'_>, hits: &[Hit], c: usize, out: &mut Vec<Hit>) {
+    match known_person_at(hits, c) {
+        Some(h) => list_rest(doc, hits, h.last, out),
+        None => {
+            if let Some(last) = name_at(doc, hits, c, 2) {
+                push_list(doc, hits, c, last, out);
+            }
+        }
+    }
+}
+
 /// True when a gazetteer hit keeps a cue name from covering it. A place
 /// that is one word of a name vouched for by a role or title yields: in
 /// "President Vladimir Putin" the city of Vladimir is a first name.
@@ -98,29 +111,13 @@ fn people_near(doc: &Doc<'_>, hits: &[Hit], c: usize, out: &mut Vec<Hit>) {
         return;
     }
     if doc.joined_to_next(c - 1) && ends_role_phrase(doc, c - 1) {
-        match known_person_at(hits, c) {
-            Some(h) => list_rest(doc, hits, h.last, out),
-            None => {
-                if let Some(last) = name_at(doc, hits, c, 2) {
-                    push_list(doc, hits, c, last, out);
-                }
-            }
-        }
-        return;
+        return role_list(doc, hits, c, out);
     }
     if doc.comma_after(c - 1)
         && doc.gap_after(c - 1).trim() == ","
         && role_before_comma(doc, hits, c - 1)
     {
-        match known_person_at(hits, c) {
-            Some(h) => list_rest(doc, hits, h.last, out),
-            None => {
-                if let Some(last) = name_at(doc, hits, c, 2) {
-                    push_list(doc, hits, c, last, out);
-                }
-            }
-        }
-        return;
+        return role_list(doc, hits, c, out);
     }
     let inside = doc.joined_to_next(c - 1) && doc.capitalised(c - 1);
     if inside {
