@@ -8,6 +8,9 @@
 //! issue. Set `NEWSX_EVAL_VERBOSE=1` to print every miss and false match,
 //! `NEWSX_EVAL_VERBOSE=tune` for those of the tune split only.
 
+mod common;
+
+use common::ratio;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::LazyLock;
@@ -141,29 +144,21 @@ impl Score {
         }
     }
 
-    fn ratio(a: usize, b: usize) -> f64 {
-        if b == 0 {
-            1.0
-        } else {
-            a as f64 / b as f64
-        }
-    }
-
     fn sum(m: &HashMap<String, usize>) -> usize {
         m.values().sum()
     }
 
     fn precision(&self, ty: Option<&str>) -> f64 {
         match ty {
-            Some(t) => Self::ratio(get(&self.tp, t), get(&self.pred, t)),
-            None => Self::ratio(Self::sum(&self.tp), Self::sum(&self.pred)),
+            Some(t) => ratio(get(&self.tp, t), get(&self.pred, t)),
+            None => ratio(Self::sum(&self.tp), Self::sum(&self.pred)),
         }
     }
 
     fn recall(&self, ty: Option<&str>) -> f64 {
         match ty {
-            Some(t) => Self::ratio(get(&self.tp, t), get(&self.gold, t)),
-            None => Self::ratio(Self::sum(&self.tp), Self::sum(&self.gold)),
+            Some(t) => ratio(get(&self.tp, t), get(&self.gold, t)),
+            None => ratio(Self::sum(&self.tp), Self::sum(&self.gold)),
         }
     }
 

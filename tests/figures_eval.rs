@@ -9,6 +9,9 @@
 //! the targets (over all sentences): money and count precision >= 0.97,
 //! recall >= 0.93, counted noun correct for >= 0.85 of found counts.
 
+mod common;
+
+use common::ratio;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
@@ -93,14 +96,6 @@ impl Tally {
     }
     fn recall(&self) -> f64 {
         ratio(self.matched, self.gold)
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        1.0
-    } else {
-        a as f64 / b as f64
     }
 }
 

@@ -15,6 +15,9 @@
 //! catch regressions; where that is below the project's target the target
 //! is printed beside the measure.
 
+mod common;
+
+use common::ratio;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -151,14 +154,6 @@ impl Score {
     }
     fn recall(self) -> f64 {
         ratio(self.matched, self.gold)
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        1.0
-    } else {
-        a as f64 / b as f64
     }
 }
 

@@ -113,3 +113,13 @@ pub fn analyse_and_check(
     assert_offsets(&value);
     analysis
 }
+
+/// `a / b`, or 1.0 when there is nothing to divide by (no prediction means
+/// no wrong prediction; no gold item means nothing to miss).
+pub fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
+}
