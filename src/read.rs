@@ -215,7 +215,7 @@ pub fn decode(raw: &[u8]) -> Result<(String, String), ReadFailure> {
     }
     if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(raw) {
         let (text, _, malformed) = encoding.decode(raw);
-        return finish(text.into_owned(), legacy_name(encoding), malformed);
+        return finish(text.into_owned(), encoding_name(encoding), malformed);
     }
     if let Ok(text) = std::str::from_utf8(raw) {
         if looks_binary(text.as_bytes()) {
@@ -230,7 +230,7 @@ pub fn decode(raw: &[u8]) -> Result<(String, String), ReadFailure> {
     detector.feed(raw, true);
     let encoding = detector.guess(None, true);
     let (text, _, malformed) = encoding.decode(raw);
-    finish(text.into_owned(), legacy_name(encoding), malformed)
+    finish(text.into_owned(), encoding_name(encoding), malformed)
 }
 
 fn finish(
@@ -270,6 +270,6 @@ fn looks_binary(bytes: &[u8]) -> bool {
 }
 
 /// Lower-case WHATWG name of an encoding ("windows-1252").
-fn legacy_name(encoding: &'static encoding_rs::Encoding) -> String {
+fn encoding_name(encoding: &'static encoding_rs::Encoding) -> String {
     encoding.name().to_ascii_lowercase()
 }
