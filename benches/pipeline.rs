@@ -29,6 +29,7 @@ fn documents(texts: &[String]) -> Vec<Document> {
             path: format!("doc/{i}.txt"),
             bytes: t.len() as u64,
             encoding: "utf-8".into(),
+            invalid_bytes: 0,
             text: t.clone(),
         })
         .collect()

@@ -5,10 +5,12 @@
 //! every failure here is a typed [`DocError`] that the caller turns into an
 //! error record; nothing in this module panics or aborts the run.
 //!
-//! Decoding: UTF-8 (a BOM dropped) is taken as is; a UTF-16 BOM selects
-//! UTF-16; anything else that is not valid UTF-8 is handed to `chardetng`,
-//! whose guess (Windows-1252 for most Western legacy text) decodes it. The
-//! encoding's name goes into the record so users can audit the guess.
+//! Decoding ([`decode_text`]): a BOM selects UTF-8 or UTF-16; UTF-16
+//! without one is told by its zero bytes; UTF-8 with a few invalid bytes
+//! stays UTF-8, the bytes mended and counted; only text with no UTF-8 in it
+//! and many non-ASCII bytes goes to `chardetng`, whose guess (windows-1252
+//! for most Western legacy text) decodes it. The encoding's name and the
+//! count of mended bytes go into the record so users can audit the guess.
 
 use std::fmt;
 use std::fs;
@@ -47,6 +49,8 @@ pub struct Document {
     pub bytes: u64,
     /// Name of the encoding the bytes were decoded from ("utf-8", …).
     pub encoding: String,
+    /// Invalid bytes mended while decoding (see [`decode_text`]).
+    pub invalid_bytes: u64,
     /// The decoded text, before cleaning.
     pub text: String,
 }
@@ -129,13 +133,14 @@ pub fn read_source(
     }
     .map_err(|(kind, message)| DocError::new(path.clone(), kind, message))?;
     let id = content_id(&raw);
-    match decode(&raw) {
-        Ok((text, encoding)) => Ok(Document {
+    match decode_text(&raw) {
+        Ok(decoded) => Ok(Document {
             id,
             path,
             bytes: raw.len() as u64,
-            encoding,
-            text,
+            encoding: decoded.encoding,
+            invalid_bytes: decoded.invalid_bytes,
+            text: decoded.text,
         }),
         Err((kind, message)) => Err(DocError {
             path,
@@ -152,7 +157,8 @@ pub fn content_id(raw: &[u8]) -> String {
     digest[..8].iter().map(|b| format!("{b:02x}")).collect()
 }
 
-type ReadFailure = (ErrorKind, String);
+/// Why bytes could not be read or decoded: the kind and a message.
+pub type ReadFailure = (ErrorKind, String);
 
 fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, ReadFailure> {
     let meta = fs::metadata(path).map_err(|e| io_failure(path, &e))?;
@@ -207,44 +213,193 @@ fn io_failure(path: &Path, err: &io::Error) -> ReadFailure {
     (ErrorKind::Unreadable, err.to_string())
 }
 
+/// Raw bytes decoded: the text, the encoding's name, and how many bytes
+/// were not valid in it and had to be mended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    /// The decoded text.
+    pub text: String,
+    /// Lower-case WHATWG name of the encoding ("utf-8", "windows-1252").
+    pub encoding: String,
+    /// Bytes of UTF-8 text that were not valid UTF-8 and were mended (see
+    /// [`decode_text`]); 0 for any other encoding.
+    pub invalid_bytes: u64,
+}
+
 /// Decodes raw bytes to text, naming the encoding, or says why it is not
-/// text.
+/// text; [`decode_text`] also counts the bytes it mended.
 pub fn decode(raw: &[u8]) -> Result<(String, String), ReadFailure> {
+    decode_text(raw).map(|d| (d.text, d.encoding))
+}
+
+/// Decodes raw bytes to text, or says why they are not text.
+///
+/// In order: a BOM names the encoding; the zero bytes of UTF-16 without a
+/// BOM give it away (in mostly-Latin text every other byte is 0, on one
+/// side only); bytes that are UTF-8 but for a few invalid ones are UTF-8,
+/// with each invalid byte mended ([`mend_utf8`]); only text with no UTF-8
+/// in it and many non-ASCII bytes goes to `chardetng`, whose guess needs
+/// that many to tell, say, Cyrillic from Latin code pages. A stray byte
+/// must not turn a UTF-8 article into mojibake ("Ã©"), nor a few high
+/// bytes in English text into Cyrillic.
+pub fn decode_text(raw: &[u8]) -> Result<Decoded, ReadFailure> {
     if raw.iter().all(u8::is_ascii_whitespace) {
         return Err((ErrorKind::Empty, "no text in the file".to_string()));
     }
     if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(raw) {
         let (text, _, malformed) = encoding.decode(raw);
-        return finish(text.into_owned(), encoding_name(encoding), malformed);
+        return finish(text.into_owned(), encoding, malformed, 0);
     }
-    if let Ok(text) = std::str::from_utf8(raw) {
-        if looks_binary(text.as_bytes()) {
-            return Err(binary());
-        }
-        return finish(text.to_string(), "utf-8".to_string(), false);
+    if let Some(encoding) = bomless_utf16(raw) {
+        let (text, malformed) = encoding.decode_without_bom_handling(raw);
+        return finish(text.into_owned(), encoding, malformed, 0);
     }
-    if looks_binary(raw) {
+    let scan = Utf8Scan::of(raw);
+    if scan.invalid == 0 || scan.mostly_utf8() {
+        let text = mend_utf8(raw);
+        return finish(text, encoding_rs::UTF_8, false, scan.invalid);
+    }
+    if raw.contains(&0) {
+        // Neither UTF-8 nor UTF-16: NUL bytes here mean binary data.
         return Err(binary());
     }
+    let encoding = legacy_encoding(raw);
+    let (text, _, malformed) = encoding.decode(raw);
+    finish(text.into_owned(), encoding, malformed, 0)
+}
+
+/// The legacy encoding of text that is not UTF-8: `chardetng`'s guess,
+/// except that text with few non-ASCII bytes (under 1 in 20) is in a Latin
+/// script, where a guess of a Cyrillic, Greek, Hebrew, Arabic or CJK code
+/// page from a handful of bytes is noise ("яюГ(" for "ÿþÃ("), so
+/// windows-1252 is taken instead.
+fn legacy_encoding(raw: &[u8]) -> &'static encoding_rs::Encoding {
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(raw, true);
-    let encoding = detector.guess(None, true);
-    let (text, _, malformed) = encoding.decode(raw);
-    finish(text.into_owned(), encoding_name(encoding), malformed)
+    let guess = detector.guess(None, true);
+    let high = raw.iter().filter(|b| !b.is_ascii()).count();
+    if high * 20 <= raw.len() && !LATIN.contains(&guess.name()) {
+        encoding_rs::WINDOWS_1252
+    } else {
+        guess
+    }
+}
+
+/// Legacy encodings of Latin scripts that `chardetng` may guess.
+const LATIN: &[&str] = &[
+    "windows-1250",
+    "windows-1252",
+    "windows-1254",
+    "windows-1257",
+    "windows-1258",
+    "ISO-8859-2",
+    "ISO-8859-4",
+    "ISO-8859-13",
+    "ISO-8859-15",
+];
+
+/// What a pass over the bytes as UTF-8 found.
+struct Utf8Scan {
+    /// Non-ASCII characters that are valid UTF-8.
+    valid: u64,
+    /// Bytes that are not valid UTF-8.
+    invalid: u64,
+}
+
+impl Utf8Scan {
+    fn of(raw: &[u8]) -> Utf8Scan {
+        let mut scan = Utf8Scan {
+            valid: 0,
+            invalid: 0,
+        };
+        for chunk in raw.utf8_chunks() {
+            let text = chunk.valid();
+            let ascii = text.bytes().filter(u8::is_ascii).count();
+            scan.valid += (text.chars().count() - ascii) as u64;
+            scan.invalid += chunk.invalid().len() as u64;
+        }
+        scan
+    }
+
+    /// True when the text is UTF-8 with a few invalid bytes: at least as
+    /// many valid multi-byte characters as invalid bytes. Legacy text is
+    /// valid UTF-8 only by accident, and rarely; a UTF-8 article with a
+    /// stray byte has hundreds of valid characters around it.
+    fn mostly_utf8(&self) -> bool {
+        self.valid >= self.invalid
+    }
+}
+
+/// UTF-8 with every invalid byte mended: a lone byte (a stray byte of a
+/// windows-1252 editor, "’" as 0x92) takes its windows-1252 reading when
+/// that is a printable character, anything else (a cut multi-byte
+/// sequence, an undefined byte) becomes one U+FFFD.
+fn mend_utf8(raw: &[u8]) -> String {
+    let mut text = String::with_capacity(raw.len());
+    for chunk in raw.utf8_chunks() {
+        text.push_str(chunk.valid());
+        match chunk.invalid() {
+            [] => {}
+            &[byte] => text.push(windows_1252(byte).unwrap_or('\u{FFFD}')),
+            _ => text.push('\u{FFFD}'),
+        }
+    }
+    text
+}
+
+/// The windows-1252 character of a byte from 0x80, unless it is undefined
+/// there (0x81, 0x8D, 0x8F, 0x90, 0x9D decode to C1 controls).
+fn windows_1252(byte: u8) -> Option<char> {
+    let bytes = [byte];
+    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
+    text.chars().next().filter(|c| !c.is_control())
+}
+
+/// UTF-16 without a BOM, told by its zero bytes: in the first 64 KiB, at
+/// least 4 in 10 code units of text have a zero high byte (any text with
+/// spaces, digits or Latin letters), and fewer than 1 in 20 of those have
+/// a zero low byte. ASCII or UTF-8 text has no such pattern; binary data
+/// that has it is caught after decoding (its control characters).
+fn bomless_utf16(raw: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &raw[..raw.len().min(1 << 16)];
+    let units = head.len() / 2;
+    if units < 2 {
+        return None;
+    }
+    let zeros =
+        |parity: usize| head.chunks_exact(2).filter(|u| u[parity] == 0).count();
+    let (even, odd) = (zeros(0), zeros(1));
+    let pattern =
+        |high: usize, low: usize| high * 10 >= units * 4 && low * 20 < high;
+    if pattern(odd, even) {
+        Some(encoding_rs::UTF_16LE)
+    } else if pattern(even, odd) {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
 }
 
 fn finish(
     text: String,
-    encoding: String,
+    encoding: &'static encoding_rs::Encoding,
     malformed: bool,
-) -> Result<(String, String), ReadFailure> {
-    if text.trim().is_empty() {
-        return Err((ErrorKind::Empty, "no text in the file".to_string()));
-    }
-    if malformed && looks_binary(text.as_bytes()) {
+    invalid_bytes: u64,
+) -> Result<Decoded, ReadFailure> {
+    if looks_binary(&text, malformed) {
         return Err(binary());
     }
-    Ok((text, encoding))
+    if text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\0')
+        .is_empty()
+    {
+        return Err((ErrorKind::Empty, "no text in the file".to_string()));
+    }
+    Ok(Decoded {
+        text,
+        encoding: encoding_name(encoding),
+        invalid_bytes,
+    })
 }
 
 fn binary() -> ReadFailure {
@@ -254,22 +409,118 @@ fn binary() -> ReadFailure {
     )
 }
 
-/// Binary if any NUL byte, or more than 1 in 10 bytes in the first 8 KiB
-/// are control characters other than tab, newline, carriage return and
-/// form feed. Text editors and `grep` use the same NUL rule.
-fn looks_binary(bytes: &[u8]) -> bool {
-    if bytes.contains(&0) {
+/// Binary if more than 1 in 10 of the first 8 Ki characters are NULs or
+/// other control characters (but tab, newline, carriage return and form
+/// feed), or, when the decoder met malformed input, if there is any NUL
+/// at all. A few NULs in text are dropped by the cleaner, not fatal.
+fn looks_binary(text: &str, malformed: bool) -> bool {
+    if malformed && text.contains('\0') {
         return true;
     }
-    let head = &bytes[..bytes.len().min(8192)];
-    let controls = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
-        .count();
-    controls * 10 > head.len()
+    let (mut seen, mut controls) = (0usize, 0usize);
+    for c in text.chars().take(8192) {
+        seen += 1;
+        let control =
+            c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}');
+        controls += usize::from(control);
+    }
+    controls * 10 > seen
 }
 
 /// Lower-case WHATWG name of an encoding ("windows-1252").
 fn encoding_name(encoding: &'static encoding_rs::Encoding) -> String {
     encoding.name().to_ascii_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decoded(raw: &[u8]) -> Decoded {
+        decode_text(raw).expect("decodes as text")
+    }
+
+    fn kind(raw: &[u8]) -> Option<ErrorKind> {
+        decode_text(raw).err().map(|(kind, _)| kind)
+    }
+
+    #[test]
+    fn a_stray_byte_in_utf8_is_mended_not_the_whole_file() {
+        let s = "Société Générale’s chief earned €2.5bn in Zürich. ";
+        let mut raw = s.repeat(3).into_bytes();
+        raw.extend_from_slice(b"The bank\x92s view\xc3 (\xe2\x80 cut).\n");
+        let d = decoded(&raw);
+        assert_eq!(d.encoding, "utf-8");
+        assert_eq!(d.invalid_bytes, 4);
+        assert!(d.text.starts_with(s), "{}", d.text);
+        // A lone byte takes its windows-1252 reading, a lone lead byte too,
+        // and a cut sequence is one replacement character.
+        assert!(d.text.ends_with("The bank’s viewÃ (\u{FFFD} cut).\n"));
+        // Undefined in windows-1252: a replacement character.
+        let d = decoded(b"\xc3\xa9 \xc3\xa9 \x81");
+        assert!(d.text.ends_with('\u{FFFD}'), "{:?}", d.text);
+    }
+
+    #[test]
+    fn legacy_text_is_still_detected() {
+        let d = decoded(
+            b"Caf\xe9 owners in K\xf6ln said: \x93na\xefve r\xe9sum\xe9\x94.",
+        );
+        assert_eq!(d.encoding, "windows-1252");
+        assert_eq!(d.text, "Café owners in Köln said: “naïve résumé”.");
+        assert_eq!(d.invalid_bytes, 0);
+        // Russian in windows-1251: dense high bytes, a Cyrillic guess.
+        let (raw, _, _) = encoding_rs::WINDOWS_1251
+            .encode("Министерство обороны России готово подписать сделку.");
+        assert_eq!(decoded(&raw).encoding, "windows-1251");
+    }
+
+    #[test]
+    fn a_few_high_bytes_in_ascii_text_are_not_cyrillic() {
+        let d = decoded(
+            b"Plain text \xff\xfe\xc3( and more text here about the markets.",
+        );
+        assert_eq!(d.encoding, "windows-1252");
+        assert!(d.text.contains("ÿþÃ("), "{}", d.text);
+    }
+
+    #[test]
+    fn a_few_nuls_in_text_are_text_many_are_binary() {
+        let d = decoded(b"Hello world,\0 this is text.\0\n");
+        assert_eq!(d.encoding, "utf-8");
+        assert_eq!(kind(b"\0\0\0\0a\0\0"), Some(ErrorKind::Binary));
+        assert_eq!(
+            kind(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"),
+            Some(ErrorKind::Binary)
+        );
+        // Not UTF-8 and with a NUL: binary.
+        assert_eq!(
+            kind(b"\xe9\xe9 text\0 \xff\xfe\xfd"),
+            Some(ErrorKind::Binary)
+        );
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_told_by_its_zero_bytes() {
+        let text = "Grüße aus Köln, said the minister.\n";
+        let le: Vec<u8> =
+            text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> =
+            text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decoded(&le).encoding, "utf-16le");
+        assert_eq!(decoded(&le).text, text);
+        assert_eq!(decoded(&be).encoding, "utf-16be");
+        assert_eq!(decoded(&be).text, text);
+        // Small integers in 16 bits have the pattern but are no text.
+        let ints: Vec<u8> =
+            (0u16..200).flat_map(|i| (i % 31).to_le_bytes()).collect();
+        assert_eq!(kind(&ints), Some(ErrorKind::Binary));
+    }
+
+    #[test]
+    fn empty_and_whitespace_only() {
+        assert_eq!(kind(b""), Some(ErrorKind::Empty));
+        assert_eq!(kind(b" \n\t "), Some(ErrorKind::Empty));
+        assert_eq!(kind("\u{feff}\n".as_bytes()), Some(ErrorKind::Empty));
+    }
 }

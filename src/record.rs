@@ -8,8 +8,8 @@
 //!  "title": "…" | null, ["byline": "…",] ["dateline": "…",]
 //!  "text": "…",
 //!  "removed": [{"text": "…", "reason": "duplicate_title"}, …],
-//!  "stats": {"bytes": 2195, "encoding": "utf-8", "words": 312,
-//!            "sentences": 14, "paragraphs": 9},
+//!  "stats": {"bytes": 2195, "encoding": "utf-8", ["invalid_bytes": 1,]
+//!            "words": 312, "sentences": 14, "paragraphs": 9},
 //!  "entities": [{"type": "person", "text": "Sergei Shoigu",
 //!                "name": "Sergei Shoigu", "id": "Q…", "start": 0, "end": 0}],
 //!  "figures": [{"type": "money", "text": "more than four billion dollars",
@@ -32,6 +32,11 @@
 //! (never through `f64`): "$1.13bn" is `1130000000`, "19 cents" is `0.19`.
 //! Keys `value_max`, `currency`, `unit`, `qualifier` appear only when they
 //! apply; `byline` and `dateline` only when the cleaner found one.
+//!
+//! `stats.invalid_bytes` appears only when the input was UTF-8 but for some
+//! invalid bytes: it counts them. Each lone invalid byte was read as
+//! windows-1252 ("’" for 0x92) when that is a printable character, anything
+//! else became U+FFFD; the rest of the text is the UTF-8 as written.
 
 use serde::Serialize;
 use serde_json::value::RawValue;
@@ -84,6 +89,8 @@ struct RemovedOut<'a> {
 struct Stats<'a> {
     bytes: u64,
     encoding: &'a str,
+    #[serde(skip_serializing_if = "is_zero")]
+    invalid_bytes: u64,
     words: usize,
     sentences: usize,
     paragraphs: usize,
@@ -159,6 +166,7 @@ pub fn write_document(
         stats: Stats {
             bytes: doc.bytes,
             encoding: &doc.encoding,
+            invalid_bytes: doc.invalid_bytes,
             words: analysis.tokens.tokens.len(),
             sentences: analysis.tokens.sentences.len(),
             paragraphs: cleaned.paragraphs,
@@ -300,6 +308,11 @@ impl<'t> CharIndex<'t> {
 
 fn is_continuation(b: u8) -> bool {
     b & 0xC0 == 0x80
+}
+
+/// `skip_serializing_if` for counts that appear only when non-zero.
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 #[cfg(test)]

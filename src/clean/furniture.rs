@@ -213,7 +213,9 @@ fn plain_prose(line: &str, f: &Features) -> bool {
 /// Lines whose whole shape is furniture: navigation-only, timestamps,
 /// bylines, datelines, credits, legal lines.
 fn shape(line: &str, f: &Features, s: &Scan) -> Option<Class> {
-    if f.copyright || (s.first & LEGAL != 0 && first_is(line, "copyright")) {
+    if (f.copyright && copyright_notice(line, f, s))
+        || (s.first & LEGAL != 0 && first_is(line, "copyright"))
+    {
         return Some(Class::Furniture(Reason::Legal));
     }
     if f.words <= 8 && f.end == End::Continues {
@@ -270,6 +272,28 @@ fn nav_class(s: &Scan) -> Class {
     } else {
         Class::Furniture(Reason::Navigation)
     }
+}
+
+/// True when a line holding "©" or "(c)" is a copyright notice, not a
+/// sentence that happens to hold the mark: a notice is short or no
+/// sentence, or starts with the mark, or names a year right after it ("©
+/// 2024 Example Media"), or has another legal word ("rights reserved").
+/// A mark inside article prose is not a footer.
+fn copyright_notice(line: &str, f: &Features, s: &Scan) -> bool {
+    if !f.prose() || s.legal > 0 {
+        return true;
+    }
+    let marks = line
+        .match_indices('©')
+        .map(|(i, m)| (i, i + m.len()))
+        .chain(line.match_indices("(c)").map(|(i, m)| (i, i + m.len())))
+        .chain(line.match_indices("(C)").map(|(i, m)| (i, i + m.len())));
+    marks.into_iter().any(|(start, end)| {
+        let after = line[end..].trim_start();
+        start == 0
+            || after.len() >= 4
+                && after.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+    })
 }
 
 fn first_is(line: &str, word: &str) -> bool {
@@ -450,6 +474,12 @@ mod tests {
             ("Image credit: Handout/Agency", Caption),
             ("Photo: Reuters", Caption),
             ("© 2024 Example Media. All rights reserved.", Legal),
+            ("Copyright (c) 2023 Example Media Group Inc", Legal),
+            (
+                "All content on this site © 2021 Example Media, unless otherwise noted in the article.",
+                Legal,
+            ),
+            ("(c) Example Media, 2024", Legal),
             ("Download a free sample", Cta),
             ("Sign up for our newsletter", Cta),
             ("Get the latest news straight to your inbox.", Cta),
@@ -500,6 +530,19 @@ mod tests {
             ("Never before has the river risen so fast.", Class::Content),
             (
                 "The AP/NORC poll found that most voters back the plan.",
+                Class::Content,
+            ),
+            // A copyright mark inside a sentence is no footer.
+            (
+                "The Red Cross, a 501(c)(3) nonprofit based in Washington, said on Tuesday it had raised $2.3bn from 1.2 million donors.",
+                Class::Content,
+            ),
+            (
+                "Under section 2(c) of the act, the agency may fine a firm up to $5m for each breach.",
+                Class::Content,
+            ),
+            (
+                "The shirts bore the ©Disney mark and were sold at three markets in the city on Friday.",
                 Class::Content,
             ),
         ];

@@ -114,8 +114,14 @@ impl Features {
             self.quote |= quote;
             self.copyright = copyright;
         }
-        let c_in_brackets =
-            |(i, _): (usize, &str)| line.as_bytes()[i + 1..].starts_with(b"c)");
+        // "(c)" marks copyright; "501(c)(3)" and "section 2(c)" are
+        // references to a clause.
+        let c_in_brackets = |(i, _): (usize, &str)| {
+            let b = line.as_bytes();
+            b[i + 1..].starts_with(b"c)")
+                && !(i > 0 && b[i - 1].is_ascii_alphanumeric())
+                && b.get(i + 3) != Some(&b'(')
+        };
         if m & PAREN != 0 && line.match_indices('(').any(c_in_brackets) {
             self.copyright = true;
         }

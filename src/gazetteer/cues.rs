@@ -409,6 +409,10 @@ fn is_role_word(doc: &Doc<'_>, k: usize) -> bool {
     doc.classes(k) & (ROLES.bit() | ROLE_WORDS.bit() | TITLES.bit()) != 0
 }
 
+/// Most capitalised words an organisation's name has before its head or
+/// suffix word ("International Atomic Energy Agency" has three).
+const MAX_BEFORE_HEAD: usize = 6;
+
 /// An organisation whose head or suffix word is at or after token `i`.
 fn org_at(doc: &Doc<'_>, hits: &[Hit], i: usize, floor: usize) -> Option<Hit> {
     if !doc.capitalised(i) {
@@ -419,6 +423,10 @@ fn org_at(doc: &Doc<'_>, hits: &[Hit], i: usize, floor: usize) -> Option<Hit> {
     if !(suffix || doc.is(i, &ORG_HEADS)) {
         return None;
     }
+    // The words before the head are few ("Bharatiya Janata Party"); a
+    // bound keeps an endless run of capitals from being walked back over
+    // at every head word, which was quadratic.
+    let floor = floor.max(i.saturating_sub(MAX_BEFORE_HEAD));
     let mut first = i;
     while first > floor
         && doc.joined_to_next(first - 1)

@@ -418,6 +418,9 @@ struct Memo<'a> {
     direct: u32,
     /// Every maximal run of letters and digits in the text.
     runs: Option<HashSet<&'a str>>,
+    /// Every token with a mark inside ("o'Neil", "St.Louis"): the words
+    /// that [`Memo::runs`] cannot answer for.
+    marked: Option<HashSet<&'a str>>,
     /// Lower-cased stems of capitalised tokens outside headlines, with the
     /// first and last such token.
     body: Option<HashMap<String, (usize, usize)>>,
@@ -429,6 +432,7 @@ impl Default for Memo<'_> {
             calls: 0,
             direct: DIRECT_LOOKUPS,
             runs: None,
+            marked: None,
             body: None,
         }
     }
@@ -460,6 +464,20 @@ impl<'a> Memo<'a> {
                     .collect()
             });
             return runs.contains(lowered.as_str());
+        }
+        if self.calls > self.direct {
+            // A word with a mark inside is a whole token where it stands
+            // alone: look it up among the tokens, not in the whole text
+            // once per candidate (quadratic on a page of such names).
+            let marked = self.marked.get_or_insert_with(|| {
+                doc.tokens
+                    .tokens
+                    .iter()
+                    .map(|t| t.span.slice(doc.text))
+                    .filter(|w| !w.chars().all(char::is_alphanumeric))
+                    .collect()
+            });
+            return marked.contains(lowered.as_str());
         }
         whole_word_in(doc.text, &lowered)
     }
@@ -533,6 +551,7 @@ p:1\tperson\tSergei Shoigu\t\tt\t
              alone, said Hopper. Hopper-Smith and grace.com and Grace's.",
             "Isabel Ruiz Meets Tom Grace\n\nRuiz thanked Grace and ruiz.",
             "Anna Berg, Berg Anna, berg; Anna-Lena Berg’s BERG berg2",
+            "Tom O'Neil met o'Neil and D’Arcy Ross; d’Arcy, Ross.",
         ];
         for text in texts {
             let tokens = Tokenizer::new().tokenize(text);

@@ -103,6 +103,7 @@ pub fn analyse_and_check(
         path: "p".into(),
         bytes,
         encoding,
+        invalid_bytes: 0,
         text,
     };
     let mut line = Vec::new();
