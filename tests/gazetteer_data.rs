@@ -10,6 +10,8 @@
 //! what the build script produces from `gazetteers/sources/` and
 //! `gazetteers/curated/`.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -323,7 +325,10 @@ fn check_regenerates(script: &str) {
     let output = match run {
         Ok(output) => output,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-            println!("python3 not found: skipping the regeneration check");
+            common::skip(
+                "gazetteer_data regeneration check",
+                "python3 not found",
+            );
             return;
         }
         Err(err) => panic!("cannot run {}: {err}", path.display()),

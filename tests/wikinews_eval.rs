@@ -2,7 +2,7 @@
 //!
 //! The articles (CC BY 2.5) are not in the repository; they live beside the
 //! checkout in `../shared/wikinews`. When that folder is absent the test
-//! prints a note and passes. The gold labels in `tests/data/wikinews` name
+//! says on standard error that it is skipped, and passes. The gold labels in `tests/data/wikinews` name
 //! each item by its text and occurrence (see the README there); the test
 //! runs the whole pipeline on each raw article, finds every gold item in the
 //! cleaned text, and scores predictions against them. A prediction matches
@@ -41,10 +41,6 @@ struct GoldEntity {
     occurrence: usize,
     kind: String,
     text: String,
-}
-
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/wikinews")
 }
 
 fn data_dir() -> PathBuf {
@@ -461,14 +457,9 @@ fn articles(dir: &Path) -> Vec<(String, String)> {
 
 #[test]
 fn wikinews_figures_and_entities() {
-    let dir = corpus_dir();
-    if !dir.is_dir() {
-        println!(
-            "note: {} is absent; the Wikinews evaluation is skipped",
-            dir.display()
-        );
+    let Some(dir) = common::shared("wikinews", "wikinews_eval") else {
         return;
-    }
+    };
     let pipeline = Pipeline::builtin().expect("builtin gazetteers load");
     let figures = gold_figures();
     let entities = gold_entities();

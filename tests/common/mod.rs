@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod shapes;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -14,6 +16,28 @@ use serde_json::Value;
 /// The repository root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Says where a person sees it that `test` was skipped, and why. The test
+/// harness captures `println!` and `eprintln!`; a direct write to the
+/// process's standard error is not captured, so the line shows in every
+/// `cargo test` run.
+pub fn skip(test: &str, why: &str) {
+    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
+}
+
+/// `../shared/NAME` beside the checkout when it is there; otherwise says
+/// (see [`skip`]) that `test` skips what needs it, and gives `None`.
+/// `NEWSX_SHARED` names another folder in place of `../shared`.
+pub fn shared(name: &str, test: &str) -> Option<PathBuf> {
+    let base = std::env::var_os("NEWSX_SHARED")
+        .map_or_else(|| root().join("../shared"), PathBuf::from);
+    let dir = base.join(name);
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    skip(test, &format!("{} is absent", dir.display()));
+    None
 }
 
 /// Runs `newsx ARGS` in `dir` with `stdin` as its standard input.
