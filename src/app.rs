@@ -70,9 +70,13 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Outcome> {
                 args.ext.join(",")
             );
         }
+        // An old FILE must not pass for this run's output: it is emptied.
+        open_sink(args)?
+            .finish()
+            .map_err(|e| output_error(args, e))?;
         return Ok(Outcome::PartialFailure);
     }
-    let pool = thread_pool(args.threads)?;
+    let pool = thread_pool(workers(args.threads, items.len()))?;
     let templates = match args.templates {
         true => Some(pool.install(|| count_templates(args, &items))?),
         false => None,
@@ -82,11 +86,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Outcome> {
         args,
         templates: templates.as_ref(),
     };
-    let sink = match &args.output {
-        Some(path) => Sink::file(path)
-            .with_context(|| format!("cannot write {}", path.display()))?,
-        None => Sink::stdout(),
-    };
+    let sink = open_sink(args)?;
     let bar = progress_bar(items.len(), args.quiet);
     let totals = match pool.install(|| write_all(&run, &items, sink, &bar)) {
         Ok(totals) => totals,
@@ -304,12 +304,34 @@ fn normalize_ext(ext: &str) -> String {
     ext.trim().trim_start_matches('.').to_ascii_lowercase()
 }
 
-fn thread_pool(threads: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
-    let mut builder = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = threads {
-        builder = builder.num_threads(n);
-    }
-    builder.build().context("cannot start worker threads")
+/// The sink of `-o FILE`, or stdout.
+fn open_sink(args: &ExtractArgs) -> anyhow::Result<Sink> {
+    Ok(match &args.output {
+        Some(path) => Sink::file(path)
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => Sink::stdout(),
+    })
+}
+
+/// Most worker threads a run starts, whatever `-j` says: thousands of
+/// threads only cost start-up time and memory.
+const MAX_WORKERS: usize = 256;
+
+/// Worker threads for `documents` documents: `-j N` (default: all cores),
+/// never more than the documents, nor than [`MAX_WORKERS`].
+fn workers(threads: Option<usize>, documents: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    threads
+        .unwrap_or(cores)
+        .min(documents)
+        .clamp(1, MAX_WORKERS)
+}
+
+fn thread_pool(threads: usize) -> anyhow::Result<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .context("cannot start worker threads")
 }
 
 fn output_error(args: &ExtractArgs, err: io::Error) -> anyhow::Error {

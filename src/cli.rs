@@ -55,8 +55,9 @@ pub struct ExtractArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<String>,
 
-    /// Write the JSONL to FILE (atomically: temporary file, then rename)
-    /// instead of stdout.
+    /// Write the JSONL to FILE instead of stdout: a regular file (or a
+    /// symbolic link's target) is replaced atomically, a device or FIFO is
+    /// written through, `-` is stdout.
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -69,7 +70,8 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub no_builtin_gazetteers: bool,
 
-    /// Worker threads (default: all cores); output is identical for any N.
+    /// Worker threads (default: all cores; never more than documents, nor
+    /// than 256); output is identical for any N.
     #[arg(short = 'j', long, value_name = "N", value_parser = parse_threads)]
     pub threads: Option<usize>,
 
@@ -174,9 +176,9 @@ fn parse_min_docs(input: &str) -> Result<u32, String> {
 }
 
 fn parse_currency(input: &str) -> Result<String, String> {
-    let ok = input.len() == 3 && input.bytes().all(|b| b.is_ascii_alphabetic());
-    if ok {
-        Ok(input.to_ascii_uppercase())
+    let code = input.to_ascii_uppercase();
+    if crate::figures::is_iso_4217(&code) {
+        Ok(code)
     } else {
         Err(format!(
             "invalid currency {input:?}: expected an ISO 4217 code such as CAD"
@@ -218,6 +220,8 @@ mod tests {
         assert!(parse_threads("x").is_err());
         assert_eq!(parse_currency("cad"), Ok("CAD".to_string()));
         assert!(parse_currency("CA$").is_err());
+        assert!(parse_currency("XYZ").is_err(), "not in ISO 4217");
+        assert_eq!(parse_currency("eur"), Ok("EUR".to_string()));
         assert_eq!(parse_min_docs("5"), Ok(5));
         assert!(parse_min_docs("1").is_err());
         assert!(parse_min_docs("many").is_err());

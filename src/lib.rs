@@ -30,6 +30,7 @@ pub mod output;
 pub mod pipeline;
 pub mod read;
 pub mod record;
+pub mod signals;
 pub mod span;
 pub mod tokenize;
 pub mod walk;

@@ -8,6 +8,10 @@ use newsx::cli::{Cli, Command};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Err(err) = newsx::signals::exit_on_signals() {
+        eprintln!("newsx: cannot watch for signals: {err}");
+        return ExitCode::from(2);
+    }
     let result = match &cli.command {
         Command::Extract(args) => app::run(args),
     };

@@ -32,9 +32,38 @@ impl Source {
     /// The path as it appears in the record (`-` for stdin).
     pub fn display(&self) -> String {
         match self {
-            Source::File(p) => p.to_string_lossy().into_owned(),
+            Source::File(p) => path_text(p),
             Source::Stdin => "-".to_string(),
         }
+    }
+}
+
+/// A path as records show it: its bytes as UTF-8, except that a byte that
+/// is not UTF-8 is written `\xHH` (two upper-case hex digits) and a
+/// backslash `\\`, so that two names differing only in such bytes stay
+/// distinct (a lossy conversion made both `�`) and the bytes can be
+/// recovered. Elsewhere than on Unix, the lossy conversion.
+pub fn path_text(path: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            for c in chunk.valid().chars() {
+                match c {
+                    '\\' => out.push_str("\\\\"),
+                    c => out.push(c),
+                }
+            }
+            for b in chunk.invalid() {
+                out.push_str(&format!("\\x{b:02X}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        path.to_string_lossy().into_owned()
     }
 }
 
@@ -515,6 +544,18 @@ mod tests {
         let ints: Vec<u8> =
             (0u16..200).flat_map(|i| (i % 31).to_le_bytes()).collect();
         assert_eq!(kind(&ints), Some(ErrorKind::Binary));
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn paths_escape_bytes_that_are_not_utf8() {
+        use std::os::unix::ffi::OsStrExt;
+        let path =
+            |b: &[u8]| path_text(Path::new(std::ffi::OsStr::from_bytes(b)));
+        assert_eq!(path(b"docs/caf\xe9.txt"), "docs/caf\\xE9.txt");
+        assert_eq!(path(b"docs/caf\xe8.txt"), "docs/caf\\xE8.txt");
+        assert_eq!(path(b"a\\xE9.txt"), "a\\\\xE9.txt");
+        assert_eq!(path("Zürich/ü.txt".as_bytes()), "Zürich/ü.txt");
     }
 
     #[test]

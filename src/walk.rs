@@ -12,7 +12,7 @@ use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::read::{DocError, ErrorKind, Source};
+use crate::read::{path_text, DocError, ErrorKind, Source};
 
 /// One entry of the walk: a source to read, or a failure to report.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -104,12 +104,10 @@ fn walk_error(
     options: &WalkOptions,
 ) -> Option<(PathBuf, Item)> {
     let path = err.path()?.to_path_buf();
-    let shown = path.to_string_lossy().into_owned();
+    let shown = path_text(&path);
     let item = if let Some(ancestor) = err.loop_ancestor() {
-        let message = format!(
-            "symbolic link loop back to {}",
-            ancestor.to_string_lossy()
-        );
+        let message =
+            format!("symbolic link loop back to {}", path_text(ancestor));
         DocError::new(shown, ErrorKind::Walk, message)
     } else if let Some(io) = err.io_error() {
         if !wanted(&path, options) {
@@ -124,7 +122,7 @@ fn walk_error(
 
 /// An error for a path that could not be opened.
 fn missing(path: &Path, err: &std::io::Error) -> DocError {
-    let shown = path.to_string_lossy().into_owned();
+    let shown = path_text(path);
     if err.kind() != std::io::ErrorKind::NotFound {
         return DocError::new(shown, ErrorKind::Unreadable, err.to_string());
     }

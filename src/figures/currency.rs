@@ -20,6 +20,16 @@ const CURRENCIES_TSV: &str =
 /// An ISO 4217 code.
 pub type Code = [u8; 3];
 
+/// True when `code` (upper-case) is an ISO 4217 currency code of the
+/// bundled list: what `--dollar` accepts.
+pub fn is_iso_4217(code: &str) -> bool {
+    code.len() == 3
+        && CURRENCIES_TSV
+            .lines()
+            .filter_map(|l| l.strip_prefix("iso4217:"))
+            .any(|r| r.strip_prefix(code).is_some_and(|t| t.starts_with('\t')))
+}
+
 /// A currency as written, before the document resolves shared ones.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Currency {

@@ -70,6 +70,7 @@ mod resolve;
 mod scan;
 mod words;
 
+pub use currency::is_iso_4217;
 pub use decimal::Decimal;
 
 use crate::gazetteer::Mention;

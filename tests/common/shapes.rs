@@ -4,8 +4,6 @@
 //! the work-counting test (`tests/linear.rs`), the benchmark of shapes at
 //! two sizes (`benches/pathological.rs`) and the fuzzer (`tests/fuzz.rs`).
 
-#![allow(dead_code)]
-
 /// One shape: a name, and the unit repeated (with a counter) to size.
 pub struct Shape {
     /// A short name for reports.
