@@ -34,5 +34,6 @@ pub mod signals;
 pub mod span;
 pub mod tokenize;
 pub mod walk;
+pub mod work;
 
 pub use pipeline::{Analysis, Pipeline, PipelineOptions};

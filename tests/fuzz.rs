@@ -1,12 +1,15 @@
 //! A mutation fuzzer for the whole read → record path.
 //!
-//! It starts from the bundled corpus (and the Wikinews sample beside the
-//! repository when present), mutates bytes with a seeded generator — flips,
-//! cuts, splices, and inserts of tokens that stress each stage — and checks
-//! that decoding and analysis never panic and that records keep their
-//! offset contract. The run is deterministic; `NEWSX_FUZZ_ITERS` sets its
-//! length (default 400 for CI) and `NEWSX_FUZZ_SEED` its seed, for longer
-//! hunts on a workstation.
+//! It starts from the bundled corpus, the pathological shapes of
+//! `tests/common/shapes.rs`, and beside the repository (when present) the
+//! Wikinews articles and the real web pages of `../shared/dev/boilerplate`;
+//! it mutates bytes with a seeded generator — flips, cuts, splices, and
+//! inserts of tokens that stress each stage (stray bytes, NULs, UTF-16
+//! pieces, copyright marks) — and checks that decoding and analysis never
+//! panic and that records keep their offset contract. The run is
+//! deterministic; `NEWSX_FUZZ_ITERS` sets its length (default 400 for CI)
+//! and `NEWSX_FUZZ_SEED` its seed, for longer hunts on a workstation; it
+//! prints iterations, seed and time.
 
 mod common;
 
@@ -65,14 +68,27 @@ const TOKENS: &[&[u8]] = &[
     b"-",
     b"\xe2\x80\x9c",
     b"\t",
+    b"\xc2\xa9 2024 ",
+    b"(c)",
+    b"501(c)(3) ",
+    b"\x92",
+    b"\x00\x00",
+    b"M\x00i\x00n\x00",
+    b"\xe2\x80",
+    b"Ministry Russia Ministry ",
+    b"O'Neil ",
+    b"said Linda ",
 ];
 
 fn seeds() -> Vec<Vec<u8>> {
-    let mut seeds = Vec::new();
-    for dir in [
-        common::root().join("corpus"),
-        common::root().join("../shared/wikinews"),
-    ] {
+    let mut seeds: Vec<Vec<u8>> = common::shapes::SHAPES
+        .iter()
+        .map(|shape| shape.build(4 << 10).into_bytes())
+        .collect();
+    let shared = ["wikinews", "dev/boilerplate/txt"]
+        .into_iter()
+        .filter_map(|name| common::shared(name, "fuzz seeds"));
+    for dir in std::iter::once(common::root().join("corpus")).chain(shared) {
         let Ok(entries) = std::fs::read_dir(&dir) else {
             continue;
         };
@@ -118,31 +134,66 @@ fn mutate(rng: &mut Rng, seeds: &[Vec<u8>]) -> Vec<u8> {
     doc
 }
 
+fn env_number(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// The generator of iteration `i`: each iteration has its own, so that
+/// iterations run on any number of threads and one can be replayed alone
+/// (`NEWSX_FUZZ_FROM=i NEWSX_FUZZ_ITERS=1`).
+fn rng_for(seed: u64, i: u64) -> Rng {
+    // splitmix64 of seed + i
+    let mut z = seed.wrapping_add(i.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    Rng((z ^ (z >> 31)) | 1)
+}
+
 #[test]
 fn mutated_documents_never_panic_or_break_offsets() {
-    let iters: usize = std::env::var("NEWSX_FUZZ_ITERS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(400);
-    let seed: u64 = std::env::var("NEWSX_FUZZ_SEED")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0x9E37_79B9);
+    use rayon::prelude::*;
+
+    let iters = env_number("NEWSX_FUZZ_ITERS", 400);
+    let from = env_number("NEWSX_FUZZ_FROM", 0);
+    let seed = env_number("NEWSX_FUZZ_SEED", 0x9E37_79B9);
     let pipeline = Pipeline::builtin().expect("built-in gazetteers load");
     let seeds = seeds();
     assert!(!seeds.is_empty(), "the corpus has seed documents");
-    let mut rng = Rng(seed | 1);
-    let mut analysed = 0;
-    for _ in 0..iters {
-        let raw = mutate(&mut rng, &seeds);
-        let Ok((text, encoding)) = decode(&raw) else {
-            continue;
-        };
-        common::analyse_and_check(&pipeline, text, encoding, raw.len() as u64);
-        analysed += 1;
-    }
+    let started = std::time::Instant::now();
+    let outcomes: Vec<Result<bool, u64>> = (from..from + iters)
+        .into_par_iter()
+        .map(|i| {
+            let run = std::panic::AssertUnwindSafe(|| {
+                let raw = mutate(&mut rng_for(seed, i), &seeds);
+                let Ok((text, encoding)) = decode(&raw) else {
+                    return false;
+                };
+                let bytes = raw.len() as u64;
+                common::analyse_and_check(&pipeline, text, encoding, bytes);
+                true
+            });
+            std::panic::catch_unwind(run).map_err(|_| i)
+        })
+        .collect();
+    let failed: Vec<u64> =
+        outcomes.iter().filter_map(|o| o.err()).take(10).collect();
+    let analysed = outcomes.iter().filter(|o| *o == &Ok(true)).count();
+    println!(
+        "{iters} iterations from {from} ({analysed} decoded as text) on {} \
+         seeds, seed {seed:#x}, in {:.1} s",
+        seeds.len(),
+        started.elapsed().as_secs_f64()
+    );
     assert!(
-        analysed * 2 > iters,
+        failed.is_empty(),
+        "iterations {failed:?} failed; replay one with NEWSX_FUZZ_SEED={seed} \
+         NEWSX_FUZZ_FROM=i NEWSX_FUZZ_ITERS=1"
+    );
+    assert!(
+        analysed as u64 * 2 > iters,
         "most mutants should still decode as text ({analysed}/{iters})"
     );
 }

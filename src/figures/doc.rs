@@ -26,6 +26,7 @@ impl<'a> Doc<'a> {
 
     /// The text of token `i` ("" past the end).
     pub fn word(&self, i: usize) -> &'a str {
+        crate::work::add(1);
         self.tokens
             .tokens
             .get(i)
@@ -59,6 +60,7 @@ impl<'a> Doc<'a> {
     /// The text between token `i - 1` and token `i` (from the start of the
     /// text for the first token, to its end past the last).
     pub fn gap(&self, i: usize) -> &'a str {
+        crate::work::add(1);
         let from = if i == 0 { 0 } else { self.end(i - 1) };
         let to = self.start(i).max(from);
         &self.text[from..to]

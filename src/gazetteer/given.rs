@@ -517,6 +517,7 @@ fn body_stems(doc: &Doc<'_>) -> HashMap<String, (usize, usize)> {
 /// True when `word` stands in `text` between characters that are not
 /// letters or digits.
 fn whole_word_in(text: &str, word: &str) -> bool {
+    crate::work::add(text.len());
     text.match_indices(word).any(|(at, m)| {
         let before = text[..at].chars().next_back();
         let after = text[at + m.len()..].chars().next();

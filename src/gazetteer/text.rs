@@ -136,12 +136,14 @@ impl<'a> Doc<'a> {
     /// The text of token `i`.
     #[inline]
     pub(crate) fn word(&self, i: usize) -> &'a str {
+        crate::work::add(1);
         self.tokens.tokens[i].span.slice(self.text)
     }
 
     /// Token `i` without a possessive ending.
     #[inline]
     pub(crate) fn stem(&self, i: usize) -> &'a str {
+        crate::work::add(1);
         let s = self.tokens.tokens[i].span;
         &self.text[s.start..s.end - usize::from(self.info[i].cut)]
     }
@@ -162,6 +164,7 @@ impl<'a> Doc<'a> {
     /// The text between tokens `i` and `i + 1`.
     #[inline]
     pub(crate) fn gap_after(&self, i: usize) -> &'a str {
+        crate::work::add(1);
         let end = self.tokens.tokens[i].span.end;
         let next = self
             .tokens
@@ -175,6 +178,7 @@ impl<'a> Doc<'a> {
     /// `i` from the next one, so the two may belong to one name.
     #[inline]
     pub(crate) fn joined_to_next(&self, i: usize) -> bool {
+        crate::work::add(1);
         self.info.get(i).is_some_and(|t| t.flags & JOINED != 0)
     }
 
@@ -229,6 +233,7 @@ impl<'a> Doc<'a> {
     /// document.
     #[inline]
     pub(crate) fn classes(&self, i: usize) -> u32 {
+        crate::work::add(1);
         let cell = &self.info[i].classes;
         if cell.get() == UNKNOWN {
             cell.set(classes(self.stem(i)));
