@@ -47,7 +47,19 @@ struct Totals {
     counts: RecordCounts,
 }
 
-/// One processed item: its JSONL line, and what the summary needs.
+impl Totals {
+    fn add(&mut self, p: &Processed) {
+        self.documents += 1;
+        self.bytes += p.bytes;
+        self.counts.entities += p.counts.entities;
+        self.counts.figures += p.counts.figures;
+        self.errors += usize::from(p.error.is_some());
+    }
+}
+
+/// One processed item: its JSONL line (empty when it was streamed), and
+/// what the summary needs.
+#[derive(Default)]
 struct Processed {
     line: Vec<u8>,
     bytes: u64,
@@ -155,19 +167,33 @@ fn write_all(
 ) -> io::Result<Totals> {
     let mut totals = Totals::default();
     let started = Instant::now();
-    for chunk in items.chunks(CHUNK) {
-        let done: Vec<Processed> =
-            chunk.par_iter().map(|item| process(run, item)).collect();
-        let mut block =
-            Vec::with_capacity(done.iter().map(|p| p.line.len()).sum());
-        for p in done {
-            block.extend_from_slice(&p.line);
-            totals.documents += 1;
-            totals.bytes += p.bytes;
-            totals.counts.entities += p.counts.entities;
-            totals.counts.figures += p.counts.figures;
+    let sizes: Vec<u64> = items.iter().map(size_hint).collect();
+    let mut start = 0;
+    while start < items.len() {
+        let end = chunk_end(&sizes, start);
+        let chunk = &items[start..end];
+        let done: Vec<Option<Processed>> = chunk
+            .par_iter()
+            .zip(&sizes[start..end])
+            .map(|(item, &size)| (size < LARGE).then(|| process(run, item)))
+            .collect();
+        let mut block = Vec::new();
+        for (item, done) in chunk.iter().zip(done) {
+            let p = match done {
+                Some(p) => {
+                    block.extend_from_slice(&p.line);
+                    p
+                }
+                None => {
+                    // A large document, in its turn: its record goes
+                    // straight to the output, never into a buffer.
+                    sink.write(&block)?;
+                    block.clear();
+                    analyse_into(run, item, &mut sink)?
+                }
+            };
+            totals.add(&p);
             if let Some(message) = p.error {
-                totals.errors += 1;
                 if !run.args.quiet {
                     bar.suspend(|| eprintln!("newsx: {message}"));
                 }
@@ -177,44 +203,98 @@ fn write_all(
         sink.flush()?;
         bar.inc(chunk.len() as u64);
         bar.set_message(rate(totals.bytes, started.elapsed().as_secs_f64()));
+        start = end;
     }
     sink.finish()?;
     Ok(totals)
 }
 
-/// Reads, analyses and serialises one item; failures become error records.
+/// Documents of this many bytes or more are analysed one at a time, on
+/// the main thread in their turn, and their record is streamed to the
+/// output: analysing a document takes a multiple of its size in memory
+/// (tokens, figures, the record), so only one such multiple is ever held.
+const LARGE: u64 = 1 << 20;
+
+/// Bytes of smaller documents handed to the pool at a time: their records
+/// are buffered until the chunk is written.
+const CHUNK_BYTES: u64 = 16 << 20;
+
+/// The size of an item's file, 0 when unknown (stdin, an error).
+fn size_hint(item: &Item) -> u64 {
+    match item {
+        Item::Source(Source::File(path)) => {
+            std::fs::metadata(path).map_or(0, |m| m.len())
+        }
+        _ => 0,
+    }
+}
+
+/// The end of the chunk that starts at `start`: at most [`CHUNK`] items,
+/// and at most [`CHUNK_BYTES`] of documents under [`LARGE`] (one at least).
+fn chunk_end(sizes: &[u64], start: usize) -> usize {
+    let mut bytes = 0;
+    let mut end = start;
+    while end < sizes.len() && end - start < CHUNK {
+        if sizes[end] < LARGE {
+            bytes += sizes[end];
+            if bytes > CHUNK_BYTES && end > start {
+                break;
+            }
+        }
+        end += 1;
+    }
+    end
+}
+
+/// Reads, analyses and serialises one item into its own line; failures
+/// become error records.
 fn process(run: &Run<'_>, item: &Item) -> Processed {
+    let mut line = Vec::new();
+    match analyse_into(run, item, &mut line) {
+        Ok(p) => Processed { line, ..p },
+        // Writing to memory fails only when serialising does.
+        Err(e) => {
+            let path = match item {
+                Item::Source(source) => source.display(),
+                Item::Error(err) => err.path.clone(),
+            };
+            failed(&DocError::new(
+                path,
+                crate::read::ErrorKind::Unreadable,
+                format!("cannot serialise the record: {e}"),
+            ))
+        }
+    }
+}
+
+/// Reads and analyses one item and writes its record (or error record) to
+/// `out`; what the summary needs comes back, with no line.
+fn analyse_into(
+    run: &Run<'_>,
+    item: &Item,
+    out: &mut impl io::Write,
+) -> io::Result<Processed> {
     let doc = match item {
         Item::Source(source) => read_source(source, run.args.max_bytes),
         Item::Error(err) => Err(err.clone()),
     };
-    match doc {
-        Ok(doc) => {
-            let analysis = run.pipeline.analyze_with(&doc.text, run.templates);
-            // The record holds the text once, escaped, plus removed lines
-            // and items: sized up front so it is not grown by doubling.
-            let mut line = Vec::with_capacity(doc.text.len() * 5 / 4 + 1024);
-            match record::write_document(
-                &mut line,
-                &doc,
-                &analysis,
-                run.args.spans,
-            ) {
-                Ok(counts) => Processed {
-                    line,
-                    bytes: doc.bytes,
-                    error: None,
-                    counts,
-                },
-                Err(e) => failed(&DocError::new(
-                    doc.path.clone(),
-                    crate::read::ErrorKind::Unreadable,
-                    format!("cannot serialise the record: {e}"),
-                )),
-            }
+    let doc = match doc {
+        Ok(doc) => doc,
+        Err(err) => {
+            record::write_error(out, &err)?;
+            return Ok(Processed {
+                error: Some(err.to_string()),
+                ..Processed::default()
+            });
         }
-        Err(err) => failed(&err),
-    }
+    };
+    let analysis = run.pipeline.analyze_with(&doc.text, run.templates);
+    let counts = record::write_document(out, &doc, &analysis, run.args.spans)?;
+    Ok(Processed {
+        bytes: doc.bytes,
+        counts,
+        ..Processed::default()
+    })
 }
 
 fn failed(err: &DocError) -> Processed {

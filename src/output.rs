@@ -125,6 +125,19 @@ impl Sink {
     }
 }
 
+/// The sink as a writer, so a large record can be serialised straight
+/// into it.
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        Sink::write(self, buf)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Sink::flush(self)
+    }
+}
+
 /// Removes the temporary file of the running output, if any, and keeps any
 /// other from being renamed into place: called on SIGINT and SIGTERM just
 /// before the process exits. Returns with the lock held for good.

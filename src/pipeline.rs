@@ -98,7 +98,10 @@ impl Pipeline {
         let cleaned = self.cleaner.clean_with(decoded, templates);
         let tokens = self.tokenizer.tokenize(&cleaned.text);
         let mentions = self.gazetteer.find(&cleaned.text, &tokens);
-        let figures = self.figures.extract(&cleaned.text, &tokens, &mentions);
+        let mut figures =
+            self.figures.extract(&cleaned.text, &tokens, &mentions);
+        // Grown by doubling: up to half of it unused on a long document.
+        figures.shrink_to_fit();
         Analysis {
             cleaned,
             tokens,

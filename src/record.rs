@@ -59,8 +59,13 @@ pub struct RecordCounts {
     pub figures: usize,
 }
 
+/// The lists of a record (entities, figures, spans) are [`Seq`]s, written
+/// item by item: on a long document they are the bulk of the record, and
+/// collecting them first would hold them twice.
 #[derive(Serialize)]
-struct DocRecord<'a> {
+#[serde(bound(serialize = "Seq<E>: Serialize, Seq<F>: Serialize, \
+    Seq<S>: Serialize, Seq<T>: Serialize"))]
+struct DocRecord<'a, E, F, S, T> {
     id: &'a str,
     path: &'a str,
     title: Option<&'a str>,
@@ -71,12 +76,27 @@ struct DocRecord<'a> {
     text: &'a str,
     removed: Vec<RemovedOut<'a>>,
     stats: Stats<'a>,
-    entities: Vec<EntityOut<'a>>,
-    figures: Vec<FigureOut<'a>>,
+    entities: Seq<E>,
+    figures: Seq<F>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    sentences: Option<Vec<[usize; 2]>>,
+    sentences: Option<Seq<S>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    tokens: Option<Vec<[usize; 2]>>,
+    tokens: Option<Seq<T>>,
+}
+
+/// A JSON array made by a function that yields its items as they are
+/// written.
+struct Seq<F>(F);
+
+impl<F, I> Serialize for Seq<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
 }
 
 #[derive(Serialize)]
@@ -138,9 +158,10 @@ struct ErrorOut<'a> {
     message: &'a str,
 }
 
-/// Appends the record of an analysed document, and a newline, to `out`.
-pub fn write_document(
-    out: &mut Vec<u8>,
+/// Writes the record of an analysed document, and a newline, to `out` (a
+/// buffer, or the output itself for a document too large to buffer).
+pub fn write_document<W: std::io::Write>(
+    out: &mut W,
     doc: &Document,
     analysis: &Analysis,
     spans: bool,
@@ -171,36 +192,32 @@ pub fn write_document(
             sentences: analysis.tokens.sentences.len(),
             paragraphs: cleaned.paragraphs,
         },
-        entities: analysis
-            .mentions
-            .iter()
-            .map(|m| entity(text, &chars, m))
-            .collect(),
-        figures: analysis
-            .figures
-            .iter()
-            .map(|f| figure(text, &chars, f))
-            .collect(),
-        sentences: spans.then(|| {
-            let it = analysis.tokens.sentences.iter().map(|s| s.span);
-            it.map(|s| chars.pair(s)).collect()
+        entities: Seq(|| {
+            analysis.mentions.iter().map(|m| entity(text, &chars, m))
         }),
-        tokens: spans.then(|| {
-            let it = analysis.tokens.tokens.iter().map(|t| t.span);
-            it.map(|s| chars.pair(s)).collect()
+        figures: Seq(|| {
+            analysis.figures.iter().map(|f| figure(text, &chars, f))
         }),
+        sentences: spans.then_some(Seq(|| {
+            let it = analysis.tokens.sentences.iter();
+            it.map(|s| chars.pair(s.span))
+        })),
+        tokens: spans.then_some(Seq(|| {
+            let it = analysis.tokens.tokens.iter();
+            it.map(|t| chars.pair(t.span))
+        })),
     };
     serde_json::to_writer(&mut *out, &record)?;
-    out.push(b'\n');
+    out.write_all(b"\n").map_err(serde_json::Error::io)?;
     Ok(RecordCounts {
-        entities: record.entities.len(),
-        figures: record.figures.len(),
+        entities: analysis.mentions.len(),
+        figures: analysis.figures.len(),
     })
 }
 
-/// Appends the error record of a failed document, and a newline, to `out`.
-pub fn write_error(
-    out: &mut Vec<u8>,
+/// Writes the error record of a failed document, and a newline, to `out`.
+pub fn write_error<W: std::io::Write>(
+    out: &mut W,
     err: &DocError,
 ) -> serde_json::Result<()> {
     let record = ErrorRecord {
@@ -212,7 +229,7 @@ pub fn write_error(
         },
     };
     serde_json::to_writer(&mut *out, &record)?;
-    out.push(b'\n');
+    out.write_all(b"\n").map_err(serde_json::Error::io)?;
     Ok(())
 }
 

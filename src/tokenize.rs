@@ -128,6 +128,10 @@ impl Tokenizer {
             }
         });
         close(&mut st, &mut out, None);
+        // The capacity was a guess; a long document's token list is the
+        // largest thing its analysis holds, so it keeps only what it needs.
+        out.tokens.shrink_to_fit();
+        out.sentences.shrink_to_fit();
         out
     }
 

@@ -387,3 +387,78 @@ fn a_skipped_test_says_so_where_a_person_sees_it() {
     assert!(stderr.contains("SKIPPED probe:"), "{stderr}");
     assert!(stderr.contains("no-such-folder is absent"), "{stderr}");
 }
+
+/// Runs `newsx extract -q -o /dev/null FILE` in `dir` and returns its peak
+/// resident memory in bytes, from the kernel's accounting of the child.
+// The child is reaped by wait4, which also reports its peak memory.
+#[allow(clippy::zombie_processes)]
+fn peak_memory(dir: &Path, file: &str) -> u64 {
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_newsx"))
+        .args(["extract", "-q", "-o", "/dev/null", file])
+        .current_dir(dir)
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut status = 0;
+    // SAFETY: a zeroed rusage is a valid value for wait4 to fill in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: the pid is our own child, not yet waited for; both pointers
+    // are to live locals.
+    let pid =
+        unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    assert_eq!(pid, child.id() as i32, "wait4 reaps the child");
+    usage.ru_maxrss as u64 * 1024
+}
+
+#[test]
+fn peak_memory_is_a_small_multiple_of_the_largest_document() {
+    let dir = temp();
+    let d = dir.path();
+    // One figure every 22 bytes, 1.5 MiB: the densest shape the record has.
+    let unit = "The company paid $1.5bn for 3,600 shares, up 5% from 2 \
+million last year, and Apple spent €300m on 12 plants. ";
+    let size = 3 << 19;
+    write(d, "dense.txt", unit.repeat(size / unit.len()).as_bytes());
+    write(d, "tiny.txt", GOOD.as_bytes());
+    let base = peak_memory(d, "tiny.txt");
+    let dense = peak_memory(d, "dense.txt");
+    let multiple = (dense.saturating_sub(base)) as f64 / size as f64;
+    println!(
+        "peak {dense} bytes, {base} at start: {multiple:.1}x the document"
+    );
+    assert!(multiple < 20.0, "{multiple:.1}x the document");
+}
+
+#[test]
+fn a_large_document_among_small_ones_keeps_input_order_for_any_j() {
+    let dir = temp();
+    let d = dir.path();
+    fs::create_dir(d.join("docs")).unwrap();
+    for i in 0..20 {
+        write(d, &format!("docs/{i:02}.txt"), GOOD.as_bytes());
+    }
+    // Over the size that is analysed alone and streamed, in the middle.
+    let big = GOOD.repeat((1 << 20) / GOOD.len() + 1);
+    write(d, "docs/10b.txt", big.as_bytes());
+    let one = newsx(d, &["extract", "-q", "-j", "1", "docs"], b"");
+    let two = newsx(
+        d,
+        &["extract", "-q", "-j", "2", "-o", "r.jsonl", "docs"],
+        b"",
+    );
+    assert_eq!(one.status.code(), Some(0));
+    assert_eq!(two.status.code(), Some(0));
+    assert!(
+        one.stdout == fs::read(d.join("r.jsonl")).unwrap(),
+        "-j 1 and -j 2 differ"
+    );
+    let paths: Vec<String> = records(&one)
+        .iter()
+        .map(|r| r["path"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(paths.len(), 21);
+    assert_eq!(paths[11], "docs/10b.txt");
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted, "input order");
+}
