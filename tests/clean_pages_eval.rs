@@ -27,8 +27,7 @@ use regex::Regex;
 use serde_json::Value;
 
 fn dev_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/dev/boilerplate")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/dev/boilerplate")
 }
 
 /// One page: its site, its scraped text and its article body.
@@ -209,6 +208,13 @@ fn real_pages() {
             s.precision,
             s.recall
         );
+        let debug = std::env::var("CLEAN_PAGE").unwrap_or_default();
+        if !debug.is_empty() && page.id.starts_with(&debug) {
+            for r in &c.removed {
+                println!("  REMOVED {:?}: {}", r.reason, cut(&r.text));
+            }
+            println!("  TEXT {}", c.text);
+        }
         for l in strays(&words, out, &page.body, 3) {
             println!("  LEFT {}", cut(&l));
         }
@@ -225,13 +231,13 @@ fn real_pages() {
     println!("losing > 10%: {:?}", halves[2].losing);
     assert_eq!(halves[2].pages, 80, "every page is measured");
     for (name, h, f1_floor) in
-        [("tune", &halves[0], 0.76), ("held-out", &halves[1], 0.74)]
+        [("tune", &halves[0], 0.88), ("held-out", &halves[1], 0.87)]
     {
         assert!(h.f1() >= f1_floor, "{name}: F1 {:.3}", h.f1());
         assert!(h.r() >= 0.94, "{name}: recall {:.3}", h.r());
     }
     assert!(
-        halves[2].losing.len() <= 8,
+        halves[2].losing.len() <= 7,
         "pages losing > 10%: {:?}",
         halves[2].losing
     );

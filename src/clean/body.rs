@@ -1,0 +1,351 @@
+//! The article body: the long run of prose, found first; what lies around
+//! it is then judged as blocks.
+//!
+//! A scraped page is the article's prose with the site around it: menus
+//! and link lists above, teasers, comment threads, cookie notices and legal
+//! lines below. Per line, much of that furniture is indistinguishable from
+//! article text (a teaser is a full sentence; so is a comment). Position
+//! tells them apart: the article is one long run of prose, and furniture
+//! is what surrounds it. So:
+//!
+//! 1. every line gets a weight: prose counts for its words, furniture and
+//!    link-like lines (short, bulleted, title-case, labels) count against;
+//!    lines that say the article is over (a comment header, "Related
+//!    articles") count heavily against, so the run does not cross them;
+//! 2. the body is the run of lines with the largest total weight (one
+//!    linear pass);
+//! 3. lines before the body are kept only when they are the title, or the
+//!    article's own metadata (byline, dateline); lines after it go, except
+//!    prose that continues the body's vocabulary across a small gap
+//!    (a caption or an advert between two halves of an article).
+//!
+//! A document without a clear run of prose (a short note, a list) is left
+//! to the per-line rules: the body pass then removes nothing.
+
+use std::collections::HashSet;
+
+use super::context::Line;
+use super::furniture::Class;
+use super::lexicon::{self, IMPERATIVE, MARKETING, SELL};
+use super::lines::End;
+use super::Reason;
+
+/// Least total weight of a body: below it the page has no run of prose
+/// worth trusting, and nothing is removed for being outside it.
+const MIN_BODY: i32 = 40;
+
+/// The weight of one line toward the body.
+fn weight(l: &Line<'_>) -> i32 {
+    let words = l.feat.words as i32;
+    match l.removed {
+        Some(Reason::Caption | Reason::Advert) => return -1,
+        Some(Reason::Byline | Reason::Timestamp | Reason::Dateline) => {
+            return -1
+        }
+        Some(_) if l.class == Class::Label => return -12,
+        Some(_) => return -4,
+        None => {}
+    }
+    if ends_article(l) {
+        return -30;
+    }
+    match l.class {
+        Class::Content | Class::Aside | Class::Dateline
+            if l.feat.prose() || words >= 20 =>
+        {
+            let w = words.min(80);
+            if l.feat.bullet {
+                w / 2
+            } else {
+                w
+            }
+        }
+        Class::Content | Class::Aside if l.feat.ends_sentence() => words / 2,
+        _ if l.feat.bullet => -4,
+        _ if words <= 2 => -2,
+        _ => -3,
+    }
+}
+
+/// A line that says the article is over: a comment header ("reader99
+/// says:", "Jane D. on March 3, 2021 at 9:15 am said:") or a label that
+/// announces other content ("Related Articles", "Leave a Reply").
+fn ends_article(l: &Line<'_>) -> bool {
+    if l.feat.words > 14 || l.feat.prose() {
+        return false;
+    }
+    let t = l.text.trim_end_matches([':', ' ']);
+    let last = t.rsplit(' ').next().unwrap_or("");
+    let speaks = ["says", "said", "wrote", "writes", "replied"]
+        .iter()
+        .any(|w| last.eq_ignore_ascii_case(w));
+    speaks && l.text.ends_with(':')
+}
+
+/// Weight added to the first prose line after a byline or timestamp: an
+/// article starts there, so a short article under its byline outweighs a
+/// longer notice at the foot of the page.
+const START_BONUS: i32 = 30;
+
+/// The body: `start..end` of the heaviest run of lines, when heavy enough.
+pub(super) fn find(lines: &[Line<'_>]) -> Option<(usize, usize)> {
+    let (mut best, mut best_span) = (0, None);
+    let (mut sum, mut start) = (0, 0);
+    let mut marker = false;
+    for (i, l) in lines.iter().enumerate() {
+        if sum <= 0 {
+            sum = 0;
+            start = i;
+        }
+        let w = weight(l);
+        sum += w;
+        if marker && w > 0 {
+            sum += START_BONUS;
+        }
+        marker = matches!(l.removed, Some(Reason::Byline | Reason::Timestamp))
+            || marker && w < 0 && l.removed.is_some();
+        if sum > best {
+            best = sum;
+            best_span = Some((start, i + 1));
+        }
+    }
+    best_span.filter(|_| best >= MIN_BODY)
+}
+
+/// Removes what lies outside the body, keeping the title, metadata, and
+/// between the title and the body the lines that speak of the article
+/// (a standfirst or subheading shares its words; a menu entry does not).
+pub(super) fn judge_outside(
+    lines: &mut [Line<'_>],
+    body: (usize, usize),
+    title: Option<usize>,
+) {
+    let vocabulary = vocabulary(&lines[body.0..body.1]);
+    for (i, l) in lines.iter_mut().enumerate() {
+        if (body.0..body.1).contains(&i) || Some(i) == title {
+            continue;
+        }
+        if l.removed.is_some() || l.class == Class::Dateline {
+            continue;
+        }
+        let standfirst = title.is_some_and(|t| t < i && i < body.0)
+            && !l.feat.bullet
+            && shared_words(l.text, &vocabulary) >= 2;
+        if standfirst {
+            continue;
+        }
+        l.removed = Some(reason_outside(l));
+    }
+}
+
+/// Widens the body over what belongs to it though it weighs little: short
+/// sentences right above it (an interview's first question), and a list
+/// of records right below it (tour dates, results, "Label: value" rows).
+pub(super) fn widen(
+    lines: &[Line<'_>],
+    body: (usize, usize),
+) -> (usize, usize) {
+    let (mut start, mut end) = body;
+    while start > 0 && sentence(&lines[start - 1]) {
+        start -= 1;
+    }
+    loop {
+        // "Yes.": a one-word answer ends an interview.
+        let answer = |l: &Line<'_>| sentence(l) || short_answer(l);
+        let run = lines[end..].iter().take_while(|l| record(l)).count();
+        if run >= 2 {
+            end += run;
+            continue;
+        }
+        let next = &lines[end..];
+        if next
+            .first()
+            .is_some_and(|l| answer(l) || l.feat.bullet && record(l))
+        {
+            end += 1;
+            continue;
+        }
+        break;
+    }
+    (start, end)
+}
+
+/// Revokes a per-line verdict on a long passage inside the body whose
+/// neighbours are kept article prose: one word ("you", "download") does
+/// not make a paragraph of 25 words furniture when the block around it is
+/// the article (a quoted poem, an answer addressing the interviewer).
+pub(super) fn keep_inner_prose(lines: &mut [Line<'_>], body: (usize, usize)) {
+    for i in body.0 + 1..body.1.saturating_sub(1) {
+        let l = &lines[i];
+        let revocable = matches!(
+            l.removed,
+            Some(Reason::Cta | Reason::Navigation | Reason::RelatedLinks)
+        );
+        if !revocable || l.feat.words < LONG_PASSAGE {
+            continue;
+        }
+        let prose = |l: &Line<'_>| l.removed.is_none() && l.feat.prose();
+        if prose(&lines[i - 1]) && prose(&lines[i + 1]) {
+            lines[i].removed = None;
+            lines[i].class = Class::Content;
+        }
+    }
+}
+
+/// Revokes a call-to-action or navigation verdict on a sentence that
+/// reports a figure between two kept paragraphs ("Download speeds rose 20%
+/// last year."): an imperative-looking first word alone does not make it
+/// furniture. A prompt keeps its verdict: it addresses the reader, sells,
+/// or links ("Sign up for our newsletter", "Subscribe for $1 a week").
+pub(super) fn keep_reports(lines: &mut [Line<'_>]) {
+    for i in 1..lines.len().saturating_sub(1) {
+        let l = &lines[i];
+        let revocable = matches!(
+            l.removed,
+            Some(Reason::Cta | Reason::Navigation | Reason::Advert)
+        );
+        if !revocable || !reports(l) {
+            continue;
+        }
+        let prose = |l: &Line<'_>| l.removed.is_none() && l.feat.prose();
+        if prose(&lines[i - 1]) && prose(&lines[i + 1]) {
+            lines[i].removed = None;
+            lines[i].class = Class::Content;
+        }
+    }
+}
+
+/// A sentence stating a figure, with no sign of a prompt.
+fn reports(l: &Line<'_>) -> bool {
+    let f = &l.feat;
+    f.ends_sentence()
+        && f.words >= 4
+        && f.you + f.we == 0
+        && !f.url
+        && !f.email
+        && l.text.bytes().any(|b| b.is_ascii_digit())
+        && !sells(l.text)
+}
+
+/// Selling words after the first ("Download" may open a report; "free"
+/// or "newsletter" later in the line do not), or a price after an
+/// imperative ("Subscribe for $1 a week").
+fn sells(text: &str) -> bool {
+    let mut words = text.split_ascii_whitespace();
+    let first = words.next().map_or(0, lexicon::classes_of);
+    let mut price = false;
+    for w in words {
+        if lexicon::classes_of(w) & (MARKETING | SELL) != 0 {
+            return true;
+        }
+        price |= w.starts_with(['$', '£', '€']);
+    }
+    price && first & IMPERATIVE != 0
+}
+
+/// A document of one line that reads as a sentence is its own article:
+/// with nothing around it, no block says it is furniture ("The company
+/// paid $10 for it.", "Your bill will rise by $10 a month.").
+pub(super) fn keep_lone_sentence(lines: &mut [Line<'_>]) {
+    if let [l] = lines {
+        let sentence = l.feat.ends_sentence()
+            && l.feat.words >= 3
+            && !l.feat.bullet
+            && matches!(
+                l.removed,
+                Some(Reason::Cta | Reason::Navigation | Reason::Advert)
+                    | Some(Reason::RelatedLinks)
+            );
+        if sentence {
+            l.removed = None;
+            l.class = Class::Content;
+        }
+    }
+}
+
+/// Words from which a passage between two paragraphs is article text
+/// whatever its wording.
+const LONG_PASSAGE: u32 = 25;
+
+/// Whether line `i` is a row of a list of records (with a row next to it):
+/// the end of an article may be a list of dates or results, which the
+/// heading rules must not take for a list of links.
+pub(super) fn in_record_run(lines: &[Line<'_>], i: usize) -> bool {
+    record(&lines[i])
+        && (i > 0 && record(&lines[i - 1])
+            || lines.get(i + 1).is_some_and(|l| record(l)))
+}
+
+/// A one-word sentence after a question.
+fn short_answer(l: &Line<'_>) -> bool {
+    l.removed.is_none() && l.feat.words == 1 && l.feat.end == End::Stop
+}
+
+/// A kept line that reads as a sentence of the article.
+fn sentence(l: &Line<'_>) -> bool {
+    l.removed.is_none()
+        && matches!(l.class, Class::Content | Class::Aside | Class::Heading)
+        && l.feat.ends_sentence()
+        && !l.feat.bullet
+        && l.feat.words >= 2
+}
+
+/// A row of a list of records: a kept line of a few words holding a
+/// number or date, or shaped "Label: value".
+fn record(l: &Line<'_>) -> bool {
+    if l.removed.is_some() || l.feat.words < 3 || l.feat.words > 30 {
+        return false;
+    }
+    let digit = l.text.bytes().any(|b| b.is_ascii_digit());
+    let labelled = l
+        .text
+        .find(": ")
+        .is_some_and(|i| l.text[..i].split_ascii_whitespace().count() <= 5);
+    digit || labelled
+}
+
+/// Why a line outside the body is furniture.
+fn reason_outside(l: &Line<'_>) -> Reason {
+    if l.class == Class::Aside {
+        Reason::Cta
+    } else if l.feat.ends_sentence() && !l.feat.bullet || headline(l) {
+        Reason::RelatedLinks
+    } else {
+        Reason::Navigation
+    }
+}
+
+/// A headline of another article: several words, most capitalised, no
+/// final stop.
+fn headline(l: &Line<'_>) -> bool {
+    l.feat.words >= 5 && l.feat.end == End::Open && {
+        let caps = l
+            .text
+            .split_ascii_whitespace()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        caps * 2 >= l.feat.words as usize
+    }
+}
+
+/// How many distinct words of `text` (longer than three letters) are in
+/// `vocabulary`.
+pub(super) fn shared_words(text: &str, vocabulary: &HashSet<String>) -> usize {
+    let mut seen = HashSet::new();
+    text.split_ascii_whitespace()
+        .map(|w| lexicon::strip(w).to_lowercase())
+        .filter(|w| w.len() > 3 && vocabulary.contains(w))
+        .filter(|w| seen.insert(w.clone()))
+        .count()
+}
+
+/// Lower-cased words of the kept lines, for overlap checks.
+pub(super) fn vocabulary(lines: &[Line<'_>]) -> HashSet<String> {
+    lines
+        .iter()
+        .filter(|l| l.removed.is_none())
+        .flat_map(|l| l.text.split_ascii_whitespace())
+        .map(|w| lexicon::strip(w).to_lowercase())
+        .filter(|w| w.len() > 3)
+        .collect()
+}
