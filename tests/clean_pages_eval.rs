@@ -202,8 +202,9 @@ fn real_pages() {
             }
         }
         println!(
-            "\n{} {} P {:.3} R {:.3}",
+            "\n{} {} {} P {:.3} R {:.3}",
             &page.id[..8],
+            ["tune", "held-out"][h],
             page.site,
             s.precision,
             s.recall
@@ -231,13 +232,13 @@ fn real_pages() {
     println!("losing > 10%: {:?}", halves[2].losing);
     assert_eq!(halves[2].pages, 80, "every page is measured");
     for (name, h, f1_floor) in
-        [("tune", &halves[0], 0.88), ("held-out", &halves[1], 0.87)]
+        [("tune", &halves[0], 0.89), ("held-out", &halves[1], 0.89)]
     {
         assert!(h.f1() >= f1_floor, "{name}: F1 {:.3}", h.f1());
-        assert!(h.r() >= 0.94, "{name}: recall {:.3}", h.r());
+        assert!(h.r() >= 0.97, "{name}: recall {:.3}", h.r());
     }
     assert!(
-        halves[2].losing.len() <= 7,
+        halves[2].losing.len() <= 4,
         "pages losing > 10%: {:?}",
         halves[2].losing
     );

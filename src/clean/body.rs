@@ -14,15 +14,20 @@
 //!    articles") count heavily against, so the run does not cross them;
 //! 2. the body is the run of lines with the largest total weight (one
 //!    linear pass);
-//! 3. lines before the body are kept only when they are the title, or the
-//!    article's own metadata (byline, dateline); lines after it go, except
-//!    prose that continues the body's vocabulary across a small gap
-//!    (a caption or an advert between two halves of an article).
+//! 3. the run is widened over what belongs to it though it weighs little:
+//!    short sentences right above it (an interview's first question), a
+//!    one-word answer or a list of records right below it (tour dates,
+//!    results, "Label: value" rows);
+//! 4. lines before the body are kept only when they are the title, the
+//!    article's own metadata (byline, dateline), or a standfirst between
+//!    the title and the body that shares the body's words; lines after it
+//!    go. Inside the body, the per-line verdicts stand, except on a long
+//!    passage between two kept paragraphs.
 //!
 //! A document without a clear run of prose (a short note, a list) is left
 //! to the per-line rules: the body pass then removes nothing.
 
-use std::collections::HashSet;
+use crate::hash::KeySet;
 
 use super::context::Line;
 use super::furniture::Class;
@@ -120,21 +125,24 @@ pub(super) fn judge_outside(
     body: (usize, usize),
     title: Option<usize>,
 ) {
-    let vocabulary = vocabulary(&lines[body.0..body.1]);
-    for (i, l) in lines.iter_mut().enumerate() {
+    let mut vocab: Option<Vocabulary> = None;
+    for i in 0..lines.len() {
+        let l = &lines[i];
         if (body.0..body.1).contains(&i) || Some(i) == title {
             continue;
         }
         if l.removed.is_some() || l.class == Class::Dateline {
             continue;
         }
-        let standfirst = title.is_some_and(|t| t < i && i < body.0)
-            && !l.feat.bullet
-            && shared_words(l.text, &vocabulary) >= 2;
-        if standfirst {
-            continue;
+        let standfirst =
+            title.is_some_and(|t| t < i && i < body.0) && !l.feat.bullet && {
+                let v = vocab
+                    .get_or_insert_with(|| vocabulary(&lines[body.0..body.1]));
+                shared_words(l.text, v) >= 2
+            };
+        if !standfirst {
+            lines[i].removed = Some(reason_outside(&lines[i]));
         }
-        l.removed = Some(reason_outside(l));
     }
 }
 
@@ -152,9 +160,12 @@ pub(super) fn widen(
     loop {
         // "Yes.": a one-word answer ends an interview.
         let answer = |l: &Line<'_>| sentence(l) || short_answer(l);
-        let run = lines[end..].iter().take_while(|l| record(l)).count();
+        // A list may have a caption of its own ("Tour dates", "Qualified
+        // teams") between the last paragraph and its rows.
+        let caption = usize::from(lines.get(end).is_some_and(list_caption));
+        let run = record_run(&lines[end + caption..]);
         if run >= 2 {
-            end += run;
+            end += caption + run;
             continue;
         }
         let next = &lines[end..];
@@ -168,6 +179,113 @@ pub(super) fn widen(
         break;
     }
     (start, end)
+}
+
+/// Trims teasers off the end of the body: from the end backwards, a unit
+/// (a headline-shaped line or a bullet, with the few lines under it) that
+/// shares little of its vocabulary with the body's first part is another
+/// article's teaser ("Woman risks her life to save a koala" + its one-line
+/// summary); the trimming stops at the first unit that speaks of the
+/// article.
+pub(super) fn trim_tail(
+    lines: &[Line<'_>],
+    body: (usize, usize),
+) -> (usize, usize) {
+    let (start, mut end) = body;
+    let core_end = start + (end - start) * 3 / 5;
+    let mut vocab: Option<Vocabulary> = None;
+    while end > core_end {
+        let Some(head) = (core_end..end).rev().find(|&i| unit_head(lines, i))
+        else {
+            break;
+        };
+        // A teaser is a few short lines; a long paragraph is the article's.
+        let long = lines[head..end].iter().any(|l| l.feat.words > TEASER_WORDS);
+        if end - head > 3 || long {
+            break;
+        }
+        let v =
+            vocab.get_or_insert_with(|| vocabulary(&lines[start..core_end]));
+        let (shared, total) = lines[head..end]
+            .iter()
+            .filter(|l| l.removed.is_none())
+            .map(|l| overlap(l.text, v))
+            .fold((0, 0), |(a, b), (c, d)| (a + c, b + d));
+        if total == 0 || shared * 4 >= total {
+            break;
+        }
+        end = head;
+    }
+    (start, end)
+}
+
+/// Most words in a line of a teaser.
+const TEASER_WORDS: u32 = 50;
+
+/// A line that may head a teaser: a kept bullet, a title-case headline,
+/// or any heading under a time ("10H ago 01:09" + "How impeachment
+/// impacts 2020": the latest-news list of the site).
+fn unit_head(lines: &[Line<'_>], i: usize) -> bool {
+    let l = &lines[i];
+    let timed = i > 0 && lines[i - 1].removed == Some(Reason::Timestamp);
+    l.removed.is_none()
+        && (l.feat.bullet
+            || l.class == Class::Heading && (headline(l) || timed))
+}
+/// (distinct words of `text` in `vocabulary`, distinct words of `text`),
+/// counting words longer than three letters.
+fn overlap(text: &str, vocabulary: &Vocabulary) -> (usize, usize) {
+    let mut seen = Vocabulary::default();
+    let mut shared = 0;
+    for k in text.split_ascii_whitespace().filter_map(word_key) {
+        if seen.insert(k) && vocabulary.contains(&k) {
+            shared += 1;
+        }
+    }
+    (shared, seen.len())
+}
+
+/// Lines at the start of `lines` that form a list of records: rows, and
+/// between them the links a shop list puts under each row.
+fn record_run(lines: &[Line<'_>]) -> usize {
+    let mut rows = 0;
+    let mut len = 0;
+    for (i, l) in lines.iter().enumerate() {
+        if record(l) {
+            rows += 1;
+            len = i + 1;
+        } else if !(link_under_row(l) && rows > 0) {
+            break;
+        }
+    }
+    if rows >= 2 {
+        len
+    } else {
+        0
+    }
+}
+
+/// Keeps the links a list puts under each of its rows inside the body:
+/// they are the list's own ("1) A product" then its address).
+pub(super) fn keep_row_links(lines: &mut [Line<'_>], body: (usize, usize)) {
+    for i in body.0 + 1..body.1 {
+        if link_under_row(&lines[i]) && in_record_run(lines, i - 1) {
+            lines[i].removed = None;
+        }
+    }
+}
+
+/// A removed link or source line, as a shop list puts under each item.
+fn link_under_row(l: &Line<'_>) -> bool {
+    matches!(l.removed, Some(Reason::Source)) && l.feat.words <= 2
+}
+
+/// A short heading that may introduce a list.
+fn list_caption(l: &Line<'_>) -> bool {
+    l.removed.is_none()
+        && l.class == Class::Heading
+        && l.feat.words <= 8
+        && !l.feat.bullet
 }
 
 /// Revokes a per-line verdict on a long passage inside the body whose
@@ -271,9 +389,10 @@ const LONG_PASSAGE: u32 = 25;
 /// the end of an article may be a list of dates or results, which the
 /// heading rules must not take for a list of links.
 pub(super) fn in_record_run(lines: &[Line<'_>], i: usize) -> bool {
+    let kept = |l: &&Line<'_>| !link_under_row(l);
     record(&lines[i])
-        && (i > 0 && record(&lines[i - 1])
-            || lines.get(i + 1).is_some_and(|l| record(l)))
+        && (lines[..i].iter().rev().find(kept).is_some_and(record)
+            || lines[i + 1..].iter().find(kept).is_some_and(record))
 }
 
 /// A one-word sentence after a question.
@@ -328,24 +447,40 @@ fn headline(l: &Line<'_>) -> bool {
     }
 }
 
+/// Hashes of the lower-cased words (longer than three letters) of the
+/// body, for overlap checks: a set of integers, so building it allocates
+/// no string per word.
+pub(super) type Vocabulary = KeySet<u64>;
+
 /// How many distinct words of `text` (longer than three letters) are in
 /// `vocabulary`.
-pub(super) fn shared_words(text: &str, vocabulary: &HashSet<String>) -> usize {
-    let mut seen = HashSet::new();
+pub(super) fn shared_words(text: &str, vocabulary: &Vocabulary) -> usize {
+    let mut seen = Vocabulary::default();
     text.split_ascii_whitespace()
-        .map(|w| lexicon::strip(w).to_lowercase())
-        .filter(|w| w.len() > 3 && vocabulary.contains(w))
-        .filter(|w| seen.insert(w.clone()))
+        .filter_map(word_key)
+        .filter(|k| vocabulary.contains(k) && seen.insert(*k))
         .count()
 }
 
-/// Lower-cased words of the kept lines, for overlap checks.
-pub(super) fn vocabulary(lines: &[Line<'_>]) -> HashSet<String> {
+/// The words of the kept lines.
+pub(super) fn vocabulary(lines: &[Line<'_>]) -> Vocabulary {
     lines
         .iter()
         .filter(|l| l.removed.is_none())
         .flat_map(|l| l.text.split_ascii_whitespace())
-        .map(|w| lexicon::strip(w).to_lowercase())
-        .filter(|w| w.len() > 3)
+        .filter_map(word_key)
         .collect()
+}
+
+/// FNV-1a of the lower-cased word without its punctuation, when it is
+/// longer than three bytes.
+fn word_key(raw: &str) -> Option<u64> {
+    let w = lexicon::strip(raw);
+    (w.len() > 3).then(|| {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for c in w.chars().flat_map(char::to_lowercase) {
+            h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
+        }
+        h
+    })
 }

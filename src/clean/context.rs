@@ -55,7 +55,9 @@ pub(crate) fn clean_document(
     for l in &mut lines {
         l.removed = certain(l.class);
     }
-    let body = body::find(&lines).map(|b| body::widen(&lines, b));
+    let body = body::find(&lines)
+        .map(|b| body::trim_tail(&lines, b))
+        .map(|b| body::widen(&lines, b));
     let title = match body {
         Some(b) => title_above(&mut lines, b.0),
         None => find_title(&mut lines),
@@ -67,6 +69,7 @@ pub(crate) fn clean_document(
     if let Some(b) = body {
         body::judge_outside(&mut lines, b, title);
         body::keep_inner_prose(&mut lines, b);
+        body::keep_row_links(&mut lines, b);
     }
     headings(&mut lines, title);
     asides(&mut lines);
