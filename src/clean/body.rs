@@ -31,7 +31,7 @@ use crate::hash::KeySet;
 
 use super::context::Line;
 use super::furniture::Class;
-use super::lexicon::{self, IMPERATIVE, MARKETING, SELL};
+use super::lexicon::{self, DATE, IMPERATIVE, MARKETING, SELL};
 use super::lines::End;
 use super::Reason;
 
@@ -288,6 +288,74 @@ fn list_caption(l: &Line<'_>) -> bool {
         && !l.feat.bullet
 }
 
+/// Removes lists of links inside the body: two or more adjacent short
+/// lines that read as headlines (no final stop, a bullet or a heading
+/// shape, no row of a list of records) and share under a quarter of their
+/// words with the body's prose are other articles' headlines. A single
+/// heading is a subheading, and a list that speaks of the article stays.
+pub(super) fn inner_link_lists(lines: &mut [Line<'_>], body: (usize, usize)) {
+    let mut vocab: Option<Vocabulary> = None;
+    let mut i = body.0;
+    while i < body.1 {
+        let run = lines[i..body.1].iter().take_while(|l| link_like(l)).count();
+        if run < 2 {
+            i += 1;
+            continue;
+        }
+        let v = vocab
+            .get_or_insert_with(|| prose_vocabulary(&lines[body.0..body.1]));
+        let (shared, total) = lines[i..i + run]
+            .iter()
+            .map(|l| overlap(l.text, v))
+            .fold((0, 0), |(a, b), (c, d)| (a + c, b + d));
+        if shared * 4 < total {
+            for l in &mut lines[i..i + run] {
+                l.removed = Some(Reason::RelatedLinks);
+            }
+        }
+        i += run;
+    }
+}
+
+/// A kept line shaped like a link to another article.
+fn link_like(l: &Line<'_>) -> bool {
+    l.removed.is_none()
+        && !l.feat.ends_sentence()
+        && l.feat.end != End::Colon
+        && (3..=25).contains(&l.feat.words)
+        && (l.feat.bullet || l.class == Class::Heading)
+        && !record(l)
+        && !inner_stop(l.text)
+}
+
+/// A line ending in a colon (it introduces what follows) or holding a
+/// full stop after a word (a reference): never a link.
+pub(super) fn introduces_or_cites(l: &Line<'_>) -> bool {
+    l.feat.end == End::Colon || inner_stop(l.text)
+}
+
+/// A full stop inside the line after a word ("Christie, Agatha. The
+/// Mysterious Affair"): a reference or a note, which a headline is not.
+/// Abbreviations ("U.S. Republican", "Mr. Smith") do not count.
+fn inner_stop(text: &str) -> bool {
+    text.match_indices(". ").any(|(i, _)| {
+        let word = text[..i].rsplit(' ').next().unwrap_or("");
+        word.len() >= 4
+            && word.chars().all(char::is_alphabetic)
+            && word.chars().skip(1).all(char::is_lowercase)
+    })
+}
+
+/// The words of the body's prose lines (not its headings or lists).
+fn prose_vocabulary(lines: &[Line<'_>]) -> Vocabulary {
+    lines
+        .iter()
+        .filter(|l| l.removed.is_none() && l.feat.prose())
+        .flat_map(|l| l.text.split_ascii_whitespace())
+        .filter_map(word_key)
+        .collect()
+}
+
 /// Revokes a per-line verdict on a long passage inside the body whose
 /// neighbours are kept article prose: one word ("you", "download") does
 /// not make a paragraph of 25 words furniture when the block around it is
@@ -409,18 +477,30 @@ fn sentence(l: &Line<'_>) -> bool {
         && l.feat.words >= 2
 }
 
-/// A row of a list of records: a kept line of a few words holding a
-/// number or date, or shaped "Label: value".
+/// A row of a list of records: a kept line of a few words that opens with
+/// a number or a month ("June 23 – Raleigh, NC", "3) Blade Runner"), holds
+/// a score ("Palm Bay d. Rockledge 70-44"), or is shaped "Label: value"
+/// with a number in the value ("England (Group A): 10th appearance").
 fn record(l: &Line<'_>) -> bool {
     if l.removed.is_some() || l.feat.words < 3 || l.feat.words > 30 {
         return false;
     }
-    let digit = l.text.bytes().any(|b| b.is_ascii_digit());
-    let labelled = l
-        .text
-        .find(": ")
-        .is_some_and(|i| l.text[..i].split_ascii_whitespace().count() <= 5);
-    digit || labelled
+    let t = l.text.trim_start_matches(['*', '•', '-', ' ']);
+    let first = t.split(' ').next().unwrap_or("");
+    let leads = first.starts_with(|c: char| c.is_ascii_digit())
+        || lexicon::classes_of(first) & DATE != 0
+            && first.starts_with(|c: char| c.is_uppercase());
+    let b = t.as_bytes();
+    let score = b.windows(3).any(|w| {
+        w[0].is_ascii_digit() && w[1] == b'-' && w[2].is_ascii_digit()
+    });
+    let labelled = t.find(": ").is_some_and(|i| {
+        let value = &t[i + 2..];
+        t[..i].split_ascii_whitespace().count() <= 5
+            && (value.bytes().any(|b| b.is_ascii_digit())
+                || value.split_ascii_whitespace().count() <= 4)
+    });
+    leads || score || labelled
 }
 
 /// Why a line outside the body is furniture.

@@ -70,8 +70,9 @@ pub(crate) fn clean_document(
         body::judge_outside(&mut lines, b, title);
         body::keep_inner_prose(&mut lines, b);
         body::keep_row_links(&mut lines, b);
+        body::inner_link_lists(&mut lines, b);
     }
-    headings(&mut lines, title);
+    headings(&mut lines, title, body);
     asides(&mut lines);
     body::keep_reports(&mut lines);
     body::keep_lone_sentence(&mut lines);
@@ -298,16 +299,26 @@ fn transparent(r: Reason) -> bool {
     matches!(r, Reason::Caption | Reason::Advert)
 }
 
-fn headings(lines: &mut [Line<'_>], title: Option<usize>) {
+fn headings(
+    lines: &mut [Line<'_>],
+    title: Option<usize>,
+    body: Option<(usize, usize)>,
+) {
     // What follows the current line: None = end of page.
     let mut next: Option<Option<Reason>> = None;
     for i in (0..lines.len()).rev() {
         let in_list = body::in_record_run(lines, i);
+        // Inside the body, a line that introduces something ("Other good
+        // ones:") or cites ("Christie, Agatha. The Mysterious…") is the
+        // article's, whatever follows it.
+        let inside = body.is_some_and(|(a, b)| (a..b).contains(&i));
+        let own = inside && body::introduces_or_cites(&lines[i]);
         let l = &mut lines[i];
         if l.removed.is_none()
             && l.class == Class::Heading
             && Some(i) != title
             && !in_list
+            && !own
         {
             match next {
                 None => l.removed = Some(Reason::Navigation),
