@@ -27,12 +27,13 @@
 //! A document without a clear run of prose (a short note, a list) is left
 //! to the per-line rules: the body pass then removes nothing.
 
-use crate::hash::KeySet;
-
 use super::context::Line;
 use super::furniture::Class;
 use super::lexicon::{self, DATE, IMPERATIVE, MARKETING, SELL};
 use super::lines::End;
+use super::vocabulary::{
+    lede_vocabulary, overlap, shared_words, vocabulary, words_of, Vocabulary,
+};
 use super::Reason;
 
 /// Least total weight of a body: below it the page has no run of prose
@@ -136,8 +137,9 @@ pub(super) fn judge_outside(
         }
         let standfirst =
             title.is_some_and(|t| t < i && i < body.0) && !l.feat.bullet && {
-                let v = vocab
-                    .get_or_insert_with(|| vocabulary(&lines[body.0..body.1]));
+                let v = vocab.get_or_insert_with(|| {
+                    lede_vocabulary(&lines[body.0..body.1])
+                });
                 shared_words(l.text, v) >= 2
             };
         if !standfirst {
@@ -181,7 +183,8 @@ pub(super) fn widen(
     (start, end)
 }
 
-/// Trims teasers off the end of the body: from the end backwards, a unit
+/// Trims teasers off the end of the body (a list of them: two units at
+/// least): from the end backwards, a unit
 /// (a headline-shaped line or a bullet, with the few lines under it) that
 /// shares little of its vocabulary with the body's first part is another
 /// article's teaser ("Woman risks her life to save a koala" + its one-line
@@ -194,6 +197,10 @@ pub(super) fn trim_tail(
     let (start, mut end) = body;
     let core_end = start + (end - start) * 3 / 5;
     let mut vocab: Option<Vocabulary> = None;
+    let heads = (core_end..end).filter(|&i| unit_head(lines, i)).count();
+    if heads < 2 {
+        return body;
+    }
     while end > core_end {
         let Some(head) = (core_end..end).rev().find(|&i| unit_head(lines, i))
         else {
@@ -231,18 +238,6 @@ fn unit_head(lines: &[Line<'_>], i: usize) -> bool {
     l.removed.is_none()
         && (l.feat.bullet
             || l.class == Class::Heading && (headline(l) || timed))
-}
-/// (distinct words of `text` in `vocabulary`, distinct words of `text`),
-/// counting words longer than three letters.
-fn overlap(text: &str, vocabulary: &Vocabulary) -> (usize, usize) {
-    let mut seen = Vocabulary::default();
-    let mut shared = 0;
-    for k in text.split_ascii_whitespace().filter_map(word_key) {
-        if seen.insert(k) && vocabulary.contains(&k) {
-            shared += 1;
-        }
-    }
-    (shared, seen.len())
 }
 
 /// Lines at the start of `lines` that form a list of records: rows, and
@@ -338,22 +333,24 @@ pub(super) fn introduces_or_cites(l: &Line<'_>) -> bool {
 /// Mysterious Affair"): a reference or a note, which a headline is not.
 /// Abbreviations ("U.S. Republican", "Mr. Smith") do not count.
 fn inner_stop(text: &str) -> bool {
-    text.match_indices(". ").any(|(i, _)| {
-        let word = text[..i].rsplit(' ').next().unwrap_or("");
-        word.len() >= 4
-            && word.chars().all(char::is_alphabetic)
-            && word.chars().skip(1).all(char::is_lowercase)
+    let b = text.as_bytes();
+    (1..b.len().saturating_sub(1)).any(|i| {
+        b[i] == b'.' && b[i + 1] == b' ' && {
+            let word = text[..i].rsplit(' ').next().unwrap_or("");
+            word.len() >= 4
+                && word.chars().all(char::is_alphabetic)
+                && word.chars().skip(1).all(char::is_lowercase)
+        }
     })
 }
 
 /// The words of the body's prose lines (not its headings or lists).
 fn prose_vocabulary(lines: &[Line<'_>]) -> Vocabulary {
-    lines
-        .iter()
-        .filter(|l| l.removed.is_none() && l.feat.prose())
-        .flat_map(|l| l.text.split_ascii_whitespace())
-        .filter_map(word_key)
-        .collect()
+    words_of(
+        lines
+            .iter()
+            .filter(|l| l.removed.is_none() && l.feat.prose()),
+    )
 }
 
 /// Revokes a per-line verdict on a long passage inside the body whose
@@ -525,42 +522,4 @@ fn headline(l: &Line<'_>) -> bool {
             .count();
         caps * 2 >= l.feat.words as usize
     }
-}
-
-/// Hashes of the lower-cased words (longer than three letters) of the
-/// body, for overlap checks: a set of integers, so building it allocates
-/// no string per word.
-pub(super) type Vocabulary = KeySet<u64>;
-
-/// How many distinct words of `text` (longer than three letters) are in
-/// `vocabulary`.
-pub(super) fn shared_words(text: &str, vocabulary: &Vocabulary) -> usize {
-    let mut seen = Vocabulary::default();
-    text.split_ascii_whitespace()
-        .filter_map(word_key)
-        .filter(|k| vocabulary.contains(k) && seen.insert(*k))
-        .count()
-}
-
-/// The words of the kept lines.
-pub(super) fn vocabulary(lines: &[Line<'_>]) -> Vocabulary {
-    lines
-        .iter()
-        .filter(|l| l.removed.is_none())
-        .flat_map(|l| l.text.split_ascii_whitespace())
-        .filter_map(word_key)
-        .collect()
-}
-
-/// FNV-1a of the lower-cased word without its punctuation, when it is
-/// longer than three bytes.
-fn word_key(raw: &str) -> Option<u64> {
-    let w = lexicon::strip(raw);
-    (w.len() > 3).then(|| {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for c in w.chars().flat_map(char::to_lowercase) {
-            h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
-        }
-        h
-    })
 }

@@ -28,6 +28,7 @@ use super::lines::{End, Features};
 use super::normalize::{assemble, KeptLine};
 use super::phrases::Phrases;
 use super::templates::Templates;
+use super::vocabulary;
 use super::{Cleaned, Reason, Removed};
 
 /// One non-blank line of the document, with what the passes decided.
@@ -219,26 +220,35 @@ fn title_above(lines: &mut [Line<'_>], start: usize) -> Option<usize> {
             return Some(t);
         }
     }
-    let vocabulary = body::vocabulary(&lines[start..]);
+    let window = start.saturating_sub(TITLE_WINDOW)..start;
+    let candidate = |l: &Line<'_>| {
+        l.removed.is_none() && title_like(l) && l.feat.words >= 2
+    };
+    let verb = |l: &Line<'_>| {
+        l.removed == Some(Reason::Cta) && headline_shape(l) && start > 0
+    };
+    let any = lines[window.clone()].iter().any(candidate)
+        || lines.first().is_some_and(verb);
+    if !any {
+        return None;
+    }
+    let vocabulary = vocabulary::lede_vocabulary(&lines[start..]);
     // A headline may open with a verb ("Keep your eyes peeled for…"):
     // taken for a call to action alone, it is the title when it opens the
     // page and speaks of the body.
     if let Some(head) = lines.first_mut() {
-        let verb = head.removed == Some(Reason::Cta) && headline_shape(head);
-        if verb && start > 0 && body::shared_words(head.text, &vocabulary) >= 2
-        {
+        if verb(head) && vocabulary::shared_words(head.text, &vocabulary) >= 2 {
             head.removed = None;
             return Some(0);
         }
     }
-    let window = start.saturating_sub(TITLE_WINDOW)..start;
     let mut best: Option<(usize, usize)> = None;
     for i in window.rev() {
         let l = &lines[i];
-        if l.removed.is_some() || !title_like(l) || l.feat.words < 2 {
+        if !candidate(l) {
             continue;
         }
-        let shared = body::shared_words(l.text, &vocabulary);
+        let shared = vocabulary::shared_words(l.text, &vocabulary);
         if shared > 0 && best.map_or(true, |(_, n)| shared > n) {
             best = Some((i, shared));
         }
@@ -307,19 +317,18 @@ fn headings(
     // What follows the current line: None = end of page.
     let mut next: Option<Option<Reason>> = None;
     for i in (0..lines.len()).rev() {
-        let in_list = body::in_record_run(lines, i);
         // Inside the body, a line that introduces something ("Other good
         // ones:") or cites ("Christie, Agatha. The Mysterious…") is the
-        // article's, whatever follows it.
+        // article's, whatever follows it; so is a row of a list.
         let inside = body.is_some_and(|(a, b)| (a..b).contains(&i));
-        let own = inside && body::introduces_or_cites(&lines[i]);
-        let l = &mut lines[i];
-        if l.removed.is_none()
-            && l.class == Class::Heading
+        let candidate = lines[i].removed.is_none()
+            && lines[i].class == Class::Heading
             && Some(i) != title
-            && !in_list
-            && !own
-        {
+            && next != Some(None)
+            && !body::in_record_run(lines, i)
+            && !(inside && body::introduces_or_cites(&lines[i]));
+        let l = &mut lines[i];
+        if candidate {
             match next {
                 None => l.removed = Some(Reason::Navigation),
                 Some(Some(r)) => l.removed = Some(inherit(r)),

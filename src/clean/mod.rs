@@ -72,6 +72,7 @@ mod lines;
 pub mod normalize;
 mod phrases;
 pub mod templates;
+mod vocabulary;
 mod words;
 mod wrap;
 

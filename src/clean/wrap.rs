@@ -34,7 +34,7 @@ const MIN_LINES: usize = 4;
 /// Joins the lines of hard-wrapped paragraphs and separates indented
 /// paragraphs by a blank line.
 pub(crate) fn reflow(text: &str) -> Cow<'_, str> {
-    let indented = text.contains("\n\t") || text.contains("\n  ");
+    let indented = indented_line(text.as_bytes());
     let width = wrap_width(text);
     if width.is_none() && !indented {
         return Cow::Borrowed(text);
@@ -75,6 +75,18 @@ pub(crate) fn reflow(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether a line after the first starts with a tab or a space followed
+/// by a letter or digit (an indented paragraph, not an indented bullet): a
+/// branch-free fold over byte triples, which the compiler vectorises.
+fn indented_line(b: &[u8]) -> bool {
+    let triples = b.iter().zip(b.iter().skip(1)).zip(b.iter().skip(2));
+    triples.fold(false, |acc, ((&a, &c), &d)| {
+        acc | ((a == b'\n')
+            & ((c == b'\t') | (c == b' '))
+            & d.is_ascii_alphanumeric())
+    })
+}
+
 /// Whether `prev` is full: the first word of `next` would not have fit
 /// after it within `width` columns (a few columns of slack, since wrappers
 /// differ on where they count).
@@ -91,28 +103,47 @@ fn columns(s: &str) -> usize {
     }
 }
 
-/// The wrap width of `text`, when it is hard-wrapped.
+/// The wrap width of `text`, when it is hard-wrapped. Line lengths go
+/// into a histogram (no allocation, no sort); lines longer than
+/// [`MAX_WIDTH`] share its last bucket.
 fn wrap_width(text: &str) -> Option<usize> {
-    let mut lengths: Vec<usize> = text
-        .split('\n')
-        .map(|l| columns(l.trim()))
-        .filter(|&n| n >= MIN_WIDTH / 2)
-        .collect();
-    if lengths.len() < MIN_LINES {
+    const BUCKETS: usize = MAX_WIDTH + 12;
+    let mut counts = [0u32; BUCKETS + 1];
+    let mut lines = 0u32;
+    for line in text.split('\n') {
+        // A column is at most four bytes: no need to count the columns of
+        // lines too short or too long to matter.
+        if line.len() < MIN_WIDTH / 2 || line.len() > 4 * BUCKETS {
+            counts[BUCKETS] += u32::from(line.len() > 4 * BUCKETS);
+            lines += u32::from(line.len() > 4 * BUCKETS);
+            continue;
+        }
+        let n = columns(line.trim());
+        if n >= MIN_WIDTH / 2 {
+            counts[n.min(BUCKETS)] += 1;
+            lines += 1;
+        }
+    }
+    if (lines as usize) < MIN_LINES {
         return None;
     }
-    lengths.sort_unstable();
-    let width = lengths[lengths.len() * 9 / 10];
+    // The 90th percentile of the lengths.
+    let rank = lines * 9 / 10;
+    let mut seen = 0;
+    let width = (0..=BUCKETS).find(|&n| {
+        seen += counts[n];
+        seen > rank
+    })?;
     if !(MIN_WIDTH..=MAX_WIDTH).contains(&width) {
         return None;
     }
-    let near = lengths
-        .iter()
-        .filter(|&&n| n + 12 >= width && n <= width + 2)
-        .count();
-    let longer = lengths.iter().filter(|&&n| n >= width / 2).count();
-    let over = lengths.iter().filter(|&&n| n > width + 10).count();
-    (near >= MIN_LINES && near * 2 >= longer && over * 20 <= lengths.len())
+    let sum =
+        |r: std::ops::RangeInclusive<usize>| -> u32 { counts[r].iter().sum() };
+    let near = sum(width.saturating_sub(12)..=width + 2);
+    let longer = sum(width / 2..=BUCKETS);
+    let over = sum(width + 11..=BUCKETS);
+    let near = near as usize;
+    (near >= MIN_LINES && near as u32 * 2 >= longer && over * 20 <= lines)
         .then_some(width + 2)
 }
 
