@@ -57,7 +57,7 @@ fn weight(l: &Line<'_>) -> i32 {
     }
     match l.class {
         Class::Content | Class::Aside | Class::Dateline
-            if l.feat.prose() || words >= 20 =>
+            if l.feat.prose() || words >= 20 && cased_like_prose(l.text) =>
         {
             let w = words.min(80);
             if l.feat.bullet {
@@ -71,6 +71,23 @@ fn weight(l: &Line<'_>) -> i32 {
         _ if words <= 2 => -2,
         _ => -3,
     }
+}
+
+/// Whether a long line without a final stop reads as prose: prose has
+/// many words in lower case (function words, verbs); a menu or an archive
+/// list flattened into one line ("Archives Select Month October 2019
+/// September 2019…", "o Bollywood News o Hollywood News…") has few. A
+/// script without case counts as prose.
+fn cased_like_prose(text: &str) -> bool {
+    let (mut upper, mut lower) = (0, 0);
+    for w in text.split_ascii_whitespace() {
+        match w.chars().find(|c| c.is_alphabetic()) {
+            Some(c) if c.is_uppercase() => upper += 1,
+            Some(c) if c.is_lowercase() => lower += 1,
+            _ => {}
+        }
+    }
+    lower * 2 >= upper
 }
 
 /// A line that says the article is over: a comment header ("reader99
@@ -235,9 +252,18 @@ const TEASER_WORDS: u32 = 50;
 fn unit_head(lines: &[Line<'_>], i: usize) -> bool {
     let l = &lines[i];
     let timed = i > 0 && lines[i - 1].removed == Some(Reason::Timestamp);
+    // A sentence-case headline over a one-sentence summary.
+    let summarised = || {
+        l.feat.words >= 4
+            && !record(l)
+            && lines.get(i + 1).is_some_and(|n| {
+                n.removed.is_none() && n.feat.prose() && !record(n)
+            })
+    };
     l.removed.is_none()
         && (l.feat.bullet
-            || l.class == Class::Heading && (headline(l) || timed))
+            || l.class == Class::Heading
+                && (headline(l) || timed || summarised()))
 }
 
 /// Lines at the start of `lines` that form a list of records: rows, and
