@@ -232,7 +232,7 @@ fn real_pages() {
     println!("losing > 10%: {:?}", halves[2].losing);
     assert_eq!(halves[2].pages, 80, "every page is measured");
     for (name, h, f1_floor) in
-        [("tune", &halves[0], 0.90), ("held-out", &halves[1], 0.89)]
+        [("tune", &halves[0], 0.91), ("held-out", &halves[1], 0.90)]
     {
         assert!(h.f1() >= f1_floor, "{name}: F1 {:.3}", h.f1());
         assert!(h.r() >= 0.97, "{name}: recall {:.3}", h.r());

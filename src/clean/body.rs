@@ -43,6 +43,9 @@ const MIN_BODY: i32 = 40;
 /// The weight of one line toward the body.
 fn weight(l: &Line<'_>) -> i32 {
     let words = l.feat.words as i32;
+    if ends_article(l) {
+        return END_WEIGHT;
+    }
     match l.removed {
         Some(Reason::Caption | Reason::Advert) => return -1,
         Some(Reason::Byline | Reason::Timestamp | Reason::Dateline) => {
@@ -51,9 +54,6 @@ fn weight(l: &Line<'_>) -> i32 {
         Some(_) if l.class == Class::Label => return -12,
         Some(_) => return -4,
         None => {}
-    }
-    if ends_article(l) {
-        return -30;
     }
     match l.class {
         Class::Content | Class::Aside | Class::Dateline
@@ -102,8 +102,24 @@ fn ends_article(l: &Line<'_>) -> bool {
     let speaks = ["says", "said", "wrote", "writes", "replied"]
         .iter()
         .any(|w| last.eq_ignore_ascii_case(w));
-    speaks && l.text.ends_with(':')
+    speaks && l.text.ends_with(':') || comment_label(l)
 }
+
+/// "Reply", "2 comments", "Leave a Reply", "12 Responses": the labels of
+/// a comment section, a few words one of which names it.
+fn comment_label(l: &Line<'_>) -> bool {
+    l.feat.words <= 4
+        && l.text.split_ascii_whitespace().any(|w| {
+            let w = lexicon::strip(w);
+            ["comment", "comments", "reply", "replies", "responses"]
+                .iter()
+                .any(|c| w.eq_ignore_ascii_case(c))
+        })
+}
+
+/// The weight of a line that ends the article: no run of prose after it
+/// outweighs it unless it is much longer than a comment.
+const END_WEIGHT: i32 = -30;
 
 /// Weight added to the first prose line after a byline or timestamp: an
 /// article starts there, so a short article under its byline outweighs a
@@ -246,6 +262,35 @@ pub(super) fn trim_tail(
 /// Most words in a line of a teaser.
 const TEASER_WORDS: u32 = 50;
 
+/// Cuts the body at a comment thread: at the first line that ends the
+/// article ("2 comments", "Leave a Reply", "reader99 says:") when more
+/// thread furniture follows it (replies, comment headers, times) and the
+/// article before it is long enough to be one. A share bar's "14
+/// Comments" between two paragraphs has no thread after it, so it cuts
+/// nothing.
+pub(super) fn cut_at_thread(
+    lines: &[Line<'_>],
+    body: (usize, usize),
+) -> (usize, usize) {
+    let (start, end) = body;
+    let Some(e) = (start..end).find(|&i| ends_article(&lines[i])) else {
+        return body;
+    };
+    let thread = lines[e + 1..end.min(e + 1 + THREAD_LOOKAHEAD)]
+        .iter()
+        .filter(|l| ends_article(l) || l.removed == Some(Reason::Timestamp))
+        .count();
+    let before: i32 = lines[start..e].iter().map(weight).sum();
+    if thread >= 1 && before >= MIN_BODY {
+        (start, e)
+    } else {
+        body
+    }
+}
+
+/// Lines after a comment label searched for the rest of a thread.
+const THREAD_LOOKAHEAD: usize = 20;
+
 /// A line that may head a teaser: a kept bullet, a title-case headline,
 /// or any heading under a time ("10H ago 01:09" + "How impeachment
 /// impacts 2020": the latest-news list of the site).
@@ -303,10 +348,10 @@ fn link_under_row(l: &Line<'_>) -> bool {
 
 /// A short heading that may introduce a list.
 fn list_caption(l: &Line<'_>) -> bool {
-    l.removed.is_none()
-        && l.class == Class::Heading
-        && l.feat.words <= 8
-        && !l.feat.bullet
+    let heading = l.removed.is_none() && l.class == Class::Heading;
+    // "Results", "Standings": a section name, taken for navigation alone.
+    let section = l.removed == Some(Reason::Navigation) && l.feat.words <= 2;
+    (heading || section) && l.feat.words <= 8 && !l.feat.bullet
 }
 
 /// Removes lists of links inside the body: two or more adjacent short
@@ -502,8 +547,9 @@ fn sentence(l: &Line<'_>) -> bool {
 
 /// A row of a list of records: a kept line of a few words that opens with
 /// a number or a month ("June 23 – Raleigh, NC", "3) Blade Runner"), holds
-/// a score ("Palm Bay d. Rockledge 70-44"), or is shaped "Label: value"
-/// with a number in the value ("England (Group A): 10th appearance").
+/// a score ("Palm Bay d. Rockledge 70-44") or two numbers in a short line
+/// ("Lyon 2 Marseille 1"), or is shaped "Label: value" with a number or a
+/// short value ("England (Group A): 10th appearance").
 fn record(l: &Line<'_>) -> bool {
     if l.removed.is_some() || l.feat.words < 3 || l.feat.words > 30 {
         return false;
@@ -523,7 +569,13 @@ fn record(l: &Line<'_>) -> bool {
             && (value.bytes().any(|b| b.is_ascii_digit())
                 || value.split_ascii_whitespace().count() <= 4)
     });
-    leads || score || labelled
+    // "Lyon 2 Marseille 1", "Smith 71 68 70 209": a row of a results table.
+    let numbers = t
+        .split_ascii_whitespace()
+        .filter(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        .count();
+    let table = numbers >= 2 && l.feat.words <= 12;
+    leads || score || labelled || table
 }
 
 /// Why a line outside the body is furniture.
@@ -547,5 +599,84 @@ fn headline(l: &Line<'_>) -> bool {
             .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
             .count();
         caps * 2 >= l.feat.words as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::clean::{Cleaner, Reason};
+
+    const P1: &str = "The city council approved the new harbour budget on \
+                      Tuesday after a debate that lasted most of the evening.";
+    const P2: &str = "Council members said the money would pay for repairs \
+                      to the breakwater and for dredging the northern channel.";
+    const P3: &str = "Work is expected to start in the spring and to last \
+                      about eighteen months, according to the harbour office.";
+
+    fn clean(doc: &str) -> crate::clean::Cleaned {
+        Cleaner::new().clean(doc)
+    }
+
+    #[test]
+    fn comment_threads_end_the_article() {
+        let doc = format!(
+            "{P1}\n\n{P2}\n\n{P3}\n\n2 comments\n\nJane D. on March 3, 2021 \
+             at 9:15 am said:\n\nI live near the harbour and this work is long \
+             overdue, the channel has been silting up for years.\n\nReply\n\n\
+             reader99 says:\n\nWho is going to pay for all of this in the end, \
+             the taxpayers as usual I suppose.\n"
+        );
+        let c = clean(&doc);
+        assert!(c.text.ends_with(P3), "{}", c.text);
+        assert!(c.removed.iter().any(|r| r.text.starts_with("Who is going")));
+    }
+
+    #[test]
+    fn a_share_bar_inside_the_article_cuts_nothing() {
+        let doc = format!("{P1}\n\n14 Comments\n\n{P2}\n\n{P3}\n");
+        let c = clean(&doc);
+        for p in [P1, P2, P3] {
+            assert!(c.text.contains(p), "lost: {p}");
+        }
+    }
+
+    #[test]
+    fn interview_turns_dated_lists_and_results_stay() {
+        let doc = format!(
+            "{P1}\n\n{P2}\n\nQ: What will you do first?\n\nA: We will start \
+             with the breakwater, because it protects everything else.\n\n\
+             {P3}\n\nTour dates:\nJune 9 – West Palm Beach, FL @ Coral Sky \
+             Amphitheatre\nJune 10 – Tampa, FL @ MidFlorida Amphitheatre\n\
+             June 14 – Alpharetta, GA @ Ameris Bank Amphitheatre\n"
+        );
+        let c = clean(&doc);
+        for line in doc.lines().filter(|l| !l.is_empty()) {
+            assert!(c.text.contains(line), "lost: {line}\n{:?}", c.removed);
+        }
+        let scores = format!(
+            "{P1}\n\n{P2}\n\n{P3}\n\nResults\nLyon 2 Marseille 1\n\
+             Nice 0 Lille 0\nLens 3 Brest 2\n"
+        );
+        let c = clean(&scores);
+        for line in ["Lyon 2 Marseille 1", "Nice 0 Lille 0", "Lens 3 Brest 2"] {
+            assert!(c.text.contains(line), "lost: {line}");
+        }
+    }
+
+    #[test]
+    fn teasers_and_link_lists_around_the_body_go() {
+        let doc = format!(
+            "* Home\n* World\n* Sport\n\nHarbour budget approved\n\n{P1}\n\n\
+             {P2}\n\n{P3}\n\nMore stories\n\nZoo welcomes twin panda cubs\n\
+             Keepers said the cubs were born overnight and both are healthy.\n\
+             Storm closes mountain pass for the weekend\nDrivers were told to \
+             avoid the road until Monday morning at the earliest.\n"
+        );
+        let c = clean(&doc);
+        assert_eq!(c.title.as_deref(), Some("Harbour budget approved"));
+        assert!(c.text.ends_with(P3), "{}", c.text);
+        assert!(!c.text.contains("Home"));
+        let reasons: Vec<Reason> = c.removed.iter().map(|r| r.reason).collect();
+        assert!(reasons.contains(&Reason::Navigation), "{reasons:?}");
     }
 }

@@ -57,6 +57,7 @@ pub(crate) fn clean_document(
         l.removed = certain(l.class);
     }
     let body = body::find(&lines)
+        .map(|b| body::cut_at_thread(&lines, b))
         .map(|b| body::trim_tail(&lines, b))
         .map(|b| body::widen(&lines, b));
     let title = match body {
