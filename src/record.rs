@@ -31,7 +31,9 @@
 //! Figure `value`/`value_max` are JSON numbers printed from exact decimals
 //! (never through `f64`): "$1.13bn" is `1130000000`, "19 cents" is `0.19`.
 //! Keys `value_max`, `currency`, `unit`, `qualifier` appear only when they
-//! apply; `byline` and `dateline` only when the cleaner found one.
+//! apply; `byline` and `dateline` only when the cleaner found one. The
+//! dateline stays in `text` (the first paragraph starts with it as written)
+//! and is not listed in `removed`; the field only names it.
 //!
 //! `stats.invalid_bytes` appears only when the input was UTF-8 but for some
 //! invalid bytes: it counts them. Each lone invalid byte was read as

@@ -552,3 +552,44 @@ fn template_threshold_sweep() {
     assert_eq!(lost_at_default, 0, "article lines lost at the default");
     assert!(recall_at_default >= 0.95, "recall {recall_at_default}");
 }
+
+/// A document of one sentence is its own article, whatever its first word
+/// or pronoun: nothing around it says it is furniture, and the figure in it
+/// must reach the record.
+#[test]
+fn one_sentence_documents_keep_their_text() {
+    let cleaner = Cleaner::new();
+    for doc in [
+        "The company paid $10 for it.",
+        "You will pay $10 more for the same phone this year.",
+        "Your bill will rise by $10 a month from June.",
+        "Get the contract signed by Friday, the minister told 40 officials.",
+        "Download speeds rose 20% last year.",
+        "Click here: the tool counted 3,000 visits.",
+    ] {
+        let c = cleaner.clean(doc);
+        assert_eq!(c.text, doc, "{:?}", c.removed);
+        assert!(c.removed.is_empty(), "{doc}");
+    }
+}
+
+/// Between two paragraphs, a sentence reporting a figure stays whatever
+/// its first word; a prompt addressing the reader still goes.
+#[test]
+fn sentences_inside_an_article_keep_their_figures() {
+    let para = "The regional council met on Tuesday to discuss the budget \
+                for the coming year and the plans for the harbour.";
+    let after = "Officials said the figures would be published in full \
+                 before the end of the month, after the audit.";
+    for (line, kept) in [
+        ("Download speeds rose 20% last year.", true),
+        ("The company paid $10 for it.", true),
+        ("Sign up for our newsletter to get 3 stories a day.", false),
+        ("Get the latest news straight to your inbox.", false),
+        ("Subscribe today for $1 a week.", false),
+    ] {
+        let doc = format!("{para}\n\n{line}\n\n{after}");
+        let c = Cleaner::new().clean(&doc);
+        assert_eq!(c.text.contains(line), kept, "{line}: {:?}", c.removed);
+    }
+}

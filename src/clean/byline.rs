@@ -11,11 +11,12 @@
 //!   ("The", "A", "In"…) or an upper-case dateline, or the name is two words or
 //!   itself camel-cased ("GlobalData"), so "By GlobalData analysts' count…"
 //!   is not cut into "Global" + "Data analysts…".
-//! - A dateline ("MOSCOW, Nov 3 (Reuters) -", "TOKYO —", "Moscow (TASS) -")
-//!   at the start of the first paragraph is moved out of the sentence into
-//!   `Cleaned::dateline` and listed in `removed` with reason `dateline`. A
-//!   reader of the cleaned text wants the lead sentence as prose, and the
-//!   place and agency are kept as metadata, so nothing is lost.
+//! - A dateline ("MOSCOW, Nov 3 (Reuters) -", "TOKYO —", "Moscow (TASS) -",
+//!   "CAIRO, Egypt (AP) _") at the start of the first paragraph stays in
+//!   the text as written and is named by `Cleaned::dateline`: its place and
+//!   agency are the article's words, which later stages look for entities
+//!   in. A dateline on a line of its own stays too, and joins the first
+//!   paragraph.
 
 use std::sync::LazyLock;
 
@@ -28,7 +29,7 @@ use super::lines::{End, Features};
 /// then a dash.
 static CAPS_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,3}(?:, [\p{L}\d. ]{1,40}?)?(?: ?\([^()\n]{1,40}\))?) ?(?:--?|–|—)(?: |$)",
+        r"^(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,3}(?:, [\p{L}\d. ]{1,40}?)?(?: ?\([^()\n]{1,40}\))?) ?(?:--?|–|—|_)(?: |$)",
     )
     .expect("dateline pattern compiles")
 });
@@ -36,7 +37,7 @@ static CAPS_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Place in title case: only with an agency in brackets.
 static AGENCY_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}(?:, [\p{L}\d. ]{1,40}?)? ?\([^()\n]{1,40}\)) ?(?:--?|–|—|:)(?: |$)",
+        r"^(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}(?:, [\p{L}\d. ]{1,40}?)? ?\([^()\n]{1,40}\)) ?(?:--?|–|—|_|:)(?: |$)",
     )
     .expect("dateline pattern compiles")
 });
@@ -79,9 +80,16 @@ pub(crate) fn dateline(line: &str) -> Option<Dateline<'_>> {
     let whole = m.get(0)?;
     let value = m.get(1)?.as_str();
     let rest = line[whole.end()..].trim_start();
-    let starts_well = rest.chars().next().map_or(true, |c| {
-        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘')
-    });
+    // "wikiHow is…", "iPhone sales…": a brand written in lower case
+    // still starts a sentence; "the capital" does not.
+    let first_word = rest.split(' ').next().unwrap_or("");
+    let brand = first_word.chars().skip(1).any(char::is_uppercase);
+    let starts_well = brand
+        || rest.chars().next().map_or(true, |c| {
+            c.is_uppercase()
+                || c.is_ascii_digit()
+                || matches!(c, '"' | '“' | '‘')
+        });
     if !starts_well || value.len() < 2 {
         return None;
     }
@@ -263,6 +271,15 @@ mod tests {
                 Some(("Moscow (TASS)", "Russia said")),
             ),
             ("TAIPEI, Taiwan --", Some(("TAIPEI, Taiwan", ""))),
+            (
+                "CAIRO, Egypt (AP) _ Hundreds of farmers marched",
+                Some(("CAIRO, Egypt (AP)", "Hundreds of farmers marched")),
+            ),
+            (
+                "SEATTLE (AP) -- wikiHow is a site",
+                Some(("SEATTLE (AP)", "wikiHow is a site")),
+            ),
+            ("NATO - the alliance said", None),
             ("US-backed forces advanced.", None),
             ("Moscow - the capital", None),
             ("The ministry said - again.", None),

@@ -21,24 +21,27 @@
 //!    speech go when furniture surrounds them;
 //! 8. bylines and datelines glued to the first paragraph are cut off.
 
+use super::body;
 use super::byline;
 use super::furniture::{classify, Class};
 use super::lines::{End, Features};
 use super::normalize::{assemble, KeptLine};
 use super::phrases::Phrases;
 use super::templates::Templates;
+use super::vocabulary;
 use super::{Cleaned, Reason, Removed};
 
-struct Line<'a> {
-    text: &'a str,
-    blank_before: bool,
-    feat: Features,
-    class: Class,
-    removed: Option<Reason>,
+/// One non-blank line of the document, with what the passes decided.
+pub(super) struct Line<'a> {
+    pub text: &'a str,
+    pub blank_before: bool,
+    pub feat: Features,
+    pub class: Class,
+    pub removed: Option<Reason>,
     /// Pieces cut from the start of a kept line, with their reasons.
-    cuts: Vec<(&'a str, Reason)>,
+    pub cuts: Vec<(&'a str, Reason)>,
     /// What is left of a kept line after the cuts.
-    kept: &'a str,
+    pub kept: &'a str,
 }
 
 /// Cleans one normalised document.
@@ -53,13 +56,28 @@ pub(crate) fn clean_document(
     for l in &mut lines {
         l.removed = certain(l.class);
     }
-    let title = find_title(&mut lines);
+    let body = body::find(&lines)
+        .map(|b| body::cut_at_thread(&lines, b))
+        .map(|b| body::trim_tail(&lines, b))
+        .map(|b| body::widen(&lines, b));
+    let title = match body {
+        Some(b) => title_above(&mut lines, b.0),
+        None => find_title(&mut lines),
+    };
     if let Some(t) = title {
         duplicate_titles(&mut lines, t);
     }
     label_runs(&mut lines, title);
-    headings(&mut lines, title);
+    if let Some(b) = body {
+        body::judge_outside(&mut lines, b, title);
+        body::keep_inner_prose(&mut lines, b);
+        body::keep_row_links(&mut lines, b);
+        body::inner_link_lists(&mut lines, b);
+    }
+    headings(&mut lines, title, body);
     asides(&mut lines);
+    body::keep_reports(&mut lines);
+    body::keep_lone_sentence(&mut lines);
     let (byline, dateline) = metadata(&mut lines, title);
     build(&lines, title, byline, dateline)
 }
@@ -129,9 +147,12 @@ fn certain(class: Class) -> Option<Reason> {
     match class {
         Class::Furniture(r) => Some(r),
         Class::Byline => Some(Reason::Byline),
-        Class::Dateline => Some(Reason::Dateline),
         Class::Label => Some(Reason::Navigation),
-        Class::Content | Class::Aside | Class::Heading | Class::Section => None,
+        Class::Content
+        | Class::Aside
+        | Class::Heading
+        | Class::Section
+        | Class::Dateline => None,
     }
 }
 
@@ -189,6 +210,60 @@ fn find_title(lines: &mut [Line<'_>]) -> Option<usize> {
     last.filter(|&i| title_like(&lines[i]))
 }
 
+/// The title when the body is known: the headline-shaped line nearest
+/// above the body that shares the most words with it (a menu entry or a
+/// byline above the body shares none). Of two identical lines, the first.
+fn title_above(lines: &mut [Line<'_>], start: usize) -> Option<usize> {
+    // The headline at the top of the page, when no prose stands between
+    // it and the body (only furniture, metadata or a standfirst).
+    if let Some(t) = find_title(lines).filter(|&t| t < start) {
+        if !lines[t + 1..start].iter().any(|l| l.feat.prose()) {
+            return Some(t);
+        }
+    }
+    let window = start.saturating_sub(TITLE_WINDOW)..start;
+    let candidate = |l: &Line<'_>| {
+        l.removed.is_none() && title_like(l) && l.feat.words >= 2
+    };
+    let verb = |l: &Line<'_>| {
+        l.removed == Some(Reason::Cta) && headline_shape(l) && start > 0
+    };
+    let any = lines[window.clone()].iter().any(candidate)
+        || lines.first().is_some_and(verb);
+    if !any {
+        return None;
+    }
+    let vocabulary = vocabulary::lede_vocabulary(&lines[start..]);
+    // A headline may open with a verb ("Keep your eyes peeled for…"):
+    // taken for a call to action alone, it is the title when it opens the
+    // page and speaks of the body.
+    if let Some(head) = lines.first_mut() {
+        if verb(head) && vocabulary::shared_words(head.text, &vocabulary) >= 2 {
+            head.removed = None;
+            return Some(0);
+        }
+    }
+    let mut best: Option<(usize, usize)> = None;
+    for i in window.rev() {
+        let l = &lines[i];
+        if !candidate(l) {
+            continue;
+        }
+        let shared = vocabulary::shared_words(l.text, &vocabulary);
+        if shared > 0 && best.map_or(true, |(_, n)| shared > n) {
+            best = Some((i, shared));
+        }
+    }
+    let (t, _) = best?;
+    let first = lines[..t]
+        .iter()
+        .position(|l| l.removed.is_none() && same_words(l.text, lines[t].text));
+    Some(first.unwrap_or(t))
+}
+
+/// How far above the body a title is looked for, in lines.
+const TITLE_WINDOW: usize = 12;
+
 fn same_words(a: &str, b: &str) -> bool {
     let mut x = a.split_whitespace();
     let mut y = b.split_whitespace();
@@ -235,13 +310,26 @@ fn transparent(r: Reason) -> bool {
     matches!(r, Reason::Caption | Reason::Advert)
 }
 
-fn headings(lines: &mut [Line<'_>], title: Option<usize>) {
+fn headings(
+    lines: &mut [Line<'_>],
+    title: Option<usize>,
+    body: Option<(usize, usize)>,
+) {
     // What follows the current line: None = end of page.
     let mut next: Option<Option<Reason>> = None;
     for i in (0..lines.len()).rev() {
+        // Inside the body, a line that introduces something ("Other good
+        // ones:") or cites ("Christie, Agatha. The Mysterious…") is the
+        // article's, whatever follows it; so is a row of a list.
+        let inside = body.is_some_and(|(a, b)| (a..b).contains(&i));
+        let candidate = lines[i].removed.is_none()
+            && lines[i].class == Class::Heading
+            && Some(i) != title
+            && next != Some(None)
+            && !body::in_record_run(lines, i)
+            && !(inside && body::introduces_or_cites(&lines[i]));
         let l = &mut lines[i];
-        if l.removed.is_none() && l.class == Class::Heading && Some(i) != title
-        {
+        if candidate {
             match next {
                 None => l.removed = Some(Reason::Navigation),
                 Some(Some(r)) => l.removed = Some(inherit(r)),
@@ -293,15 +381,16 @@ fn metadata(
                 name = byline::byline_line(l.text, &l.feat)
                     .filter(|n| !n.is_empty());
             }
-            Some(Reason::Dateline) if place.is_none() => {
+            None if l.class == Class::Dateline && place.is_none() => {
                 place = byline::dateline(l.text).map(|d| d.value);
             }
             _ => {}
         }
     }
-    let first = lines.iter().enumerate().position(|(i, l)| {
-        l.removed.is_none() && Some(i) != title && l.class == Class::Content
-    });
+    let first = lines
+        .iter()
+        .enumerate()
+        .position(|(i, l)| l.removed.is_none() && Some(i) != title);
     for (i, l) in lines.iter_mut().enumerate() {
         let glue = l.removed.is_none()
             && Some(i) != title
@@ -315,10 +404,10 @@ fn metadata(
         if Some(i) != first && l.cuts.is_empty() {
             continue;
         }
+        // The dateline stays in the sentence: the place and agency in it
+        // are the article's words; the field only names it.
         if let Some(d) = byline::dateline(l.kept).filter(|d| !d.rest.is_empty())
         {
-            l.cuts.push((d.piece, Reason::Dateline));
-            l.kept = d.rest;
             place = place.or(Some(d.value));
         }
     }

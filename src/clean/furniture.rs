@@ -179,6 +179,9 @@ pub(crate) fn classify(line: &str, f: &Features) -> Class {
         return Class::Heading;
     }
     let s = Scan::of(line);
+    if turn(line) {
+        return Class::Content;
+    }
     let protected = f.quote || s.speech > 0;
     shape(line, f, &s)
         .or_else(|| prefixed(line, f, &s))
@@ -208,6 +211,18 @@ fn plain_prose(line: &str, f: &Features) -> bool {
     let risky = IMPERATIVE | VERB_OR_NOUN | LEGAL | SOURCE | CREDIT;
     lexicon::classes_of(first) & risky == 0
         && !line.ends_with("contributed to this report.")
+}
+
+/// An interview turn: "Q: What…", "A. We are…", "Q &amp; A" style
+/// markers followed by the question or the answer. A question addresses
+/// the reader's "you" and may open with a verb; it is still the article.
+fn turn(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.len() > 4
+        && matches!(b[0], b'Q' | b'A')
+        && matches!(b[1], b':' | b'.')
+        && b[2] == b' '
+        && b[3].is_ascii_alphanumeric()
 }
 
 /// Lines whose whole shape is furniture: navigation-only, timestamps,
@@ -344,6 +359,10 @@ fn prefixed(line: &str, f: &Features, s: &Scan) -> Option<Class> {
             return None;
         }
         all |= c;
+    }
+    // "A: We are moving…", "Q: What…": an interview turn, not a label.
+    if all & !GLUE == 0 {
+        return None;
     }
     let reason = if all & CREDIT != 0 {
         Reason::Caption

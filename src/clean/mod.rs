@@ -3,20 +3,37 @@
 //! Scraped articles arrive with the page's furniture mixed in: navigation,
 //! lead forms, share and newsletter prompts, captions, credits, copyright
 //! lines, timestamps, related-article lists, repeated titles and bylines
-//! glued to the first sentence. The cleaner removes them line by line:
+//! glued to the first sentence. The cleaner works in passes:
 //!
-//! 1. [`normalize`]: CRLF → LF, BOM and control characters dropped; lines
-//!    are split and trimmed.
-//! 2. `lines` + `furniture`: each line gets cheap byte-level features, and
+//! 1. [`normalize`]: CRLF → LF, BOM and control characters dropped.
+//! 2. `wrap`: paragraph reconstruction. Hard-wrapped text (wire copy at
+//!    about 65 columns) has the lines of each paragraph joined, and
+//!    tab- or space-indented paragraphs are kept apart, so every later pass
+//!    judges whole paragraphs, never the fragments of a wrapped sentence.
+//! 3. `lines` + `furniture`: each line gets cheap byte-level features, and
 //!    a verdict from its own shape (navigation-only, imperative opening,
 //!    second-person marketing, credit, timestamp, byline…). Lines that are
-//!    neither clearly furniture nor prose are kept for step 3.
-//! 3. `context`: the title, its repeats, runs of links after a label
+//!    neither clearly furniture nor prose are kept for the next passes.
+//! 4. `body`: the article body is found first, as the heaviest run of
+//!    prose (prose weighs its words; menus, link lists, labels and comment
+//!    headers weigh against it), then widened over what belongs to it (a
+//!    first question above it, a list of dates or results below it). What
+//!    lies around it is judged as a block: before it only the title,
+//!    metadata and a standfirst sharing the body's words are kept; after
+//!    it, teasers, comment threads and footers go.
+//! 5. `context`: the title, its repeats, runs of links after a label
 //!    ("Read more", "Previous Article"), short non-sentence lines that lead
 //!    into furniture or end the page, section names at the head or tail,
-//!    sentences addressing the reader with furniture on both sides,
-//!    bylines and datelines at the start of the article.
-//! 4. `normalize::assemble`: kept lines become paragraphs.
+//!    sentences addressing the reader with furniture on both sides, and
+//!    bylines glued to the first paragraph. A sentence between two kept
+//!    paragraphs that reports a figure, and a document of one sentence,
+//!    are never removed for one word.
+//! 6. `normalize::assemble`: kept lines become paragraphs.
+//!
+//! Datelines ("CAIRO, Egypt (AP) _", "PARIS, June 3 (Reuters) -") stay in
+//! the text, at the start of the first paragraph as written, so that the
+//! place and agency in them can be found as entities; [`Cleaned::dateline`]
+//! names the lead.
 //!
 //! Optionally, [`templates`] removes lines that recur across many documents
 //! of the same run ([`Cleaner::clean_with`]):
@@ -46,6 +63,7 @@
 //! (reported speech protects a line; short lines are removed only next to
 //! other furniture).
 
+mod body;
 mod byline;
 mod context;
 mod furniture;
@@ -54,7 +72,9 @@ mod lines;
 pub mod normalize;
 mod phrases;
 pub mod templates;
+mod vocabulary;
 mod words;
+mod wrap;
 
 pub use templates::{
     document_fingerprints, fingerprint, TemplateCounter, Templates,
@@ -78,8 +98,9 @@ pub enum Reason {
     /// `byline`: an author or agency credit ("By GlobalData", "Reporting by
     /// …; Editing by …"), glued or on its own line.
     Byline,
-    /// `dateline`: the place/date/agency lead ("MOSCOW, Nov 3 (Reuters) -"),
-    /// moved to [`Cleaned::dateline`].
+    /// `dateline`: no longer emitted (datelines stay in the text and are
+    /// named by [`Cleaned::dateline`]); the name still parses, so records
+    /// written by earlier versions can be read.
     Dateline,
     /// `template`: a line recurring across many documents of the run.
     Template,
@@ -160,8 +181,10 @@ pub struct Cleaned {
     /// for "By GlobalData". The byline itself is in `removed`.
     pub byline: Option<String>,
     /// The dateline of the article without its dash: "MOSCOW, Nov 3
-    /// (Reuters)". It is removed from the first sentence (and listed in
-    /// `removed`), since a reader wants the lead as prose.
+    /// (Reuters)". It stays in `text`, at the start of the first
+    /// paragraph as written ("MOSCOW, Nov 3 (Reuters) - Oil rose…"), since
+    /// its place and agency are the article's words; it is not listed in
+    /// `removed`.
     pub dateline: Option<String>,
     /// Number of paragraphs in `text`.
     pub paragraphs: usize,
@@ -213,6 +236,7 @@ impl Cleaner {
         templates: Option<&Templates>,
     ) -> Cleaned {
         let text = normalize::normalize(input);
+        let text = wrap::reflow(&text);
         context::clean_document(&text, &self.phrases, templates)
     }
 }
