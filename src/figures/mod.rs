@@ -66,11 +66,13 @@ mod doc;
 mod extract;
 mod money;
 mod number;
+mod numerals;
 mod resolve;
 mod scan;
 mod words;
 
 pub use decimal::Decimal;
+pub use numerals::NumberSpan;
 
 use crate::gazetteer::Mention;
 use crate::span::Span;
