@@ -52,6 +52,76 @@ const SYMBOL_OVERRIDES: &[(&str, &str)] = &[
     ("€", "EUR"),
 ];
 
+/// Currency names the CLDR table lacks: the pre-euro currencies that
+/// archives are full of (with their retired ISO 4217 codes), colloquial
+/// names, and two crypto-currencies under the codes exchanges use (BTC,
+/// ETH: not ISO 4217, a documented extension of the `currency` field).
+/// Bare "mark(s)" stays out (school marks, question marks); "Deutsche
+/// marks" and "German marks" are money.
+const EXTRA_NAMES: &[(&str, &str)] = &[
+    ("guilder", "NLG"),
+    ("guilders", "NLG"),
+    ("dutch guilders", "NLG"),
+    ("peseta", "ESP"),
+    ("pesetas", "ESP"),
+    ("deutsche mark", "DEM"),
+    ("deutsche marks", "DEM"),
+    ("deutschmark", "DEM"),
+    ("deutschmarks", "DEM"),
+    ("german marks", "DEM"),
+    ("finnish marks", "FIM"),
+    ("markka", "FIM"),
+    ("markkaa", "FIM"),
+    ("french franc", "FRF"),
+    ("french francs", "FRF"),
+    ("belgian francs", "BEF"),
+    ("luxembourg francs", "LUF"),
+    ("lire", "ITL"),
+    ("italian lire", "ITL"),
+    ("italian lira", "ITL"),
+    ("escudo", "PTE"),
+    ("escudos", "PTE"),
+    ("drachma", "GRD"),
+    ("drachmas", "GRD"),
+    ("drachmae", "GRD"),
+    ("schilling", "ATS"),
+    ("schillings", "ATS"),
+    ("austrian schillings", "ATS"),
+    ("irish punts", "IEP"),
+    ("punts", "IEP"),
+    ("quid", "GBP"),
+    ("bitcoin", "BTC"),
+    ("bitcoins", "BTC"),
+    ("ether", "ETH"),
+];
+
+/// Codes outside today's ISO 4217 list that may stand next to a number:
+/// retired codes of [`EXTRA_NAMES`] and the crypto extension.
+const EXTRA_CODES: &[&str] = &[
+    "NLG", "ESP", "DEM", "FIM", "FRF", "BEF", "LUF", "ITL", "PTE", "GRD",
+    "ATS", "IEP", "BTC", "ETH", "XEU",
+];
+
+/// Symbols that CLDR's English data lacks but news and price tags use.
+const EXTRA_SYMBOLS: &[(&str, &str)] = &[("₿", "BTC"), ("Ξ", "ETH")];
+
+/// Latin-letter symbols read only right after a number and in their own
+/// case ("500 Ft", "12 zł", "300 Kč", "5 lei"); too short or too common
+/// to read anywhere else.
+const LETTER_SYMBOLS: &[(&str, &str)] = &[
+    ("Ft", "HUF"),
+    ("Kč", "CZK"),
+    ("zł", "PLN"),
+    ("lei", "RON"),
+    ("Rp", "IDR"),
+    ("RM", "MYR"),
+    ("TL", "TRY"),
+    ("kn", "HRK"),
+    ("лв", "BGN"),
+    ("руб", "RUB"),
+    ("грн", "UAH"),
+];
+
 /// Unit words that are far more often something else.
 const NOT_MONEY: &[&str] = &[
     "gold", "mark", "marks", "marka", "real", "reals", "unit", "units", "sol",
@@ -71,6 +141,8 @@ pub struct CurrencyTable {
     max_words: usize,
     /// Lower-cased first words of the names, a cheap test before joining.
     first_words: HashSet<String>,
+    /// Latin-letter symbols, case-sensitive, read after a number only.
+    letter_symbols: HashMap<String, Currency>,
 }
 
 impl CurrencyTable {
@@ -82,6 +154,7 @@ impl CurrencyTable {
             codes: HashMap::new(),
             max_words: 1,
             first_words: HashSet::new(),
+            letter_symbols: HashMap::new(),
         };
         for line in CURRENCIES_TSV.lines().skip(1) {
             table.add_row(line);
@@ -96,6 +169,37 @@ impl CurrencyTable {
         }
         for w in NOT_MONEY {
             table.names.remove(*w);
+        }
+        for (name, code) in EXTRA_NAMES {
+            if let Some(c) = to_code(code) {
+                table.names.insert(name.to_string(), Currency::Code(c));
+            }
+        }
+        for w in ["buck", "bucks"] {
+            table.names.insert(w.to_string(), Currency::Dollar);
+        }
+        for code in EXTRA_CODES.iter().filter_map(|c| to_code(c)) {
+            table.codes.insert(code, true);
+        }
+        for (sym, code) in LETTER_SYMBOLS {
+            if let Some(c) = to_code(code) {
+                table
+                    .letter_symbols
+                    .insert(sym.to_string(), Currency::Code(c));
+            }
+        }
+        if let Some(i) = SHARED.iter().position(|u| u.words.contains(&"rupees"))
+        {
+            for sym in ["Rs", "Rs.", "Re"] {
+                table
+                    .letter_symbols
+                    .insert(sym.to_string(), Currency::Shared(i));
+            }
+        }
+        for (sym, code) in EXTRA_SYMBOLS {
+            if let Some(c) = to_code(code) {
+                table.symbols.push((sym.to_string(), Currency::Code(c)));
+            }
         }
         table.symbols.retain(|(s, _)| s != "$" && s != "¥");
         for (sym, code) in SYMBOL_OVERRIDES {
@@ -224,6 +328,102 @@ impl CurrencyTable {
         (plain || !before).then_some(Currency::Code(code))
     }
 
+    /// A currency symbol right after a number at byte `at` (one space
+    /// allowed between): "20€", "45 €", "3.14US$". Returns the currency and
+    /// the byte where the symbol ends. Letters may not follow it ("5 $10"
+    /// and "20 €ur" are not read here).
+    pub fn symbol_after(
+        &self,
+        text: &str,
+        at: usize,
+    ) -> Option<(Currency, usize)> {
+        let tail = text.get(at..)?;
+        let rest = tail
+            .strip_prefix(' ')
+            .or_else(|| tail.strip_prefix('\u{a0}'))
+            .unwrap_or(tail);
+        let first = rest.chars().next()?;
+        if first.is_ascii() && !first.is_ascii_uppercase() && first != '$' {
+            return None; // most numbers: a space and a word, or punctuation
+        }
+        let (sym, cur) = self
+            .symbols
+            .iter()
+            .find(|(s, _)| rest.starts_with(s.as_str()))?;
+        let after = &rest[sym.len()..];
+        if after.starts_with(|c: char| c.is_alphanumeric()) {
+            return None;
+        }
+        Some((*cur, text.len() - after.len()))
+    }
+
+    /// A Latin-letter currency sign as a word after a number ("500 Ft",
+    /// "Rs"), in its own case.
+    pub fn letter_symbol(&self, word: &str) -> Option<Currency> {
+        self.letter_symbols.get(word).copied()
+    }
+
+    /// The currency glued before the digits of a word token: "USD25m",
+    /// "EUR3.2bn", "Rs20", and after a "$" the country letters of "$US40",
+    /// "$A1.2". Returns the currency and the byte length of the letters.
+    pub fn glued_prefix(
+        &self,
+        word: &str,
+        after_dollar: bool,
+    ) -> Option<(Currency, usize)> {
+        let n = word.bytes().take_while(u8::is_ascii_alphabetic).count();
+        if !(1..=3).contains(&n)
+            || !word.as_bytes().get(n).is_some_and(u8::is_ascii_digit)
+        {
+            return None;
+        }
+        let letters = &word[..n];
+        if after_dollar {
+            let code = match letters {
+                "US" => "USD",
+                "A" | "AU" => "AUD",
+                "C" | "CA" => "CAD",
+                "NZ" => "NZD",
+                "S" => "SGD",
+                "HK" => "HKD",
+                _ => return None,
+            };
+            return to_code(code).map(|c| (Currency::Code(c), n));
+        }
+        self.code(letters, true)
+            .or_else(|| self.letter_symbol(letters).filter(|_| letters == "Rs"))
+            .map(|c| (c, n))
+    }
+
+    /// The currency glued after the digits of a number token: "250USD",
+    /// "75CHF", "10eur", "20Rs". Lower-case codes are read only when they
+    /// are not words ("10cup" is not Cuban pesos).
+    pub fn glued_suffix(&self, rest: &str) -> Option<Currency> {
+        if rest.len() == 3 && rest.bytes().all(|b| b.is_ascii_alphabetic()) {
+            let upper = rest.to_ascii_uppercase();
+            let code = to_code(&upper)?;
+            let plain = *self.codes.get(&code)?;
+            let ok = rest == upper || plain;
+            return ok.then_some(Currency::Code(code));
+        }
+        self.letter_symbol(rest)
+    }
+
+    /// A code with a magnitude letter in front, as German and Nordic
+    /// business news write it: "45 MEUR" (millions), "300 kSEK"
+    /// (thousands). Returns the currency and the power of ten.
+    pub fn scaled_code(&self, word: &str) -> Option<(Currency, u32)> {
+        if word.len() != 4 {
+            return None;
+        }
+        let exp = match word.as_bytes()[0] {
+            b'M' => 6,
+            b'k' | b'K' => 3,
+            _ => return None,
+        };
+        self.code(&word[1..], false).map(|c| (c, exp))
+    }
+
     /// True when some currency name starts with `word` (any case).
     pub fn may_start_name(&self, word: &str) -> bool {
         let mut buf = [0u8; 16];
@@ -256,7 +456,10 @@ impl Default for CurrencyTable {
 pub fn minor_unit(word: &str) -> Option<Currency> {
     match word {
         "cent" | "cents" => Some(Currency::Dollar),
-        "penny" | "pence" => to_code("GBP").map(Currency::Code),
+        "penny" | "pence" | "pennies" | "p" => {
+            to_code("GBP").map(Currency::Code)
+        }
+        "sen" => to_code("MYR").map(Currency::Code),
         "kopeck" | "kopecks" | "kopek" | "kopeks" => {
             to_code("RUB").map(Currency::Code)
         }

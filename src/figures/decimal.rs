@@ -45,6 +45,20 @@ impl Decimal {
         })
     }
 
+    /// Adds exactly ("4 dollars 25 cents" is 4 + 0.25).
+    pub fn checked_add(self, other: Decimal) -> Option<Decimal> {
+        let scale = self.scale.max(other.scale);
+        let lift = |d: Decimal| {
+            10u128
+                .checked_pow(scale - d.scale)
+                .and_then(|f| d.mantissa.checked_mul(f))
+        };
+        Some(Decimal {
+            mantissa: lift(self)?.checked_add(lift(other)?)?,
+            scale,
+        })
+    }
+
     /// Multiplies by an integer ("tens of thousands" is 10 × 1000).
     pub fn checked_mul_int(self, factor: u128) -> Option<Decimal> {
         Some(Decimal {

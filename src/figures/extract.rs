@@ -13,7 +13,7 @@ use super::context::{
 use super::count::{
     counted_noun, is_event_noun, is_time_preposition, plus_before,
 };
-use super::currency::Currency;
+use super::currency::{minor_unit, Currency};
 use super::doc::{is, Doc};
 use super::money::{currency_after, percent_after, After};
 use super::number::Suffix;
@@ -82,11 +82,11 @@ impl<'a> Run<'a> {
             let mut i = sentence.tokens.start;
             while i < sentence.tokens.end {
                 let Some(tok) = tokens.get(i) else { break };
+                let word = bytes.get(tok.span.start..tok.span.end);
                 let trigger = tok.kind == TokenKind::Number
                     || (3..=9).contains(&tok.span.len())
-                        && bytes
-                            .get(tok.span.start..tok.span.end)
-                            .is_some_and(may_be_number_word);
+                        && word.is_some_and(may_be_number_word)
+                    || word.is_some_and(glued_digits);
                 i = if trigger {
                     self.candidate(i, s, sentence.tokens.clone())
                 } else {
@@ -134,7 +134,11 @@ impl<'a> Run<'a> {
         let doc = &self.doc;
         let (first, last) = (q.first, q.last);
         let next = last + 1;
-        if next < sent.end && doc.hyphened(next) && !doc.is_number(next) {
+        if next < sent.end
+            && doc.hyphened(next)
+            && !doc.is_number(next)
+            && minor_unit(doc.word(next)).is_none()
+        {
             return false; // "five-year", "40-year-old", "3,000-strong"
         }
         if next < sent.end && doc.spaced(next) {
@@ -224,11 +228,23 @@ impl<'a> Run<'a> {
             .next_back()
             .is_some_and(|c| "-–/:#@+&_.'’\\".contains(c));
         let after = doc.gap(i + 1);
-        let glued_after = after.starts_with('/')
+        let price_slash = || {
+            let table = &self.ex.currencies;
+            after.len() > 1
+                && table.symbol_before(doc.text, doc.start(i + 1)).is_some()
+        };
+        let glued_after = after.starts_with('/') && !price_slash()
             || after.starts_with(':') && doc.is_number(i + 1)
             || after.starts_with('@');
         let chunk = doc.chunk(doc.start(i), doc.end(i));
-        let in_id = chunk.contains(['/', '@', '_', '=', '#', '\\'])
+        // "$4/$5" is a pair of prices; any other slash makes an id.
+        let id_slash = chunk.match_indices('/').any(|(k, _)| {
+            !chunk[k + 1..].starts_with(|c: char| {
+                c == '$' || !c.is_ascii() && !c.is_alphanumeric()
+            })
+        });
+        let in_id = id_slash
+            || chunk.contains(['@', '_', '=', '#', '\\'])
             || chunk.len() > 4
                 && chunk.as_bytes().windows(4).any(|w| w == b"www.");
         !(glued_before || glued_after || in_id)
@@ -246,16 +262,23 @@ impl<'a> Run<'a> {
         let table = &self.ex.currencies;
         let mut lead = q.first;
         let mut start = doc.start(q.first);
-        let mut prefix = None;
+        let mut prefix = q.currency.filter(|_| doc.start(q.first) == start);
         if matches!(q.form, Form::Digits(_)) {
+            // A symbol may stand in the gap before a sentence's first
+            // token: "$5 million will go to schools."
+            let floor = self.last_end.max(match sent.start {
+                0 => 0,
+                k => doc.end(k - 1),
+            });
             if let Some((cur, at)) = table.symbol_before(doc.text, start) {
-                if at >= self.last_end && at >= doc.start(sent.start) {
-                    prefix = Some(cur);
+                if at >= floor {
+                    // "$US40": the glued letters name the dollar.
+                    prefix = prefix.or(Some(cur));
                     start = at;
                     lead = doc.tokens.token_after(at).min(q.first);
                 }
-            } else if q.first > sent.start && doc.spaced(q.first) {
-                if let Some(cur) = table.code(doc.word(q.first - 1), true) {
+            } else if prefix.is_none() && q.first > 0 {
+                if let Some(cur) = self.code_before(q.first, sent.start) {
                     prefix = Some(cur);
                     lead = q.first - 1;
                     start = doc.start(lead);
@@ -295,6 +318,22 @@ impl<'a> Run<'a> {
         })
     }
 
+    /// A code or letter sign written before the number: "USD 5m", "Rs 20",
+    /// "Rs. 20" (whose full stop the tokenizer may take for a sentence end).
+    fn code_before(&self, first: usize, sent_start: usize) -> Option<Currency> {
+        let doc = &self.doc;
+        let word = doc.word(first - 1);
+        let table = &self.ex.currencies;
+        if first > sent_start && doc.spaced(first) {
+            return table
+                .code(word, true)
+                .or_else(|| table.letter_symbol(word));
+        }
+        (doc.gap(first) == ". " && word == "Rs")
+            .then(|| table.letter_symbol(word))
+            .flatten()
+    }
+
     /// Up to three words before token `lead` (whose figure starts at byte
     /// `start`), joined by plain spaces and after the last figure.
     fn words_before(
@@ -323,6 +362,14 @@ impl<'a> Run<'a> {
         out.reverse();
         out
     }
+}
+
+/// A word token with digits after one to three letters ("USD25m",
+/// "US40" after "$"): a currency may be glued to a number.
+fn glued_digits(word: &[u8]) -> bool {
+    word.len() >= 2
+        && word[0].is_ascii_uppercase()
+        && word[1..word.len().min(4)].iter().any(u8::is_ascii_digit)
 }
 
 /// The hedge ending right before the figure, if any.
@@ -438,29 +485,43 @@ impl Run<'_> {
         Some(self.figure(p, FigureKind::Percent, p.q.value, max))
     }
 
-    /// Money: a currency before or after, or pence ("150p").
+    /// Money: a currency before or after, or pence ("150p", "60c").
     fn money(&mut self, p: &mut Parts, limit: usize) -> Option<Option<Figure>> {
         let q = p.q;
         let vague = q.form == Form::Vague;
-        let mut value = q.value;
-        let mut max = p.high.map(|h| h.value);
+        let mut exp = 0;
         let mut currency = p.prefix;
-        if q.suffix() == Suffix::Pence {
-            currency = super::currency::to_code("GBP").map(Currency::Code);
-            value = value.checked_unshift(2)?;
-        } else if let Some((cur, after, minor)) =
+        let minor = match q.suffix() {
+            Suffix::Pence => Some(Currency::Code(*b"GBP")),
+            Suffix::Cents => Some(Currency::Dollar),
+            _ => None,
+        };
+        if let Some(cur) = minor {
+            currency = Some(cur);
+            exp = -2;
+        } else if let Some(unit) =
             currency_after(&self.doc, &self.ex.currencies, p.last, limit, vague)
         {
-            if p.prefix.is_none() || !minor {
-                currency = p.prefix.or(Some(cur));
-                (p.last, p.end) = (after.last, after.end);
-            }
-            if minor && p.prefix.is_none() {
-                value = value.checked_unshift(2)?;
-                max = match max {
-                    Some(m) => Some(m.checked_unshift(2)?),
-                    None => None,
+            if p.prefix.is_none() || unit.exp != -2 {
+                currency = p.prefix.or(Some(unit.currency));
+                (p.last, p.end) = (unit.after.last, unit.after.end);
+                exp = if p.prefix.is_none() || unit.exp > 0 {
+                    unit.exp
+                } else {
+                    0
                 };
+            }
+        }
+        // "6 or $7": the currency of the last number applies to the first.
+        if currency.is_none() {
+            if let Some(h) = p.high {
+                let at = self.doc.start(h.first);
+                currency = h.currency.or_else(|| {
+                    self.ex
+                        .currencies
+                        .symbol_before(self.doc.text, at)
+                        .map(|s| s.0)
+                });
             }
         }
         let currency = currency?;
@@ -470,9 +531,62 @@ impl Run<'_> {
         if vague {
             p.qualifier = Some(Qualifier::About);
         }
+        let scale = |v: Decimal| match exp {
+            0 => Some(v),
+            e if e < 0 => v.checked_unshift(e.unsigned_abs()),
+            e => v.checked_shift(e as u32),
+        };
+        let mut value = scale(q.value)?;
+        let max = match p.high {
+            Some(h) => Some(scale(h.value)?),
+            None => None,
+        };
+        if exp >= 0 && max.is_none() {
+            if let Some((cents, end)) = self.cents_after(p, limit) {
+                value = value.checked_add(cents)?;
+                (p.last, p.end) = end;
+            }
+        }
         let mut fig = self.figure(p, FigureKind::Money, value, max);
         fig.currency = Some(String::from_utf8_lossy(&code).into_owned());
         Some(Some(fig))
+    }
+
+    /// The minor part of a compound amount: "4 dollars 25 cents", "$12 and
+    /// 60c", "thirty dollars fifteen cents": its value in the major unit
+    /// and the last token and byte it takes.
+    fn cents_after(
+        &mut self,
+        p: &Parts,
+        limit: usize,
+    ) -> Option<(Decimal, (usize, usize))> {
+        let doc = &self.doc;
+        let mut k = p.last + 1;
+        if k < limit && doc.spaced(k) && is(doc.word(k), "and") {
+            k += 1;
+        }
+        if k >= limit || !doc.spaced(k) {
+            return None;
+        }
+        let table = &self.ex.currencies;
+        let q = quantity(doc, k, limit, &mut self.style, table)?;
+        let value = match q.form {
+            Form::Digits(n)
+                if n.suffix == Suffix::Cents || n.suffix == Suffix::Pence =>
+            {
+                return (q.value < Decimal::int(100))
+                    .then(|| q.value.checked_unshift(2))
+                    .flatten()
+                    .map(|v| (v, (q.last, doc.end(q.last))));
+            }
+            Form::Digits(_) | Form::Words => q.value,
+            _ => return None,
+        };
+        let unit = currency_after(doc, table, q.last, limit, false)?;
+        (unit.exp == -2 && value < Decimal::int(100))
+            .then(|| value.checked_unshift(2))
+            .flatten()
+            .map(|v| (v, (unit.after.last, unit.after.end)))
     }
 
     /// "the two countries", "Iran's 85 million people": a reference to a

@@ -53,33 +53,66 @@ pub fn percent_after(
     })
 }
 
+/// A currency unit found after a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unit {
+    /// The currency as written.
+    pub currency: Currency,
+    /// Where it ends.
+    pub after: After,
+    /// The power of ten it applies: -2 for a minor unit ("cents"), 6 for
+    /// "MEUR", 0 for a plain currency.
+    pub exp: i32,
+}
+
 /// A currency named after token `last`: "dollars", "US dollars", "Swiss
-/// francs", "pounds sterling", "EUR"; `minor` when it is a minor unit
-/// ("cents"), whose value is a hundredth. With `after_of`, the name must
-/// follow "of" ("billions of dollars").
+/// francs", "pounds sterling", "EUR", "MEUR", "Ft", a minor unit ("cents",
+/// "15-cent"), or a symbol ("45 €"). With `after_of`, the name must follow
+/// "of" ("billions of dollars").
 pub fn currency_after(
     doc: &Doc<'_>,
     table: &CurrencyTable,
     last: usize,
     limit: usize,
     after_of: bool,
-) -> Option<(Currency, After, bool)> {
+) -> Option<Unit> {
+    let unit = |currency, after, exp| Unit {
+        currency,
+        after,
+        exp,
+    };
     let mut k = last + 1;
     if after_of {
         if k + 1 >= limit || !doc.spaced(k) || !is(doc.word(k), "of") {
             return None;
         }
         k += 1;
+    } else if let Some((cur, end)) = table.symbol_after(doc.text, doc.end(last))
+    {
+        return Some(unit(cur, After { last, end }, 0));
     }
-    if k >= limit || !doc.spaced(k) {
+    if k >= limit {
         return None;
     }
     let first = doc.word(k);
-    if let Some(cur) = minor_unit(first) {
-        return Some((cur, at(doc, k), true));
+    // "a 15-cent-a-share dividend": a minor unit may be hyphened.
+    if doc.hyphened(k) && !after_of {
+        return minor_unit(first).map(|cur| unit(cur, at(doc, k), -2));
     }
-    if let Some(cur) = table.code(first, false) {
-        return Some((cur, at(doc, k), false));
+    if !doc.spaced(k) {
+        return None;
+    }
+    if let Some(cur) = minor_unit(first) {
+        return Some(unit(cur, at(doc, k), -2));
+    }
+    if let Some(cur) = table
+        .code(first, false)
+        .or_else(|| table.letter_symbol(first))
+    {
+        return Some(unit(cur, at(doc, k), 0));
+    }
+    if let Some((cur, exp)) = table.scaled_code(first) {
+        return Some(unit(cur, at(doc, k), exp as i32));
     }
     if !table.may_start_name(first) {
         return None;
@@ -108,9 +141,9 @@ pub fn currency_after(
         && doc.spaced(end + 1)
         && minor_unit(doc.word(end + 1)).is_some()
     {
-        return Some((cur, at(doc, end + 1), true));
+        return Some(unit(cur, at(doc, end + 1), -2));
     }
-    Some((cur, at(doc, end), false))
+    Some(unit(cur, at(doc, end), 0))
 }
 
 fn at(doc: &Doc<'_>, k: usize) -> After {
@@ -133,8 +166,9 @@ mod tests {
         };
         let table = CurrencyTable::new();
         let pct = percent_after(&doc, 0, doc.len()).map(|a| a.end);
-        let cur = currency_after(&doc, &table, 0, doc.len(), false)
-            .map(|(c, a, minor)| (c, minor, text[..a.end].to_string()));
+        let cur = currency_after(&doc, &table, 0, doc.len(), false).map(|u| {
+            (u.currency, u.exp == -2, text[..u.after.end].to_string())
+        });
         (pct, cur)
     }
 

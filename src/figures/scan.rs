@@ -7,7 +7,7 @@
 
 use super::context::is_determiner;
 use super::count::{duration_unit, is_stop_word};
-use super::currency::CurrencyTable;
+use super::currency::{Currency, CurrencyTable};
 use super::decimal::Decimal;
 use super::doc::{is, Doc};
 use super::number::{
@@ -44,6 +44,8 @@ pub struct Quantity {
     pub form: Form,
     /// A magnitude word or abbreviation was applied.
     pub magnitude: bool,
+    /// A currency glued to the digits ("USD25m", "250USD", "Rs20").
+    pub currency: Option<Currency>,
 }
 
 impl Quantity {
@@ -114,10 +116,28 @@ pub fn quantity(
     table: &CurrencyTable,
 ) -> Option<Quantity> {
     if doc.is_number(i) {
-        digits(doc, i, limit, style, table)
-    } else {
-        words(doc, i, limit)
+        return digits(doc, i, limit, style, table, None);
     }
+    match glued_prefix(doc, i, table) {
+        Some(glued) => digits(doc, i, limit, style, table, Some(glued)),
+        None => words(doc, i, limit),
+    }
+}
+
+/// "USD25m", "$US40", "Rs20": a currency glued before the digits of a word
+/// token, and the letters' length.
+pub fn glued_prefix(
+    doc: &Doc<'_>,
+    i: usize,
+    table: &CurrencyTable,
+) -> Option<(Currency, usize)> {
+    let word = doc.word(i);
+    let b = word.as_bytes();
+    if b.len() < 2 || !b[..b.len().min(4)].iter().any(u8::is_ascii_digit) {
+        return None;
+    }
+    let dollar = doc.gap(i).ends_with('$');
+    table.glued_prefix(word, dollar)
 }
 
 fn digits(
@@ -126,8 +146,9 @@ fn digits(
     limit: usize,
     style: &mut Style,
     table: &CurrencyTable,
+    glued: Option<(Currency, usize)>,
 ) -> Option<Quantity> {
-    let word = doc.word(i);
+    let word = &doc.word(i)[glued.map_or(0, |g| g.1)..];
     let numeral = match parse_digits(word, Separators::Unknown) {
         Err(NumberError::Ambiguous) => parse_digits(word, style.get(doc, word)),
         other => other,
@@ -139,6 +160,7 @@ fn digits(
         value: numeral.value,
         form: Form::Digits(numeral),
         magnitude: false,
+        currency: glued.map(|g| g.0),
     };
     if numeral.suffix == Suffix::None {
         space_groups(doc, &mut q, limit)?;
@@ -149,7 +171,13 @@ fn digits(
             q.value = q.value.checked_shift(exp)?;
             q.magnitude = true;
         }
-        Suffix::Other => return None,
+        Suffix::Other => {
+            // "250USD", "75CHF", "20Rs": a currency glued after the digits.
+            let rest = word.trim_start_matches(|c: char| {
+                c.is_ascii_digit() || c == ',' || c == '.'
+            });
+            q.currency = Some(table.glued_suffix(rest)?);
+        }
         // "2.5 billion", and "$3.5-billion" as Canadian papers write it.
         Suffix::None
             if i + 1 < limit && (doc.spaced(i + 1) || doc.hyphened(i + 1)) =>
@@ -319,6 +347,7 @@ fn whole(
         value,
         form,
         magnitude,
+        currency: None,
     }
 }
 
@@ -425,9 +454,15 @@ pub fn range_after(
     }
     // "2-3bn", "2 – 3", "$5bn-$7bn"
     let dash = doc.gap(j).trim_matches(' ');
-    let symbol_after_dash = dash.strip_prefix(['-', '–']).is_some_and(|rest| {
-        rest.is_empty() || table.symbol_before(doc.text, doc.start(j)).is_some()
-    });
+    let with_symbol = || table.symbol_before(doc.text, doc.start(j)).is_some();
+    // "$4/$5": a slash joins prices only with the symbol repeated (never
+    // "24/7" or "5/17").
+    let symbol_after_dash = dash
+        .strip_prefix(['-', '–'])
+        .is_some_and(|rest| rest.is_empty() || with_symbol())
+        || dash
+            .strip_prefix('/')
+            .is_some_and(|r| !r.is_empty() && with_symbol());
     let hyphen = symbol_after_dash && doc.is_number(j);
     let k = if hyphen {
         j
