@@ -333,15 +333,9 @@ mod tests {
 
     #[test]
     fn decimals_become_exact_json_numbers() {
-        let v = Decimal {
-            mantissa: 113,
-            scale: 0,
-        };
+        let v = Decimal::new(113, 0);
         assert_eq!(number(v).get(), "113");
-        let v = Decimal {
-            mantissa: 19,
-            scale: 2,
-        };
+        let v = Decimal::new(19, 2);
         assert_eq!(number(v).get(), "0.19");
     }
 }

@@ -271,6 +271,73 @@ static EVENT_NOUNS: WordSet = WordSet::new(&[
     "data",
 ]);
 
+/// Units of measure written out: a number before one is a measure, which
+/// newsx does not report (abbreviated units, "250 km", never were
+/// figures). "12 metres", "40 kilograms", "2 million barrels" are not
+/// counts of things.
+static MEASURE_UNITS: WordSet = WordSet::new(&[
+    "metres",
+    "meters",
+    "kilometres",
+    "kilometers",
+    "centimetres",
+    "centimeters",
+    "millimetres",
+    "millimeters",
+    "miles",
+    "yards",
+    "feet",
+    "inches",
+    "kilograms",
+    "kilos",
+    "grams",
+    "milligrams",
+    "micrograms",
+    "tonnes",
+    "tons",
+    "ounces",
+    "lbs",
+    "hectares",
+    "acres",
+    "litres",
+    "liters",
+    "millilitres",
+    "milliliters",
+    "gallons",
+    "barrels",
+    "degrees",
+    "knots",
+    "kilowatts",
+    "megawatts",
+    "gigawatts",
+    "watts",
+    "volts",
+    "calories",
+    "kilocalories",
+    "bytes",
+    "megabytes",
+    "gigabytes",
+    "terabytes",
+    "decibels",
+    "nautical",
+    "carats",
+    "cubic",
+    "square",
+    "sq",
+    "kilowatt-hours",
+    "megawatt-hours",
+    "pints",
+    "cups",
+    "tablespoons",
+    "teaspoons",
+    "pounds-force",
+]);
+
+/// True for a unit of measure ("metres", "tonnes"): not a counted noun.
+pub fn is_measure_unit(word: &str) -> bool {
+    MEASURE_UNITS.contains(word)
+}
+
 /// True for a plural noun that a year before it names ("2022 elections").
 pub fn is_event_noun(word: &str) -> bool {
     EVENT_NOUNS.contains(word)

@@ -11,12 +11,13 @@ use super::context::{
     names_number, qualifier,
 };
 use super::count::{
-    counted_noun, is_event_noun, is_time_preposition, plus_before,
+    counted_noun, is_event_noun, is_measure_unit, is_time_preposition,
+    plus_before,
 };
 use super::currency::{minor_unit, Currency};
 use super::doc::{is, Doc};
 use super::money::{currency_after, percent_after, After};
-use super::number::Suffix;
+use super::number::{lower, Suffix};
 use super::resolve::DocCurrency;
 use super::scan::{quantity, range_after, Form, Quantity, Style};
 use super::words::{may_be_number_word, number_word};
@@ -51,6 +52,8 @@ struct Parts {
     end: usize,
     qualifier: Option<Qualifier>,
     prefix: Option<Currency>,
+    /// "from X to Y" after a verb of change: two figures, not a range.
+    change: bool,
 }
 
 impl<'a> Run<'a> {
@@ -121,11 +124,39 @@ impl<'a> Run<'a> {
                 self.last_end = fig.span.end;
                 self.last_sentence = Some(s);
                 let next = self.doc.tokens.token_after(fig.span.end);
-                self.out.push(fig);
+                match self.split_change(&parts, &fig) {
+                    Some((from, to)) => self.out.extend([from, to]),
+                    None => self.out.push(fig),
+                }
                 next.max(i + 1)
             }
             None => next.max(i + 1),
         }
+    }
+
+    /// A change read as a range ("rose from $2.1 billion to $2.9
+    /// billion") split into its two figures; the currency, unit and scale
+    /// of the last number apply to the first ("from 3.1 to 2.9 percent").
+    fn split_change(
+        &self,
+        p: &Parts,
+        fig: &Figure,
+    ) -> Option<(Figure, Figure)> {
+        let high = p.high.filter(|_| p.change)?;
+        let max = fig.value_max?;
+        let doc = &self.doc;
+        let table = &self.ex.currencies;
+        let at = doc.start(high.first);
+        let start = table.symbol_before(doc.text, at).map_or(at, |s| s.1);
+        let mut from = fig.clone();
+        from.span = Span::new(fig.span.start, doc.end(p.q.last));
+        from.value_max = None;
+        let mut to = fig.clone();
+        to.span = Span::new(start, fig.span.end);
+        to.value = max;
+        to.value_max = None;
+        to.qualifier = None;
+        Some((from, to))
     }
 
     /// Vetoes from the words and characters around a quantity: names and
@@ -222,11 +253,16 @@ impl<'a> Run<'a> {
     /// "+44", "#5", URLs and e-mail addresses.
     fn digits_ok(&self, i: usize) -> bool {
         let doc = &self.doc;
+        let signed_percent = || {
+            sign_before(doc.text, doc.start(i)).is_some()
+                && percent_after(doc, i, doc.len()).is_some()
+        };
         let glued_before = doc
             .gap(i)
             .chars()
             .next_back()
-            .is_some_and(|c| "-–/:#@+&_.'’\\".contains(c));
+            .is_some_and(|c| "-–/:#@+&_.'’\\".contains(c))
+            && !signed_percent();
         let after = doc.gap(i + 1);
         let price_slash = || {
             let table = &self.ex.currencies;
@@ -287,11 +323,16 @@ impl<'a> Run<'a> {
         }
         let before = self.words_before(lead, start, sent.start);
         let between = before.last().is_some_and(|w| is(w.1, "between"));
+        // "rose from $2.1bn to $2.9bn" is a change: two figures.
+        let change = before.len() >= 2
+            && is(before[before.len() - 1].1, "from")
+            && is_change_verb(before[before.len() - 2].1);
         let high = match range_after(
             doc,
             q,
             sent.end,
             between,
+            change,
             &mut self.style,
             table,
         ) {
@@ -310,6 +351,7 @@ impl<'a> Run<'a> {
         Ok(Parts {
             q: *q,
             high,
+            change: change && high.is_some(),
             start,
             last,
             end: doc.end(last),
@@ -382,6 +424,114 @@ fn hedge(before: &[(usize, &str)]) -> Option<(Qualifier, usize)> {
     qualifier(&words)
 }
 
+/// A sign glued to a number at byte `at` and standing apart from what
+/// precedes it ("+1.4%", "(-0.8%)"): whether it is a minus, and where it
+/// starts. "S-400" and "3-1" have a letter or digit before the sign.
+fn sign_before(text: &str, at: usize) -> Option<(bool, usize)> {
+    let head = text.get(..at)?;
+    let sign = head.chars().next_back()?;
+    let negative = match sign {
+        '+' => false,
+        '-' | '−' | '–' => true,
+        _ => return None,
+    };
+    let start = at - sign.len_utf8();
+    let apart = head[..start]
+        .chars()
+        .next_back()
+        .map_or(true, |c| c.is_whitespace() || "([".contains(c));
+    apart.then_some((negative, start))
+}
+
+/// A verb (or adverb) of change before "from X to Y": "rose", "cut",
+/// "was raised", "up". "ranged", "varied" and "priced" are not changes:
+/// after them "from X to Y" is one range.
+fn is_change_verb(word: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "rise",
+        "rose",
+        "risen",
+        "fall",
+        "fell",
+        "fallen",
+        "grow",
+        "grew",
+        "grown",
+        "cut",
+        "increase",
+        "decrease",
+        "drop",
+        "climb",
+        "jump",
+        "slip",
+        "slid",
+        "raise",
+        "lift",
+        "boost",
+        "reduce",
+        "lower",
+        "surge",
+        "soar",
+        "plunge",
+        "sink",
+        "sank",
+        "shrink",
+        "shrank",
+        "widen",
+        "narrow",
+        "revise",
+        "change",
+        "move",
+        "swing",
+        "swung",
+        "tumble",
+        "slump",
+        "double",
+        "triple",
+        "halve",
+        "upgrade",
+        "downgrade",
+        "advance",
+        "decline",
+        "gain",
+        "expand",
+        "contract",
+        "edge",
+        "inch",
+        "up",
+        "down",
+        "hike",
+        "trim",
+        "slash",
+        "spike",
+        "shift",
+        "went",
+        "go",
+        "balloon",
+        "dip",
+        "ease",
+        "fell",
+        "rebound",
+        "recover",
+        "leap",
+        "leapt",
+        "sunk",
+        "accelerate",
+        "slow",
+    ];
+    let mut buf = [0u8; 16];
+    let Some(w) = lower(word, &mut buf) else {
+        return false;
+    };
+    STEMS.iter().any(|stem| {
+        w.strip_prefix(stem).is_some_and(|rest| {
+            ["", "s", "d", "ed", "es", "ing", "n", "ped", "ping", "ped"]
+                .contains(&rest)
+                || rest.len() == 3 && rest.ends_with("ed") // "slipped"
+        })
+    })
+}
+
 /// ". " after an abbreviation: "No. 5", "Oct. 31".
 fn is_dot_space(gap: &str) -> bool {
     gap.strip_prefix('.')
@@ -421,6 +571,12 @@ impl Run<'_> {
         }
         let vague = q.form == Form::Vague;
         if let Some(noun) = counted_noun(doc, next, limit, vague) {
+            // "12 metres", "two million barrels": a measure, not a count.
+            if is_measure_unit(doc.word(noun.last))
+                || next < limit && is_measure_unit(doc.word(next))
+            {
+                return None;
+            }
             if next < limit && plus_before(doc, next) {
                 p.qualifier = Some(Qualifier::AtLeast); // "20+ versions"
             }
@@ -482,7 +638,17 @@ impl Run<'_> {
         };
         (p.last, p.end) = (after.last, after.end);
         let max = p.high.map(|h| h.value);
-        Some(self.figure(p, FigureKind::Percent, p.q.value, max))
+        let mut value = p.q.value;
+        // "Nikkei +1.4%", "CAC -0.8%": a change keeps its sign.
+        if p.start == self.doc.start(p.q.first) && max.is_none() {
+            if let Some((negative, at)) = sign_before(self.doc.text, p.start) {
+                p.start = at;
+                if negative {
+                    value = value.negated();
+                }
+            }
+        }
+        Some(self.figure(p, FigureKind::Percent, value, max))
     }
 
     /// Money: a currency before or after, or pence ("150p", "60c").

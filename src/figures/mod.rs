@@ -368,9 +368,57 @@ mod tests {
                 "No fewer than 12 ships sank.",
                 [r#"count "No fewer than 12 ships" 12 ships at_least"#]
             ),
+            t!("$5 million will go to schools.", [r#"money "$5 million" 5000000 USD"#]),
+            t!("20€", [r#"money "20€" 20 EUR"#]),
             t!(
-                "It flies 30 to 70 metres up.",
-                [r#"count "30 to 70 metres" 30..70 metres"#]
+                "It raised USD25m, paid 250USD and 45 € and $A1.2 billion.",
+                [
+                    r#"money "USD25m" 25000000 USD"#,
+                    r#"money "250USD" 250 USD"#,
+                    r#"money "45 €" 45 EUR"#,
+                    r#"money "$A1.2 billion" 1200000000 AUD"#
+                ]
+            ),
+            t!("Sales were 45 MEUR.", [r#"money "45 MEUR" 45000000 EUR"#]),
+            t!(
+                "A 15-cent-a-share dividend, or 4 dollars 25 cents.",
+                [
+                    r#"money "15-cent" 0.15 USD"#,
+                    r#"money "4 dollars 25 cents" 4.25 USD"#
+                ]
+            ),
+            t!(
+                "Bids of $4/$5 and 6 or $7.",
+                [
+                    r#"money "$4/$5" 4..5 USD"#,
+                    r#"money "6 or $7" 6..7 USD"#
+                ]
+            ),
+            t!(
+                "Revenue rose from $2.1 billion to $2.9 billion.",
+                [
+                    r#"money "$2.1 billion" 2100000000 USD"#,
+                    r#"money "$2.9 billion" 2900000000 USD"#
+                ]
+            ),
+            t!(
+                "Inflation fell from 3.1 to 2.9 percent.",
+                [r#"percent "3.1" 3.1"#, r#"percent "2.9 percent" 2.9"#]
+            ),
+            t!(
+                "Estimates ranged from $250 to $300.",
+                [r#"money "$250 to $300" 250..300 USD"#]
+            ),
+            t!(
+                "It paid Rs 4,67,890 and 10,000 guilders.",
+                [
+                    r#"money "Rs 4,67,890" 467890 INR"#,
+                    r#"money "10,000 guilders" 10000 NLG"#
+                ]
+            ),
+            t!(
+                "The Nikkei gained +1.4%, the CAC -0.8%.",
+                [r#"percent "+1.4%" 1.4"#, r#"percent "-0.8%" -0.8"#]
             ),
             t!("It grew 76% in May.", [r#"percent "76%" 76"#]),
             t!("It grew 40 per cent.", [r#"percent "40 per cent" 40"#]),
@@ -481,6 +529,8 @@ mod tests {
             t!("They had their fifteen minutes of fame.", []),
             t!("It cost 5 dinars.", []),
             t!("It sold 14 times earnings.", []),
+            t!("It flies 30 to 70 metres up.", []),
+            t!("They shipped 40 kilograms and two million barrels.", []),
         ];
         for (file, line, text, want) in cases {
             let want: Vec<&str> = want;

@@ -134,7 +134,7 @@ pub fn parse_digits(
         return Err(NumberError::Overflow);
     }
     Ok(Numeral {
-        value: Decimal { mantissa, scale },
+        value: Decimal::new(mantissa, scale),
         suffix,
         plain: body.bytes().all(|b| b.is_ascii_digit()),
         int_digits,
@@ -275,7 +275,7 @@ mod tests {
     use super::*;
 
     fn d(mantissa: u128, scale: u32) -> Decimal {
-        Decimal { mantissa, scale }
+        Decimal::new(mantissa, scale)
     }
 
     #[test]

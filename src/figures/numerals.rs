@@ -60,10 +60,11 @@ impl FigureExtractor {
                     i += 1;
                     continue;
                 };
-                let high =
-                    range_after(&doc, &mut q, limit, false, &mut style, table)
-                        .filter(|r| r.valid)
-                        .map(|r| r.high);
+                let high = range_after(
+                    &doc, &mut q, limit, false, false, &mut style, table,
+                )
+                .filter(|r| r.valid)
+                .map(|r| r.high);
                 let last = high.map_or(q.last, |h| h.last);
                 out.push(NumberSpan {
                     span: Span::new(doc.start(q.first), doc.end(last)),

@@ -445,6 +445,7 @@ pub fn range_after(
     low: &mut Quantity,
     limit: usize,
     between: bool,
+    change: bool,
     style: &mut Style,
     table: &CurrencyTable,
 ) -> Option<RangeEnd> {
@@ -500,7 +501,8 @@ pub fn range_after(
         let exp = magnitude_of(doc, &high)?;
         low_value = low_value.checked_shift(exp)?;
     }
-    let valid = high.value > low_value;
+    // A change ("fell from 3.1 to 2.9 percent") may go either way.
+    let valid = high.value > low_value || change && !hyphen;
     if valid {
         low.magnitude |= high.magnitude;
         low.value = low_value;
