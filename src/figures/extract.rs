@@ -229,7 +229,11 @@ impl<'a> Run<'a> {
         if is(word, "half") {
             return false; // "half a million" is not read as a million
         }
-        if plain && bare && names_number(word) {
+        // "EUR 20", "Rs 500": a currency, not a name, before the number.
+        let table = &self.ex.currencies;
+        let currency =
+            || table.code(word, true).or_else(|| table.letter_symbol(word));
+        if plain && bare && names_number(word) && currency().is_none() {
             return false;
         }
         if doc.spaced(first) && doc.is_number(p) {

@@ -380,6 +380,15 @@ mod tests {
                 ]
             ),
             t!("Sales were 45 MEUR.", [r#"money "45 MEUR" 45000000 EUR"#]),
+            t!("It lost €2,5 million.", [r#"money "€2,5 million" 2500000 EUR"#]),
+            t!(
+                "It cost half a million dollars and a quarter million euros.",
+                [
+                    r#"money "half a million dollars" 500000 USD"#,
+                    r#"money "a quarter million euros" 250000 EUR"#
+                ]
+            ),
+            t!("It cost 15,95 € or 10¢.", [r#"money "15,95 €" 15.95 EUR"#, r#"money "10¢" 0.1 USD"#]),
             t!(
                 "A 15-cent-a-share dividend, or 4 dollars 25 cents.",
                 [
@@ -521,7 +530,6 @@ mod tests {
             t!("Putin won a fifth term.", []),
             t!("She won the 100 m race.", []),
             t!("Sales were 3.600 units.", []),
-            t!("It lost €2,5 million.", []),
             t!("Windows 11 and iPhone 15 shipped.", []),
             t!("Thousands marched; hundreds gathered.", []),
             t!("It rashed at the age of four months.", []),

@@ -90,6 +90,10 @@ pub fn currency_after(
     } else if let Some((cur, end)) = table.symbol_after(doc.text, doc.end(last))
     {
         return Some(unit(cur, After { last, end }, 0));
+    } else if let Some(rest) = doc.text[doc.end(last)..].strip_prefix('¢') {
+        // "10¢"
+        let end = doc.text.len() - rest.len();
+        return Some(unit(Currency::Dollar, After { last, end }, -2));
     }
     if k >= limit {
         return None;

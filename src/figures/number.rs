@@ -237,8 +237,8 @@ pub fn magnitude_word(word: &str) -> Option<u32> {
             "million" => 6,
             "billion" => 9,
             "trillion" => 12,
-            "lakh" => 5,
-            "crore" => 7,
+            "lakh" | "lakhs" => 5,
+            "crore" | "crores" => 7,
             _ => return None,
         })
     })

@@ -120,7 +120,7 @@ pub fn quantity(
     }
     match glued_prefix(doc, i, table) {
         Some(glued) => digits(doc, i, limit, style, table, Some(glued)),
-        None => words(doc, i, limit),
+        None => words(doc, i, limit, table),
     }
 }
 
@@ -150,7 +150,19 @@ fn digits(
 ) -> Option<Quantity> {
     let word = &doc.word(i)[glued.map_or(0, |g| g.1)..];
     let numeral = match parse_digits(word, Separators::Unknown) {
-        Err(NumberError::Ambiguous) => parse_digits(word, style.get(doc, word)),
+        Err(NumberError::Ambiguous) => {
+            match parse_digits(word, style.get(doc, word)) {
+                // "€2,5 million", "15,95 €": a comma before one or two
+                // digits is never an English thousands separator, and a
+                // currency beside it makes it a price.
+                Err(NumberError::Ambiguous)
+                    if decimal_comma(word) && money_near(doc, i, table) =>
+                {
+                    parse_digits(word, Separators::European)
+                }
+                other => other,
+            }
+        }
         other => other,
     }
     .ok()?;
@@ -203,6 +215,35 @@ fn digits(
     Some(q)
 }
 
+/// "15,95": digits, one comma, one or two digits.
+fn decimal_comma(word: &str) -> bool {
+    let Some((int, frac)) = word.split_once(',') else {
+        return false;
+    };
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    !int.is_empty()
+        && (1..=2).contains(&frac.len())
+        && digits(int)
+        && digits(frac)
+}
+
+/// A currency symbol, code or name right before or after token `i`.
+fn money_near(doc: &Doc<'_>, i: usize, table: &CurrencyTable) -> bool {
+    let before = table.symbol_before(doc.text, doc.start(i)).is_some()
+        || i > 0
+            && doc.spaced(i)
+            && table.code(doc.word(i - 1), true).is_some();
+    let next = doc.word(i + 1);
+    let after = table.symbol_after(doc.text, doc.end(i)).is_some()
+        || doc.spaced(i + 1)
+            && (table.code(next, false).is_some()
+                || table.letter_symbol(next).is_some()
+                || magnitude_word(next).is_some()
+                    && table.symbol_before(doc.text, doc.start(i)).is_some()
+                || table.name(&[next]).is_some());
+    before || after
+}
+
 /// "10 000" written with a no-break or thin space between groups of three
 /// digits, as in French-style and SI typesetting. A plain space is left
 /// alone: "in 2021 300 people" is two numbers.
@@ -232,7 +273,12 @@ fn space_groups(doc: &Doc<'_>, q: &mut Quantity, limit: usize) -> Option<()> {
     Some(())
 }
 
-fn words(doc: &Doc<'_>, i: usize, limit: usize) -> Option<Quantity> {
+fn words(
+    doc: &Doc<'_>,
+    i: usize,
+    limit: usize,
+    table: &CurrencyTable,
+) -> Option<Quantity> {
     let word = doc.word(i);
     if let Some(v) = vague_word(word) {
         return Some(vague(doc, i, limit, v));
@@ -254,6 +300,12 @@ fn words(doc: &Doc<'_>, i: usize, limit: usize) -> Option<Quantity> {
         // "a third of", "larger than a third to veto": the article is the
         // numerator; a noun after it makes an ordinal ("a third term").
         let first = before.filter(|&k| article(k))?;
+        // "a quarter million", "a quarter of a billion"
+        let one = Decimal::ratio(1, den)
+            .map(|v| whole(first, i, v, Form::Fraction, false));
+        if let Some(q) = one.and_then(|q| scaled_fraction(doc, q, den, limit)) {
+            return Some(q);
+        }
         let next = (i + 1 < limit).then(|| doc.word(i + 1));
         let alone = !doc.spaced(i + 1) || next.map_or(true, is_stop_word);
         return (!plural && alone)
@@ -274,7 +326,8 @@ fn words(doc: &Doc<'_>, i: usize, limit: usize) -> Option<Quantity> {
     let magnitude =
         (first..=last).any(|k| magnitude_word(doc.word(k)).is_some());
     if let Some(f) = fraction_after(doc, first, last, limit, value) {
-        return Some(f);
+        let den = fraction_word(doc.word(f.last)).map_or(3, |d| d.0);
+        return Some(scaled_fraction(doc, f, den, limit).unwrap_or(f));
     }
     if last + 1 < limit
         && doc.spaced(last + 1)
@@ -285,7 +338,16 @@ fn words(doc: &Doc<'_>, i: usize, limit: usize) -> Option<Quantity> {
     }
     // "one" on its own is an article more often than a count; "one or
     // two", "one to three" and "one percent" are quantities.
-    if value == Decimal::int(1) && !magnitude && !one_counts(doc, last, limit) {
+    let currency = || {
+        last + 1 < limit
+            && doc.spaced(last + 1)
+            && table.name(&[doc.word(last + 1)]).is_some()
+    };
+    if value == Decimal::int(1)
+        && !magnitude
+        && !one_counts(doc, last, limit)
+        && !currency()
+    {
         return None;
     }
     Some(whole(first, last, value, Form::Words, magnitude))
@@ -309,6 +371,11 @@ fn half(doc: &Doc<'_>, i: usize, limit: usize) -> Option<Quantity> {
     let next = doc.word(k);
     let value = Decimal::ratio(1, 2)?;
     if is(next, "a") || is(next, "an") {
+        // "half a million"
+        let half = whole(i, i, value, Form::Fraction, false);
+        if let Some(q) = scaled_fraction(doc, half, 2, limit) {
+            return Some(q);
+        }
         let unit = k + 1 < limit
             && doc.spaced(k + 1)
             && duration_unit(doc, k + 1).is_some();
@@ -317,6 +384,35 @@ fn half(doc: &Doc<'_>, i: usize, limit: usize) -> Option<Quantity> {
     let of = is(next, "of")
         || is_determiner(next) && !is(next, "other") && !is(next, "past");
     of.then(|| whole(i, i, value, Form::Fraction, false))
+}
+
+/// A fraction of a magnitude: "half a million", "a quarter million",
+/// "three quarters of a billion" (500000, 250000, 750000000). Only
+/// fractions that are exact decimals (halves, quarters, fifths, tenths).
+fn scaled_fraction(
+    doc: &Doc<'_>,
+    q: Quantity,
+    den: u128,
+    limit: usize,
+) -> Option<Quantity> {
+    if ![2, 4, 5, 10].contains(&den) {
+        return None;
+    }
+    let mut k = q.last + 1;
+    for filler in ["of", "a"] {
+        if k < limit && doc.spaced(k) && is(doc.word(k), filler) {
+            k += 1;
+        }
+    }
+    if k >= limit
+        || !doc.spaced(k)
+        || magnitude_abbreviation(doc.word(k)).is_some()
+    {
+        return None;
+    }
+    let exp = magnitude_word(doc.word(k))?;
+    let value = q.value.checked_shift(exp)?;
+    Some(whole(q.first, k, value, Form::Words, true))
 }
 
 /// "one" at token `i` opens a range ("one or two points") or is a
