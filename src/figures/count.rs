@@ -175,6 +175,18 @@ static STOP_WORDS: WordSet = WordSet::new(&[
 
 /// Plurals without a final "s" that news counts.
 static IRREGULAR_PLURALS: WordSet = WordSet::new(&[
+    "rohingya",
+    "chinese",
+    "japanese",
+    "vietnamese",
+    "lebanese",
+    "sudanese",
+    "taiwanese",
+    "burmese",
+    "congolese",
+    "senegalese",
+    "portuguese",
+    "swiss",
     "people",
     "children",
     "men",
@@ -391,11 +403,37 @@ pub fn is_plural_noun(word: &str) -> bool {
                 .any(|s| lower_end(s))
             && word.chars().all(char::is_alphabetic);
     }
+    let capital = word.starts_with(|c: char| c.is_uppercase());
     word.len() >= 3
         && word.chars().all(char::is_alphabetic)
         && lower_end("s")
-        && !["ss", "us", "is", "os"].iter().any(|s| lower_end(s))
+        && !lower_end("ss")
+        && !lower_end("us")
+        // "crisis" but "Israelis", "Iraqis"; "chaos" but "superjumbos".
+        && (capital || !lower_end("is"))
+        && !(lower_end("os") && SINGULAR_OS.contains(word))
         && !is_stop_word(word)
+}
+
+/// Singular nouns ending in "-os"; other "-os" words are plurals
+/// ("videos", "superjumbos", "casinos").
+static SINGULAR_OS: WordSet = WordSet::new(&[
+    "chaos", "cosmos", "pathos", "ethos", "kudos", "thermos", "laos", "mythos",
+    "logos", "bathos", "tacos", "pesos", "euros", "kilos",
+]);
+
+/// A model or letter plural: "Model Ys", "MRAPs", "F-16s", "SUVs",
+/// "A380s": a capital or digit, then a lower-case "s".
+fn is_code_plural(word: &str) -> bool {
+    let Some(stem) = word.strip_suffix('s') else {
+        return false;
+    };
+    !stem.is_empty()
+        && stem.bytes().all(|b| b.is_ascii_alphanumeric())
+        && stem
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        && !stem.bytes().any(|b| b.is_ascii_lowercase())
 }
 
 /// Could `word` modify a noun that follows ("armoured", "Russian",
@@ -405,7 +443,14 @@ fn is_modifier(doc: &Doc<'_>, first: usize, end: usize) -> bool {
         return true; // a compound: "water-bombing", "F-35"
     }
     let word = doc.word(first);
-    if doc.is_number(first) || is_stop_word(word) {
+    // "500ml cans": a measured size names the kind of thing counted.
+    if doc.is_number(first) {
+        return word.bytes().any(|b| b.is_ascii_alphabetic());
+    }
+    // "US leaders": an acronym is not the pronoun.
+    let acronym =
+        word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase());
+    if is_stop_word(word) && !acronym {
         return false;
     }
     let lower_ly = word.len() > 4 && word.ends_with("ly");
@@ -437,11 +482,34 @@ pub fn counted_noun(
         i += 1;
     }
     let mut modifiers = 0;
-    while i < limit && (doc.spaced(i) || plus(doc, i)) && modifiers <= 3 {
+    let mut dotted = false;
+    while i < limit
+        && (doc.spaced(i) || plus(doc, i) || dotted && doc.gap(i) == ". ")
+        && modifiers <= 3
+    {
+        dotted = false;
         let end = doc.compound_end(i, limit);
         let head = doc.word(end - 1);
-        if is_plural_noun(head) && !doc.is_number(end - 1) {
+        // "F-16s" ends in a digit token; "the 1960s" is a decade.
+        let code = is_code_plural(head) && (end - 1 > i || !doc.is_number(i));
+        if (is_plural_noun(head) && !doc.is_number(end - 1)) || code {
             return Some(extend_plural(doc, i, end, limit));
+        }
+        // "300 Ford and Toyota trucks": names joined by "and".
+        if modifiers > 0
+            && (is(head, "and") || is(head, "or"))
+            && doc.word(i - 1).starts_with(|c: char| c.is_uppercase())
+            && doc.word(i + 1).starts_with(|c: char| c.is_uppercase())
+        {
+            i = end;
+            continue;
+        }
+        // "200 U.S. troops": a dotted abbreviation is one modifier.
+        if let Some(next) = dotted_end(doc, i, limit) {
+            dotted = true;
+            modifiers += 1;
+            i = next;
+            continue;
         }
         if !is_modifier(doc, i, end) {
             return None;
@@ -450,6 +518,16 @@ pub fn counted_noun(
         i = end;
     }
     None
+}
+
+/// The token after a dotted abbreviation at `i` ("U.S.", "U.N.", one
+/// token without its last full stop), when one is there.
+fn dotted_end(doc: &Doc<'_>, i: usize, limit: usize) -> Option<usize> {
+    let w = doc.word(i);
+    let abbreviation = w.len() >= 3
+        && w.contains('.')
+        && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'.');
+    (abbreviation && i + 1 < limit && doc.gap(i + 1) == ". ").then_some(i + 1)
 }
 
 /// True when a plus sign, not a space, joins token `i` to the number

@@ -109,6 +109,14 @@ pub fn currency_after(
     if let Some(cur) = minor_unit(first) {
         return Some(unit(cur, at(doc, k), -2));
     }
+    // "5 U.S. dollars"
+    if first == "U.S"
+        && k + 1 < limit
+        && doc.gap(k + 1) == ". "
+        && matches!(doc.word(k + 1), "dollar" | "dollars")
+    {
+        return Some(unit(Currency::Code(*b"USD"), at(doc, k + 1), 0));
+    }
     if let Some(cur) = table
         .code(first, false)
         .or_else(|| table.letter_symbol(first))
