@@ -492,8 +492,21 @@ pub fn counted_noun(
         let head = doc.word(end - 1);
         // "F-16s" ends in a digit token; "the 1960s" is a decade.
         let code = is_code_plural(head) && (end - 1 > i || !doc.is_number(i));
-        if (is_plural_noun(head) && !doc.is_number(end - 1)) || code {
+        if is_plural_noun(head) && !doc.is_number(end - 1) {
             return Some(extend_plural(doc, i, end, limit));
+        }
+        if code {
+            // "Model Ys" names its things with the word before the code.
+            let named = modifiers > 0
+                && end - 1 == i
+                && doc.spaced(i)
+                && doc.word(i - 1).starts_with(|c: char| c.is_uppercase());
+            return Some(extend_plural(
+                doc,
+                i - usize::from(named),
+                end,
+                limit,
+            ));
         }
         // "300 Ford and Toyota trucks": names joined by "and".
         if modifiers > 0
