@@ -175,7 +175,7 @@ fn digits(
         currency: glued.map(|g| g.0),
     };
     if numeral.suffix == Suffix::None {
-        space_groups(doc, &mut q, limit)?;
+        space_groups(doc, &mut q, limit, table)?;
     }
     let i = q.last;
     match numeral.suffix {
@@ -233,44 +233,60 @@ fn money_near(doc: &Doc<'_>, i: usize, table: &CurrencyTable) -> bool {
         || i > 0
             && doc.spaced(i)
             && table.code(doc.word(i - 1), true).is_some();
-    let next = doc.word(i + 1);
-    let after = table.symbol_after(doc.text, doc.end(i)).is_some()
-        || doc.spaced(i + 1)
-            && (table.code(next, false).is_some()
-                || table.letter_symbol(next).is_some()
-                || magnitude_word(next).is_some()
-                    && table.symbol_before(doc.text, doc.start(i)).is_some()
-                || table.name(&[next]).is_some());
-    before || after
+    before || money_after(doc, i, table)
 }
 
 /// "10 000" written with a no-break or thin space between groups of three
-/// digits, as in French-style and SI typesetting. A plain space is left
-/// alone: "in 2021 300 people" is two numbers.
-fn space_groups(doc: &Doc<'_>, q: &mut Quantity, limit: usize) -> Option<()> {
+/// digits, as in French-style and SI typesetting, and "2 390 €" with plain
+/// spaces when a currency follows (price tags, European news). Otherwise a
+/// plain space is left alone: "in 2021 300 people" is two numbers.
+fn space_groups(
+    doc: &Doc<'_>,
+    q: &mut Quantity,
+    limit: usize,
+    table: &CurrencyTable,
+) -> Option<()> {
     let Form::Digits(mut n) = q.form else {
         return Some(());
     };
     if !n.plain || n.int_digits > 3 {
         return Some(());
     }
-    let mut k = q.last + 1;
-    while k < limit
-        && matches!(doc.gap(k), "\u{a0}" | "\u{202f}" | "\u{2009}")
-        && doc.word(k).len() == 3
-        && doc.word(k).bytes().all(|b| b.is_ascii_digit())
-    {
-        let group = doc.word(k).parse::<u128>().ok()?;
-        let value = n.value.mantissa.checked_mul(1000)?.checked_add(group)?;
-        n.value = Decimal::int(value);
-        n.plain = false;
+    let (mut k, mut last, mut plain_space) = (q.last + 1, q.last, false);
+    let mut value = n.value;
+    while k < limit {
+        let thin = matches!(doc.gap(k), "\u{a0}" | "\u{202f}" | "\u{2009}");
+        let word = doc.word(k);
+        let group = word.len() == 3 && word.bytes().all(|b| b.is_ascii_digit());
+        if !(thin || doc.gap(k) == " ") || !group {
+            break;
+        }
+        plain_space |= !thin;
+        let g = word.parse::<u128>().ok()?;
+        value = Decimal::int(value.mantissa.checked_mul(1000)?.checked_add(g)?);
         n.int_digits += 3;
-        q.last = k;
+        last = k;
         k += 1;
     }
+    if last == q.last || plain_space && !money_after(doc, last, table) {
+        return Some(());
+    }
+    n.value = value;
+    n.plain = false;
+    q.last = last;
     q.value = n.value;
     q.form = Form::Digits(n);
     Some(())
+}
+
+/// A currency symbol, code, sign or name right after token `i`.
+fn money_after(doc: &Doc<'_>, i: usize, table: &CurrencyTable) -> bool {
+    let next = doc.word(i + 1);
+    table.symbol_after(doc.text, doc.end(i)).is_some()
+        || doc.spaced(i + 1)
+            && (table.code(next, false).is_some()
+                || table.letter_symbol(next).is_some()
+                || table.name(&[next]).is_some())
 }
 
 fn words(
