@@ -494,7 +494,14 @@ pub fn minor_unit(word: &str) -> Option<Currency> {
         "penny" | "pence" | "pennies" | "p" => {
             to_code("GBP").map(Currency::Code)
         }
-        "sen" => to_code("MYR").map(Currency::Code),
+        "sen" | "sens" => to_code("MYR").map(Currency::Code),
+        "kopiyka" | "kopiykas" | "kopiyok" => {
+            to_code("UAH").map(Currency::Code)
+        }
+        "paise" | "paisa" => to_code("INR").map(Currency::Code),
+        "halala" | "halalas" => to_code("SAR").map(Currency::Code),
+        "agorot" | "agora" => to_code("ILS").map(Currency::Code),
+        "grosz" | "groszy" => to_code("PLN").map(Currency::Code),
         "kopeck" | "kopecks" | "kopek" | "kopeks" => {
             to_code("RUB").map(Currency::Code)
         }

@@ -186,7 +186,7 @@ impl<'a> Run<'a> {
             return false;
         }
         match q.form {
-            Form::Digits(n) => !n.leading_zero && self.digits_ok(first),
+            Form::Digits(n) => !n.leading_zero && self.digits_ok(first, q.dot),
             _ => true,
         }
     }
@@ -255,7 +255,7 @@ impl<'a> Run<'a> {
 
     /// Characters glued to a digit token: "S-400", "10:30", "24/7",
     /// "+44", "#5", URLs and e-mail addresses.
-    fn digits_ok(&self, i: usize) -> bool {
+    fn digits_ok(&self, i: usize, dot: bool) -> bool {
         let doc = &self.doc;
         let signed_percent = || {
             sign_before(doc.text, doc.start(i)).is_some()
@@ -266,6 +266,7 @@ impl<'a> Run<'a> {
             .chars()
             .next_back()
             .is_some_and(|c| "-–/:#@+&_.'’\\".contains(c))
+            && !dot
             && !signed_percent();
         let after = doc.gap(i + 1);
         let price_slash = || {
@@ -301,7 +302,7 @@ impl<'a> Run<'a> {
         let doc = &self.doc;
         let table = &self.ex.currencies;
         let mut lead = q.first;
-        let mut start = doc.start(q.first);
+        let mut start = doc.start(q.first) - usize::from(q.dot);
         let mut prefix = q.currency.filter(|_| doc.start(q.first) == start);
         if matches!(q.form, Form::Digits(_)) {
             // A symbol may stand in the gap before a sentence's first
@@ -368,6 +369,9 @@ impl<'a> Run<'a> {
     /// "Rs. 20" (whose full stop the tokenizer may take for a sentence end).
     fn code_before(&self, first: usize, sent_start: usize) -> Option<Currency> {
         let doc = &self.doc;
+        if doc.start(first - 1) < self.last_end {
+            return None; // "3 UAH 4": the code belongs to the last figure
+        }
         let word = doc.word(first - 1);
         let table = &self.ex.currencies;
         if first > sent_start && doc.spaced(first) {
@@ -711,6 +715,14 @@ impl Run<'_> {
             Some(h) => Some(scale(h.value)?),
             None => None,
         };
+        let mut max = max;
+        if max.is_none() && exp == 0 {
+            if let Some((high, end)) = self.unit_range(p, currency, limit) {
+                max = Some(high);
+                (p.last, p.end) = end;
+                self.widen_between(p);
+            }
+        }
         if exp >= 0 && max.is_none() {
             if let Some((cents, end)) = self.cents_after(p, limit) {
                 value = value.checked_add(cents)?;
@@ -720,6 +732,60 @@ impl Run<'_> {
         let mut fig = self.figure(p, FigureKind::Money, value, max);
         fig.currency = Some(String::from_utf8_lossy(&code).into_owned());
         Some(Some(fig))
+    }
+
+    /// The upper end of a range that repeats the currency name: "between
+    /// 10 dollars and 20 dollars", "10 euros to 12 euros". After a verb of
+    /// change ("rose from 10 dollars to 20 dollars") the two stay two
+    /// figures.
+    fn unit_range(
+        &mut self,
+        p: &Parts,
+        currency: Currency,
+        limit: usize,
+    ) -> Option<(Decimal, (usize, usize))> {
+        let doc = &self.doc;
+        let j = p.last + 1;
+        if j + 1 >= limit || !doc.spaced(j) || !doc.spaced(j + 1) {
+            return None;
+        }
+        let first = doc.tokens.token_after(p.start);
+        let before = |k: usize| (first >= k).then(|| doc.word(first - k));
+        let between = before(1).is_some_and(|w| is(w, "between"));
+        let from = before(1).is_some_and(|w| is(w, "from"))
+            && !before(2).is_some_and(is_change_verb);
+        let join = doc.word(j);
+        let joins = if between {
+            is(join, "and")
+        } else {
+            is(join, "to") && from
+        };
+        if !joins {
+            return None;
+        }
+        let table = &self.ex.currencies;
+        let high = quantity(doc, j + 1, limit, &mut self.style, table)?;
+        if !matches!(high.form, Form::Digits(_) | Form::Words)
+            || high.value <= p.q.value
+        {
+            return None;
+        }
+        let unit = currency_after(doc, table, high.last, limit, false)?;
+        (unit.currency == currency && unit.exp == 0)
+            .then_some((high.value, (unit.after.last, unit.after.end)))
+    }
+
+    /// "between 10 dollars and 20 dollars" starts at "between", as the
+    /// range of [`Run::parts`] does.
+    fn widen_between(&self, p: &mut Parts) {
+        let first = self.doc.tokens.token_after(p.start);
+        if first > 0
+            && is(self.doc.word(first - 1), "between")
+            && self.doc.spaced(first)
+        {
+            p.start = self.doc.start(first - 1);
+            p.qualifier = None;
+        }
     }
 
     /// The minor part of a compound amount: "4 dollars 25 cents", "$12 and

@@ -41,7 +41,7 @@ impl FigureExtractor {
                 let tok = &tokens.tokens[i];
                 let trigger = tok.kind == TokenKind::Number
                     || may_be_number_word(doc.word(i).as_bytes())
-                    || is(doc.word(i), "zero");
+                    || lone_word(doc.word(i)).is_some();
                 if !trigger {
                     i += 1;
                     continue;
@@ -66,9 +66,12 @@ impl FigureExtractor {
                 .filter(|r| r.valid)
                 .map(|r| r.high);
                 let last = high.map_or(q.last, |h| h.last);
+                let start = doc.start(q.first) - usize::from(q.dot);
+                let (start, negative) = sign(&doc, q.first, start);
+                let value = q.value.normalized();
                 out.push(NumberSpan {
-                    span: Span::new(doc.start(q.first), doc.end(last)),
-                    value: q.value.normalized(),
+                    span: Span::new(start, doc.end(last)),
+                    value: if negative { value.negated() } else { value },
                     value_max: high.map(|h| h.value.normalized()),
                 });
                 i = last + 1;
@@ -78,13 +81,37 @@ impl FigureExtractor {
     }
 }
 
+/// A minus written before the number at token `first` (whose text starts
+/// at byte `start`): "-504", "− 3", "minus five", "negative 1200". Returns
+/// where the number then starts and whether it is negative.
+fn sign(doc: &Doc<'_>, first: usize, start: usize) -> (usize, bool) {
+    let head = &doc.text[..start];
+    let trimmed = head.trim_end_matches(' ');
+    if let Some(rest) = trimmed.strip_suffix(['-', '−']) {
+        let apart = !rest.ends_with(|c: char| c.is_alphanumeric() || c == '-');
+        if apart {
+            return (rest.len(), true);
+        }
+    }
+    if first > 0 && doc.spaced(first) {
+        let word = doc.word(first - 1);
+        if is(word, "minus") || is(word, "negative") {
+            return (doc.start(first - 1), true);
+        }
+    }
+    (start, false)
+}
+
 /// Number words the extractor leaves alone as figures but that are
 /// numbers all the same: "one" on its own (an article as often as a
 /// count), "zero".
 fn lone_word(word: &str) -> Option<u128> {
     if is(word, "one") {
         Some(1)
-    } else if is(word, "zero") {
+    } else if ["zero", "nought", "naught", "nil"]
+        .iter()
+        .any(|z| is(word, z))
+    {
         Some(0)
     } else {
         None
@@ -119,6 +146,10 @@ mod tests {
             ["2500000000", "30..70"]
         );
         assert_eq!(read("one"), ["1"]);
+        assert_eq!(
+            read("-504 and minus five, .77, 3-1"),
+            ["-504", "-5", "0.77", "3", "1"]
+        );
         assert_eq!(read("two thirds"), ["0.666667"]);
         assert!(read("thousands came").is_empty());
     }

@@ -46,6 +46,9 @@ pub struct Quantity {
     pub magnitude: bool,
     /// A currency glued to the digits ("USD25m", "250USD", "Rs20").
     pub currency: Option<Currency>,
+    /// Written with a leading point and no integer part (".005", "$.75"):
+    /// the figure starts one byte before its first token.
+    pub dot: bool,
 }
 
 impl Quantity {
@@ -124,6 +127,16 @@ pub fn quantity(
     }
 }
 
+/// A point right before token `i` with nothing it could end before it: a
+/// space, a sign or the start (".005", "$.75"), not "No.5" or "1.5".
+fn leading_dot(doc: &Doc<'_>, i: usize) -> bool {
+    let Some(head) = doc.text[..doc.start(i)].strip_suffix('.') else {
+        return false;
+    };
+    !head.ends_with(|c: char| c.is_alphanumeric() || c == '.' || c == ',')
+        && (i == 0 || doc.end(i - 1) <= head.len())
+}
+
 /// "USD25m", "$US40", "Rs20": a currency glued before the digits of a word
 /// token, and the letters' length.
 pub fn glued_prefix(
@@ -173,7 +186,22 @@ fn digits(
         form: Form::Digits(numeral),
         magnitude: false,
         currency: glued.map(|g| g.0),
+        dot: false,
     };
+    if glued.is_none() && leading_dot(doc, i) && numeral.plain {
+        // ".005 per cent", "$.75": all the digits are decimals.
+        let scale = u32::try_from(word.len()).ok()?;
+        q.value = Decimal::new(numeral.value.mantissa, scale);
+        q.form = Form::Digits(Numeral {
+            value: q.value,
+            plain: false,
+            int_digits: 0,
+            leading_zero: false,
+            ..numeral
+        });
+        q.dot = true;
+        return Some(q);
+    }
     if numeral.suffix == Suffix::None {
         space_groups(doc, &mut q, limit, table)?;
     }
@@ -460,6 +488,7 @@ fn whole(
         form,
         magnitude,
         currency: None,
+        dot: false,
     }
 }
 
