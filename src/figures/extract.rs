@@ -641,8 +641,20 @@ impl Run<'_> {
                 last: p.last,
                 end: p.end,
             }
+        } else if let Some(after) = percent_after(&self.doc, p.last, limit) {
+            after
         } else {
-            percent_after(&self.doc, p.last, limit)?
+            // "rose 2.1 and 2.4 percent": the unit of the second applies.
+            let elided = p.high.is_none()
+                && !p.q.year_like()
+                && self.percent_ahead(p, limit);
+            if !elided {
+                return None;
+            }
+            After {
+                last: p.last,
+                end: p.end,
+            }
         };
         (p.last, p.end) = (after.last, after.end);
         let max = p.high.map(|h| h.value);
@@ -657,6 +669,22 @@ impl Run<'_> {
             }
         }
         Some(self.figure(p, FigureKind::Percent, value, max))
+    }
+
+    /// True when "and", "or" or "to" and a percentage follow the bare number
+    /// of `p`, whose unit is then elided ("2.1 and 2.4 percent").
+    fn percent_ahead(&self, p: &Parts, limit: usize) -> bool {
+        let doc = &self.doc;
+        let j = p.last + 1;
+        let joins = j + 2 < limit
+            && doc.spaced(j)
+            && doc.spaced(j + 1)
+            && ["and", "or", "to"].iter().any(|w| is(doc.word(j), w))
+            && doc.is_number(j + 1);
+        joins && {
+            let next = doc.word(j + 1);
+            next.ends_with("pc") || percent_after(doc, j + 1, limit).is_some()
+        }
     }
 
     /// Money: a currency before or after, or pence ("150p", "60c").

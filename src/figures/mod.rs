@@ -380,6 +380,37 @@ mod tests {
                 ]
             ),
             t!("Sales were 45 MEUR.", [r#"money "45 MEUR" 45000000 EUR"#]),
+            t!(
+                "Inflation rose 2.1 and 2.4 percent, then half a percent.",
+                [
+                    r#"percent "2.1" 2.1"#,
+                    r#"percent "2.4 percent" 2.4"#,
+                    r#"percent "half a percent" 0.5"#
+                ]
+            ),
+            t!(
+                "It cost between 10 dollars and 20 dollars, or 3 UAH 4 kopiykas.",
+                [
+                    r#"money "between 10 dollars and 20 dollars" 10..20 USD"#,
+                    r#"money "3 UAH 4 kopiykas" 3.04 UAH"#
+                ]
+            ),
+            t!(
+                "Rates rose .005 per cent, to $.75 a share, and 2 390 € here.",
+                [
+                    r#"percent ".005 per cent" 0.005"#,
+                    r#"money "$.75" 0.75 USD"#,
+                    r#"money "2 390 €" 2390 EUR"#
+                ]
+            ),
+            t!(
+                "He saw 200 U.S. troops, 40 F-16s and 8,200 Model Ys.",
+                [
+                    r#"count "200 U.S. troops" 200 troops"#,
+                    r#"count "40 F-16s" 40 f-16s"#,
+                    r#"count "8,200 Model Ys" 8200 model ys"#
+                ]
+            ),
             t!("It lost €2,5 million.", [r#"money "€2,5 million" 2500000 EUR"#]),
             t!(
                 "It cost half a million dollars and a quarter million euros.",

@@ -35,7 +35,7 @@ pub fn percent_after(
     let word = doc.word(k);
     let two = |second: &[&str]| {
         k + 1 < limit
-            && doc.spaced(k + 1)
+            && (doc.spaced(k + 1) || doc.hyphened(k + 1)) // "per-cent"
             && second.iter().any(|s| is(doc.word(k + 1), s))
     };
     let last = if is(word, "percent") || is(word, "pct") {

@@ -414,6 +414,16 @@ fn half(doc: &Doc<'_>, i: usize, limit: usize) -> Option<Quantity> {
     }
     let next = doc.word(k);
     let value = Decimal::ratio(1, 2)?;
+    if is(next, "a") && k + 1 < limit && doc.spaced(k + 1) {
+        // "half a percent", "half a per cent"
+        let w = doc.word(k + 1);
+        if ["percent", "per", "pct", "percentage"]
+            .iter()
+            .any(|p| is(w, p))
+        {
+            return Some(whole(i, k, value, Form::Words, false));
+        }
+    }
     if is(next, "a") || is(next, "an") {
         // "half a million"
         let half = whole(i, i, value, Form::Fraction, false);
