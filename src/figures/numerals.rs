@@ -8,7 +8,8 @@
 //! word grammar.
 
 use super::doc::{is, Doc};
-use super::scan::{quantity, range_after, Form, Style};
+use super::range::range_after;
+use super::scan::{quantity, Form, Style};
 use super::words::may_be_number_word;
 use super::{Decimal, FigureExtractor};
 use crate::span::Span;
