@@ -145,6 +145,44 @@ pub struct CurrencyTable {
     first_words: HashSet<String>,
     /// Latin-letter symbols, case-sensitive, read after a number only.
     letter_symbols: HashMap<String, Currency>,
+    /// First characters of the symbols, and of the letter symbols: a
+    /// cheap test before searching either.
+    symbol_firsts: CharSet,
+    letter_firsts: CharSet,
+    /// Bit `n` set when some letter symbol is `n` bytes long.
+    letter_lengths: u32,
+}
+
+/// A set of characters tested without hashing: a bit mask for ASCII, a
+/// sorted list for the rest.
+#[derive(Debug, Default)]
+struct CharSet {
+    ascii: u128,
+    other: Vec<char>,
+}
+
+impl CharSet {
+    fn from_firsts<'a>(words: impl Iterator<Item = &'a str>) -> CharSet {
+        let mut set = CharSet::default();
+        for c in words.filter_map(|w| w.chars().next()) {
+            if c.is_ascii() {
+                set.ascii |= 1 << (c as u32);
+            } else {
+                set.other.push(c);
+            }
+        }
+        set.other.sort_unstable();
+        set.other.dedup();
+        set
+    }
+
+    fn contains(&self, c: char) -> bool {
+        if c.is_ascii() {
+            self.ascii & (1 << (c as u32)) != 0
+        } else {
+            self.other.binary_search(&c).is_ok()
+        }
+    }
 }
 
 impl CurrencyTable {
@@ -157,6 +195,9 @@ impl CurrencyTable {
             max_words: 1,
             first_words: HashSet::new(),
             letter_symbols: HashMap::new(),
+            symbol_firsts: CharSet::default(),
+            letter_firsts: CharSet::default(),
+            letter_lengths: 0,
         };
         for line in CURRENCIES_TSV.lines().skip(1) {
             table.add_row(line);
@@ -211,6 +252,16 @@ impl CurrencyTable {
         table
             .symbols
             .sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+        table.symbol_firsts =
+            CharSet::from_firsts(table.symbols.iter().map(|(s, _)| s.as_str()));
+        table.letter_firsts = CharSet::from_firsts(
+            table.letter_symbols.keys().map(String::as_str),
+        );
+        table.letter_lengths = table
+            .letter_symbols
+            .keys()
+            .filter(|s| s.len() < 32)
+            .fold(0, |m, s| m | 1 << s.len());
         table.first_words = table
             .names
             .keys()
@@ -378,12 +429,15 @@ impl CurrencyTable {
             .or_else(|| tail.strip_prefix('\u{a0}'))
             .unwrap_or(tail);
         let first = rest.chars().next()?;
-        if first.is_ascii() && !first.is_ascii_uppercase() && first != '$' {
+        if first.is_ascii() && !first.is_ascii_uppercase() && first != '$'
+            || !self.symbol_firsts.contains(first)
+        {
             return None; // most numbers: a space and a word, or punctuation
         }
         let (sym, cur) = self
             .symbols
             .iter()
+            .filter(|(s, _)| s.starts_with(first))
             .find(|(s, _)| rest.starts_with(s.as_str()))?;
         let after = &rest[sym.len()..];
         if after.starts_with(|c: char| c.is_alphanumeric()) {
@@ -395,6 +449,13 @@ impl CurrencyTable {
     /// A Latin-letter currency sign as a word after a number ("500 Ft",
     /// "Rs"), in its own case.
     pub fn letter_symbol(&self, word: &str) -> Option<Currency> {
+        let first = word.chars().next()?;
+        if word.len() > 8
+            || self.letter_lengths & (1 << word.len()) == 0
+            || !self.letter_firsts.contains(first)
+        {
+            return None;
+        }
         self.letter_symbols.get(word).copied()
     }
 

@@ -85,11 +85,13 @@ impl<'a> Run<'a> {
             let mut i = sentence.tokens.start;
             while i < sentence.tokens.end {
                 let Some(tok) = tokens.get(i) else { break };
-                let word = bytes.get(tok.span.start..tok.span.end);
-                let trigger = tok.kind == TokenKind::Number
-                    || (3..=9).contains(&tok.span.len())
-                        && word.is_some_and(may_be_number_word)
-                    || word.is_some_and(glued_digits);
+                let trigger = tok.kind == TokenKind::Number || {
+                    let word = bytes.get(tok.span.start..tok.span.end);
+                    let word = word.unwrap_or_default();
+                    (3..=9).contains(&word.len()) && may_be_number_word(word)
+                        || word.first().is_some_and(u8::is_ascii_uppercase)
+                            && glued_digits(word)
+                };
                 i = if trigger {
                     self.candidate(i, s, sentence.tokens.clone())
                 } else {
@@ -254,13 +256,16 @@ impl<'a> Run<'a> {
             || after.starts_with('@');
         let chunk = doc.chunk(doc.start(i), doc.end(i));
         // "$4/$5" is a pair of prices; any other slash makes an id.
-        let id_slash = chunk.match_indices('/').any(|(k, _)| {
-            !chunk[k + 1..].starts_with(|c: char| {
-                c == '$' || !c.is_ascii() && !c.is_alphanumeric()
+        let id_slash = || {
+            chunk.match_indices('/').any(|(k, _)| {
+                !chunk[k + 1..].starts_with(|c: char| {
+                    c == '$' || !c.is_ascii() && !c.is_alphanumeric()
+                })
             })
-        });
-        let in_id = id_slash
-            || chunk.contains(['@', '_', '=', '#', '\\'])
+        };
+        let marked = chunk.contains(['/', '@', '_', '=', '#', '\\']);
+        let in_id = marked
+            && (chunk.contains(['@', '_', '=', '#', '\\']) || id_slash())
             || chunk.len() > 4
                 && chunk.as_bytes().windows(4).any(|w| w == b"www.");
         !(glued_before || glued_after || in_id)
@@ -447,9 +452,7 @@ impl Run<'_> {
         let vague = q.form == Form::Vague;
         if let Some(noun) = counted_noun(doc, next, limit, vague) {
             // "12 metres", "two million barrels": a measure, not a count.
-            if is_measure_unit(doc.word(noun.last))
-                || next < limit && is_measure_unit(doc.word(next))
-            {
+            if is_measure_unit(doc.word(noun.last)) {
                 return None;
             }
             if next < limit && plus_before(doc, next) {

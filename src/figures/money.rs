@@ -87,8 +87,7 @@ pub fn currency_after(
             return None;
         }
         k += 1;
-    } else if let Some((cur, end)) = table.symbol_after(doc.text, doc.end(last))
-    {
+    } else if let Some((cur, end)) = symbol_after(doc, table, last) {
         return Some(unit(cur, After { last, end }, 0));
     } else if let Some(rest) = doc.text[doc.end(last)..].strip_prefix('¢') {
         // "10¢"
@@ -156,6 +155,23 @@ pub fn currency_after(
         return Some(unit(cur, at(doc, end + 1), -2));
     }
     Some(unit(cur, at(doc, end), 0))
+}
+
+/// A symbol right after token `last`; most numbers are followed by a
+/// space and a lower-case word, which one byte test dismisses.
+fn symbol_after(
+    doc: &Doc<'_>,
+    table: &CurrencyTable,
+    last: usize,
+) -> Option<(Currency, usize)> {
+    let at = doc.end(last);
+    let tail = doc.text.as_bytes().get(at..at + 2)?;
+    if tail[0] == b' '
+        && (tail[1].is_ascii_lowercase() || tail[1].is_ascii_digit())
+    {
+        return None;
+    }
+    table.symbol_after(doc.text, at)
 }
 
 fn at(doc: &Doc<'_>, k: usize) -> After {

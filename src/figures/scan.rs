@@ -384,9 +384,11 @@ fn words(
     // "one" on its own is an article more often than a count; "one or
     // two", "one to three" and "one percent" are quantities.
     let currency = || {
+        let next = doc.word(last + 1);
         last + 1 < limit
             && doc.spaced(last + 1)
-            && table.name(&[doc.word(last + 1)]).is_some()
+            && table.may_start_name(next)
+            && table.name(&[next]).is_some()
     };
     if value == Decimal::int(1)
         && !magnitude
