@@ -21,9 +21,14 @@
 //! `--nocapture`; the test fails when a source drops below its floor.
 
 mod common;
+#[path = "figures_dev_eval/currencies.rs"]
+mod currencies;
+#[path = "figures_dev_eval/sources.rs"]
+mod sources;
+
+use sources::{f, field, held_out, load, Case, Route, Skips};
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -33,19 +38,19 @@ use newsx::tokenize::Tokenizer;
 use newsx::{record, Pipeline, PipelineOptions};
 use serde_json::Value;
 
-fn dev_dir() -> PathBuf {
+pub fn dev_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/dev/figures")
 }
 
 /// A gold quantity: its kind, value, upper value, and the ISO codes it may
 /// carry (empty: any, for numbers).
 #[derive(Clone, Debug)]
-struct Gold {
-    kind: &'static str,
-    value: f64,
-    value_max: Option<f64>,
-    currencies: Vec<&'static str>,
-    text: String,
+pub struct Gold {
+    pub kind: &'static str,
+    pub value: f64,
+    pub value_max: Option<f64>,
+    pub currencies: Vec<&'static str>,
+    pub text: String,
 }
 
 /// A predicted quantity, read back from a record or the numeral reader.
@@ -85,470 +90,6 @@ impl Tally {
             2.0 * p * r / (p + r)
         }
     }
-}
-
-/// The sources' currency names and symbols as ISO 4217 codes (several
-/// when the sign is shared and the case does not say). Minor units carry
-/// their factor to the major unit.
-fn iso(name: &str, text: &str) -> Option<(Vec<&'static str>, f64)> {
-    let one = |c: &'static str| Some((vec![c], 1.0));
-    let many = |c: &[&'static str]| Some((c.to_vec(), 1.0));
-    let lower = name.to_lowercase();
-    match lower.trim_end_matches('.') {
-        "dollar" | "$" | "us$" | "usd" => one("USD"),
-        "cent" => {
-            // Duckling calls pennies cents; the record says pence.
-            let pence = text.contains("penn") || text.contains("pence");
-            Some((vec![if pence { "GBP" } else { "USD" }], 0.01))
-        }
-        "penny" => Some((vec!["GBP"], 0.01)),
-        "dime" => Some((vec!["USD"], 0.1)),
-        "pound" | "pound sterling" | "£" | "gbp" => one("GBP"),
-        "euro" | "€" | "eur" => one("EUR"),
-        "riyal" => many(&["SAR", "QAR"]),
-        "rial" | "ریال" | "ريال" | "﷼" => {
-            many(&["IRR", "OMR", "YER", "SAR"])
-        }
-        "dinar" => many(&["IQD", "KWD", "JOD", "BHD", "LYD", "RSD", "TND"]),
-        "kč" => one("CZK"),
-        "руб" | "р" | "₽" => one("RUB"),
-        "zł" | "pln" => one("PLN"),
-        "r$" => one("BRL"),
-        "грн" | "₴" | "hrn" => one("UAH"),
-        "rp" => one("IDR"),
-        "lei" => one("RON"),
-        "₫" | "đ" => one("VND"),
-        "ft" => one("HUF"),
-        "tl" | "₺" => one("TRY"),
-        "kr" => many(&["SEK", "NOK", "DKK", "ISK"]),
-        "₪" | "nis" => one("ILS"),
-        "rs" | "₹" | "र" => one("INR"),
-        "₨" => many(&["INR", "PKR", "LKR", "NPR", "MUR", "SCR"]),
-        "c$" | "ca$" => one("CAD"),
-        "br" => one("BYN"),
-        "лв" => one("BGN"),
-        "kd" => one("KWD"),
-        "rm" => one("MYR"),
-        "nt$" => one("TWD"),
-        "ƒ" => many(&["ANG", "AWG"]),
-        "r" => one("ZAR"),
-        "so'm" => one("UZS"),
-        "a$" | "au$" => one("AUD"),
-        "원" => one("KRW"),
-        "円" => one("JPY"),
-        "جنيه" => one("EGP"),
-        "درهم" => many(&["AED", "MAD"]),
-        "฿" => one("THB"),
-        "dinara" => one("RSD"),
-        "fr" => one("CHF"),
-        "mx$" => one("MXN"),
-        "؋" => one("AFN"),
-        "lek" => one("ALL"),
-        "֏" => one("AMD"),
-        "₼" => one("AZN"),
-        "৳" => one("BDT"),
-        "bz$" => one("BZD"),
-        "nu" => one("BTN"),
-        "km" => one("BAM"),
-        "fbu" => one("BIF"),
-        "bd" => one("BHD"),
-        "៛" => one("KHR"),
-        "cfa" | "fcfa" => many(&["XOF", "XAF"]),
-        "₡" => one("CRC"),
-        "kn" => one("HRK"),
-        "cuc$" => one("CUC"),
-        "₱" => one("PHP"),
-        "fdj" => one("DJF"),
-        "rd$" => one("DOP"),
-        "nfk" => one("ERN"),
-        "gh₵" => one("GHS"),
-        "j$" => one("JMD"),
-        "₭" => one("LAK"),
-        "ld" => many(&["LYD", "LRD"]),
-        "mop$" => one("MOP"),
-        "mk" => one("MWK"),
-        "rf" => one("MVR"),
-        "um" => one("MRU"),
-        "₮" => one("MNT"),
-        "₦" => one("NGN"),
-        "b/" => one("PAB"),
-        "s/" => one("PEN"),
-        "db" => one("STN"),
-        "tsh" => one("TZS"),
-        "t$" => one("TOP"),
-        "tt$" => one("TTD"),
-        "dt" => one("TND"),
-        "ush" => one("UGX"),
-        "$u" => one("UYU"),
-        "vt" => one("VUV"),
-        "ks" => one("MMK"),
-        "p" => one("BWP"),
-        "btc" => one("BTC"),
-        "₤" => many(&["GBP", "ITL", "TRY"]),
-        _ => {
-            let code = name.trim();
-            let iso =
-                code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase());
-            // A code newsx knows is a code; leak it to 'static once.
-            iso.then(|| {
-                (vec![&*Box::leak(code.to_string().into_boxed_str())], 1.0)
-            })
-        }
-    }
-}
-
-/// One dev case, prepared for scoring.
-struct Case {
-    source: String,
-    id: String,
-    text: String,
-    /// What the case is scored on: "records" or "numbers".
-    route: Route,
-    gold: Vec<Gold>,
-    /// Kinds whose predictions are scored in this case.
-    scored: Vec<&'static str>,
-    /// A dollar locale ("--dollar"), when the source names one.
-    dollar: Option<String>,
-    /// The whole text must read as one number, or must not.
-    whole: Option<bool>,
-    /// Measures written in the text ("2 1/2 in", "40 kilograms"): a count
-    /// or money figure over one is a false count.
-    traps: Vec<String>,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Route {
-    Records,
-    Numbers,
-}
-
-fn f(v: &Value) -> Option<f64> {
-    v.as_f64()
-        .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
-}
-
-fn field<'a>(v: &'a Value, k: &str) -> Option<&'a str> {
-    v.get(k).and_then(Value::as_str)
-}
-
-/// Skip reasons, counted per source.
-type Skips = BTreeMap<(String, &'static str), usize>;
-
-fn skip(skips: &mut Skips, source: &str, why: &'static str) {
-    *skips.entry((source.to_string(), why)).or_default() += 1;
-}
-
-fn money_gold(e: &Value, text: &str, cur: &str) -> Option<Gold> {
-    let (codes, factor) = iso(cur, text)?;
-    let bounds = e.get("bounds");
-    let (lo, hi) = match bounds {
-        Some(b) => {
-            let (min, max) =
-                (b.get("min").and_then(f), b.get("max").and_then(f));
-            match (min, max) {
-                (Some(a), Some(b)) => (a, Some(b)),
-                (Some(a), None) | (None, Some(a)) => (a, None),
-                _ => return None,
-            }
-        }
-        None => (e.get("value").and_then(f)?, None),
-    };
-    Some(Gold {
-        kind: "money",
-        value: lo * factor,
-        value_max: hi.map(|h| h * factor),
-        currencies: codes,
-        text: field(e, "text").unwrap_or("").to_string(),
-    })
-}
-
-fn duckling(row: &Value, text: &str, skips: &mut Skips) -> Option<Case> {
-    let suite = field(row, "suite").unwrap_or("");
-    let sem = field(row, "semantics").unwrap_or("");
-    let src = "duckling";
-    if row.get("duckling_latent_only").and_then(Value::as_bool) == Some(true) {
-        skip(skips, src, "latent bare number (withLatent option)");
-        return None;
-    }
-    if sem.contains("exactly N=") || sem.contains("value unspecified") {
-        skip(skips, src, "parser-internal token count or span-only case");
-        return None;
-    }
-    let expected = row["expected"].as_array().cloned().unwrap_or_default();
-    let locale = field(row, "locale");
-    let mut case = base(src, row, text, Route::Records);
-    if suite.starts_with("Numeral") {
-        case.route = Route::Numbers;
-        case.scored = vec!["number"];
-        case.whole = Some(!expected.is_empty());
-        for e in &expected {
-            case.gold.push(number_gold(e)?);
-        }
-        return Some(case);
-    }
-    if suite.starts_with("Quantity") {
-        // Measures ("6 lbs of meat", "2 Cups"): no money, no count.
-        case.scored = vec!["money", "count"];
-        return Some(case);
-    }
-    case.scored = vec!["money"];
-    for e in &expected {
-        let cur = field(e, "currency_iso").or(field(e, "currency"));
-        let Some(cur) = cur.filter(|c| *c != "Unnamed") else {
-            skip(skips, src, "amount without a currency");
-            return None;
-        };
-        let Some(g) = money_gold(e, text, cur) else {
-            skip(skips, src, "currency not in the table");
-            return None;
-        };
-        // A locale's dollar is what a bare "$" means there: newsx's
-        // --dollar option.
-        if locale.is_some() && g.currencies.len() == 1 {
-            let c = g.currencies[0];
-            if c.ends_with('D') && c != "USD" {
-                case.dollar = Some(c.to_string());
-            }
-        }
-        case.gold.push(g);
-    }
-    Some(case)
-}
-
-fn base(source: &str, row: &Value, text: &str, route: Route) -> Case {
-    Case {
-        source: source.to_string(),
-        id: field(row, "id").unwrap_or("").to_string(),
-        text: text.to_string(),
-        route,
-        gold: Vec::new(),
-        scored: Vec::new(),
-        dollar: None,
-        whole: None,
-        traps: Vec::new(),
-    }
-}
-
-fn number_gold(e: &Value) -> Option<Gold> {
-    Some(Gold {
-        kind: "number",
-        value: e.get("value").and_then(f)?,
-        value_max: None,
-        currencies: Vec::new(),
-        text: field(e, "text").unwrap_or("").to_string(),
-    })
-}
-
-fn price_parser(row: &Value, text: &str, skips: &mut Skips) -> Option<Case> {
-    let src = "price_parser";
-    let e = &row["expected"][0];
-    let mut case = base(src, row, text, Route::Records);
-    case.scored = vec!["money"];
-    let value = e
-        .get("value_decimal_str")
-        .and_then(f)
-        .or(e.get("value").and_then(f));
-    let Some(value) = value else {
-        return Some(case); // no price: no money may be found
-    };
-    let Some(cur) = field(e, "currency") else {
-        skip(skips, src, "no currency in the text");
-        return None;
-    };
-    if !text.to_lowercase().contains(&cur.to_lowercase()) {
-        skip(skips, src, "currency only in the parser's separate hint");
-        return None;
-    }
-    let Some((codes, factor)) = iso(cur, text) else {
-        skip(skips, src, "currency not in the table");
-        return None;
-    };
-    case.gold.push(Gold {
-        kind: "money",
-        value: value * factor,
-        value_max: None,
-        currencies: codes,
-        text: field(e, "amount_text").unwrap_or("").to_string(),
-    });
-    Some(case)
-}
-
-/// quantulum3's bare numbers are not scored: the source lists only some
-/// numbers of a text (not those inside its quantities), so a reader that
-/// finds every number would be charged for the rest.
-fn quantulum(row: &Value, text: &str, skips: &mut Skips) -> Option<Case> {
-    let src = "quantulum3";
-    let mut rec = base(src, row, text, Route::Records);
-    rec.scored = vec!["money", "percent"];
-    for e in row["expected"].as_array().cloned().unwrap_or_default() {
-        let kind = field(&e, "kind").unwrap_or("");
-        match kind {
-            "money" => {
-                let cur = field(&e, "currency").unwrap_or("");
-                if let Some(g) = money_gold(&e, text, cur) {
-                    rec.gold.push(g);
-                }
-            }
-            "percent" => {
-                if let Some(mut g) = number_gold(&e) {
-                    g.kind = "percent";
-                    rec.gold.push(g);
-                }
-            }
-            "number" => skip(skips, src, "bare number (partial labels)"),
-            _ => {
-                let unit = field(&e, "unit_entity").unwrap_or("");
-                if !matches!(unit, "time" | "currency" | "dimensionless") {
-                    rec.traps.push(field(&e, "text").unwrap_or("").to_string());
-                }
-            }
-        }
-    }
-    Some(rec)
-}
-
-fn recognizers(row: &Value, text: &str, skips: &mut Skips) -> Option<Case> {
-    let src = "recognizers";
-    let suite = field(row, "suite").unwrap_or("");
-    let expected = row["expected"].as_array().cloned().unwrap_or_default();
-    if suite.starts_with("PercentModel") {
-        let mut case = base(src, row, text, Route::Records);
-        case.scored = vec!["percent"];
-        for e in &expected {
-            let mut g = number_gold(e)?;
-            g.kind = "percent";
-            case.gold.push(g);
-        }
-        return Some(case);
-    }
-    let mut case = base(src, row, text, Route::Numbers);
-    case.scored = vec!["number"];
-    for e in &expected {
-        if field(e, "kind") == Some("number_range") {
-            // "[10,15)": both ends given is a range; one end is a hedge.
-            let raw = field(e, "value_raw").unwrap_or("");
-            let inner = raw.trim_matches(['[', ']', '(', ')']);
-            let (a, b) = inner.split_once(',').unwrap_or(("", ""));
-            let (a, b) =
-                (a.trim().parse::<f64>().ok(), b.trim().parse::<f64>().ok());
-            let (value, value_max) = match (a, b) {
-                (Some(a), Some(b)) => (a, Some(b)),
-                (Some(a), None) | (None, Some(a)) => (a, None),
-                _ => {
-                    skip(skips, src, "range without a number");
-                    continue;
-                }
-            };
-            case.gold.push(Gold {
-                kind: "number",
-                value,
-                value_max,
-                currencies: Vec::new(),
-                text: field(e, "text").unwrap_or("").to_string(),
-            });
-        } else {
-            case.gold.push(number_gold(e)?);
-        }
-    }
-    Some(case)
-}
-
-fn digits_of(s: &str) -> Vec<f64> {
-    s.split(|c: char| !c.is_ascii_digit())
-        .filter(|t| !t.is_empty())
-        .filter_map(|t| t.parse().ok())
-        .collect()
-}
-
-fn number_suites(
-    source: &str,
-    row: &Value,
-    text: &str,
-    skips: &mut Skips,
-) -> Option<Case> {
-    let sem = field(row, "semantics").unwrap_or("");
-    if sem.contains("ordinal")
-        || field(row, "suite").is_some_and(|s| s.contains("ordinal"))
-    {
-        skip(skips, source, "ordinal (newsx reads ordinals as no number)");
-        return None;
-    }
-    let mut case = base(source, row, text, Route::Numbers);
-    case.scored = vec!["number"];
-    if let Some(rewrite) = field(row, "expected_rewrite") {
-        // Every integer of the rewritten text that the input spells out
-        // or writes; numbers the input already had stay numbers.
-        let nums: Vec<f64> =
-            match row.get("expected_numbers").and_then(Value::as_array) {
-                Some(a) => a.iter().filter_map(f).collect(),
-                None => digits_of(rewrite),
-            };
-        let threshold =
-            row.get("threshold").and_then(Value::as_u64).unwrap_or(0);
-        if threshold > 0 {
-            // Isolated small numbers are left as words by design of the
-            // source (threshold 10): not a rule of newsx.
-            skip(skips, source, "rewrite threshold (isolated small numbers)");
-            return None;
-        }
-        for v in nums {
-            case.gold.push(Gold {
-                kind: "number",
-                value: v,
-                value_max: None,
-                currencies: Vec::new(),
-                text: String::new(),
-            });
-        }
-        return Some(case);
-    }
-    let expected = row["expected"].as_array().cloned().unwrap_or_default();
-    let one = expected.len() == 1;
-    case.whole = Some(one);
-    if one {
-        case.gold.push(number_gold(&expected[0])?);
-    }
-    Some(case)
-}
-
-/// A fixed quarter of the cases, by an FNV hash of the id.
-fn held_out(id: &str) -> bool {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in id.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h % 4 == 0
-}
-
-fn load(skips: &mut Skips) -> Vec<Case> {
-    let mut cases = Vec::new();
-    for (file, source) in [
-        ("duckling_money.jsonl", "duckling"),
-        ("price_parser.jsonl", "price_parser"),
-        ("quantulum3.jsonl", "quantulum3"),
-        ("recognizers_number.jsonl", "recognizers"),
-        ("text2num.jsonl", "text2num"),
-        ("number_parser.jsonl", "number_parser"),
-    ] {
-        let body =
-            fs::read_to_string(dev_dir().join(file)).expect("dev file reads");
-        for line in body.lines() {
-            let row: Value =
-                serde_json::from_str(line).expect("dev row is JSON");
-            let text = field(&row, "text").unwrap_or("").to_string();
-            match source {
-                "duckling" => cases.extend(duckling(&row, &text, skips)),
-                "price_parser" => {
-                    cases.extend(price_parser(&row, &text, skips))
-                }
-                "quantulum3" => cases.extend(quantulum(&row, &text, skips)),
-                "recognizers" => cases.extend(recognizers(&row, &text, skips)),
-                _ => cases.extend(number_suites(source, &row, &text, skips)),
-            }
-        }
-    }
-    cases
 }
 
 fn same(a: f64, b: f64) -> bool {
@@ -735,20 +276,20 @@ fn print_board(label: &str, board: &Board) {
 /// Floors, just under what the current rules reach on all cases: F1 per
 /// source and kind.
 const FLOORS: &[(&str, &str, f64)] = &[
-    ("duckling", "money", 0.25),
-    ("duckling", "number", 0.55),
+    ("duckling", "money", 0.52),
+    ("duckling", "number", 0.73),
     ("number_parser", "number", 0.94),
-    ("price_parser", "money", 0.07),
-    ("quantulum3", "money", 0.52),
+    ("price_parser", "money", 0.88),
+    ("quantulum3", "money", 0.63),
     ("quantulum3", "percent", 0.49),
-    ("recognizers", "number", 0.38),
+    ("recognizers", "number", 0.41),
     ("recognizers", "percent", 0.50),
     ("text2num", "number", 0.94),
 ];
 
 /// Measures read as counts or money, at most (there is no gold count in
 /// these sources, so this is a ceiling on false counts, not an F1).
-const FALSE_COUNTS: &[(&str, usize)] = &[("duckling", 18), ("quantulum3", 14)];
+const FALSE_COUNTS: &[(&str, usize)] = &[("duckling", 0), ("quantulum3", 4)];
 
 #[test]
 fn dev_figures_meet_floors() {

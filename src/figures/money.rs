@@ -3,6 +3,7 @@
 //! and percent signs and words ("76%", "40 per cent", "0.25 percentage
 //! points").
 
+use super::count::is_stop_word;
 use super::currency::{minor_unit, Currency, CurrencyTable};
 use super::doc::{is, Doc};
 
@@ -108,6 +109,18 @@ pub fn currency_after(
     if let Some(cur) = minor_unit(first) {
         return Some(unit(cur, at(doc, k), -2));
     }
+    // "10 grand": thousands of the local dollar, unless a noun follows
+    // ("3 grand slams").
+    if is(first, "grand") && !after_of {
+        let next = doc.word(k + 1);
+        let noun = k + 1 < limit
+            && doc.spaced(k + 1)
+            && next.starts_with(char::is_alphabetic)
+            && !is_stop_word(next);
+        if !noun {
+            return Some(unit(Currency::Dollar, at(doc, k), 3));
+        }
+    }
     // "5 U.S. dollars"
     if first == "U.S"
         && k + 1 < limit
@@ -141,6 +154,14 @@ pub fn currency_after(
         }
     }
     let (cur, mut end) = found?;
+    // "one pound of coal" is a weight.
+    let weight = is(doc.word(end), "pound")
+        && end + 1 < limit
+        && doc.spaced(end + 1)
+        && is(doc.word(end + 1), "of");
+    if weight {
+        return None;
+    }
     if end + 1 < limit
         && doc.spaced(end + 1)
         && is(doc.word(end + 1), "sterling")

@@ -139,7 +139,30 @@ static MEASURE_UNITS: WordSet = WordSet::new(&[
 
 /// True for a unit of measure ("metres", "tonnes"): not a counted noun.
 pub fn is_measure_unit(word: &str) -> bool {
-    MEASURE_UNITS.contains(word)
+    MEASURE_UNITS.contains(word) || prefixed_unit(word)
+}
+
+/// A metric unit with an SI prefix: "nanometers", "exabytes",
+/// "picometres", "megajoules".
+fn prefixed_unit(word: &str) -> bool {
+    const BASES: &[&str] = &[
+        "metres",
+        "meters",
+        "grams",
+        "bytes",
+        "watts",
+        "litres",
+        "liters",
+        "joules",
+        "volts",
+        "hertz",
+        "tonnes",
+        "calories",
+        "watt-hours",
+    ];
+    word.len() > 6
+        && word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        && BASES.iter().any(|b| word.ends_with(b))
 }
 
 /// True for a plural noun that a year before it names ("2022 elections").
