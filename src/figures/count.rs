@@ -342,7 +342,12 @@ pub fn counted_noun(
         let end = doc.compound_end(i, limit);
         let head = doc.word(end - 1);
         // "F-16s" ends in a digit token; "the 1960s" is a decade.
-        let code = is_code_plural(head) && (end - 1 > i || !doc.is_number(i));
+        // "150 Boeing 737s": a model number after a maker's name.
+        let maker = modifiers > 0
+            && doc.spaced(i)
+            && doc.word(i - 1).starts_with(|c: char| c.is_uppercase());
+        let code =
+            is_code_plural(head) && (end - 1 > i || !doc.is_number(i) || maker);
         if is_plural_noun(head) && !doc.is_number(end - 1) {
             return Some(extend_plural(doc, i, end, limit));
         }

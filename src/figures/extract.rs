@@ -471,9 +471,14 @@ impl Run<'_> {
         if let Some(fig) = self.elided(p, s, sent) {
             return Some(fig);
         }
-        let unit = self.noun_ahead(p, sent)?;
+        let unit = self.noun_ahead(p, sent);
+        if unit.is_none()
+            && !(q.form != Form::Vague && self.casualties(p, sent))
+        {
+            return None;
+        }
         let mut fig = self.figure(p, FigureKind::Count, q.value, value_max);
-        fig.unit = Some(unit);
+        fig.unit = unit;
         Some(fig)
     }
 

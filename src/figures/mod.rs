@@ -168,7 +168,8 @@ pub struct Figure {
     pub value_max: Option<Decimal>,
     /// ISO 4217 code, for money.
     pub currency: Option<String>,
-    /// The counted noun, lower-cased as written, for counts.
+    /// The counted noun, lower-cased as written, for counts; `None` for a
+    /// count that names none ("killed 14").
     pub unit: Option<String>,
     /// How the text hedges the figure.
     pub qualifier: Option<Qualifier>,

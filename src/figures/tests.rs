@@ -193,6 +193,14 @@ fn figures_found() {
             ]
         ),
         t!(
+            "Police arrested 12 and injured 30; more than 200 were wounded.",
+            [
+                r#"count "12" 12"#,
+                r#"count "30" 30"#,
+                r#"count "more than 200" 200 over"#
+            ]
+        ),
+        t!(
             "He saw 200 U.S. troops, 40 F-16s and 8,200 Model Ys.",
             [
                 r#"count "200 U.S. troops" 200 troops"#,
