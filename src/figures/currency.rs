@@ -112,6 +112,33 @@ const LETTER_SYMBOLS: &[(&str, &str)] = &[
     ("грн", "UAH"),
 ];
 
+/// Letter signs that business and regional news write before a number,
+/// spaced or glued ("Rmb5bn", "SFr 20m", "Dh5 million", "KSh 2bn"),
+/// case-exact. "R" (rand) only glued to digits with a magnitude ("R2.5bn").
+const PREFIX_SIGNS: &[(&str, &str)] = &[
+    ("Rmb", "CNY"),
+    ("RMB", "CNY"),
+    ("SFr", "CHF"),
+    ("DKr", "DKK"),
+    ("NKr", "NOK"),
+    ("SKr", "SEK"),
+    ("Rp", "IDR"),
+    ("RM", "MYR"),
+    ("Dh", "AED"),
+    ("Dhs", "AED"),
+    ("SR", "SAR"),
+    ("QR", "QAR"),
+    ("KD", "KWD"),
+    ("BD", "BHD"),
+    ("LE", "EGP"),
+    ("KSh", "KES"),
+    ("Ksh", "KES"),
+    ("TSh", "TZS"),
+    ("USh", "UGX"),
+    ("Tk", "BDT"),
+    ("R", "ZAR"),
+];
+
 /// Letter signs of [`SYMBOLS_TSV`] too common as words or units to read as
 /// money even right after a number ("3 KM", "5 UP").
 const NOT_LETTER_SYMBOLS: &[&str] = &[
@@ -151,6 +178,8 @@ pub struct CurrencyTable {
     letter_firsts: CharSet,
     /// Bit `n` set when some letter symbol is `n` bytes long.
     letter_lengths: u32,
+    /// Letter signs read before a number ([`PREFIX_SIGNS`], "Rs").
+    prefix_signs: HashMap<&'static str, Currency>,
 }
 
 /// A set of characters tested without hashing: a bit mask for ASCII, a
@@ -198,6 +227,7 @@ impl CurrencyTable {
             symbol_firsts: CharSet::default(),
             letter_firsts: CharSet::default(),
             letter_lengths: 0,
+            prefix_signs: HashMap::new(),
         };
         for line in CURRENCIES_TSV.lines().skip(1) {
             table.add_row(line);
@@ -232,12 +262,18 @@ impl CurrencyTable {
                     .insert(sym.to_string(), Currency::Code(c));
             }
         }
+        for (sign, code) in PREFIX_SIGNS {
+            if let Some(c) = to_code(code) {
+                table.prefix_signs.insert(sign, Currency::Code(c));
+            }
+        }
         if let Some(i) = SHARED.iter().position(|u| u.words.contains(&"rupees"))
         {
             for sym in ["Rs", "Re"] {
                 table
                     .letter_symbols
                     .insert(sym.to_string(), Currency::Shared(i));
+                table.prefix_signs.insert(sym, Currency::Shared(i));
             }
         }
         table.symbols.retain(|(s, _)| s != "$" && s != "¥");
@@ -486,9 +522,17 @@ impl CurrencyTable {
             };
             return to_code(code).map(|c| (Currency::Code(c), n));
         }
+        // "R5" alone is a designator; "R2.5bn" is rand.
+        let rand_ok = letters != "R" || word.ends_with(['m', 'n', 'k']);
         self.code(letters, true)
-            .or_else(|| self.letter_symbol(letters).filter(|_| letters == "Rs"))
+            .or_else(|| self.prefix_sign(letters).filter(|_| rand_ok))
             .map(|c| (c, n))
+    }
+
+    /// A letter sign written before a number ("Rs", "Rmb", "SFr", "KSh"),
+    /// case-exact.
+    pub fn prefix_sign(&self, word: &str) -> Option<Currency> {
+        self.prefix_signs.get(word).copied()
     }
 
     /// The currency glued after the digits of a number token: "250USD",

@@ -208,8 +208,14 @@ impl<'a> Run<'a> {
         }
         // "EUR 20", "Rs 500": a currency, not a name, before the number.
         let table = &self.ex.currencies;
-        let currency =
-            || table.code(word, true).or_else(|| table.letter_symbol(word));
+        let currency = || {
+            table
+                .code(word, true)
+                .or_else(|| table.letter_symbol(word))
+                .or_else(|| {
+                    table.prefix_sign(word).filter(|_| !upper_pair(word))
+                })
+        };
         if plain && bare && names_number(word) && currency().is_none() {
             return false;
         }
@@ -299,7 +305,9 @@ impl<'a> Run<'a> {
                     lead = doc.tokens.token_after(at).min(q.first);
                 }
             } else if prefix.is_none() && q.first > 0 {
-                if let Some(cur) = self.code_before(q.first, sent.start) {
+                let bare = matches!(q.form, Form::Digits(n) if n.plain)
+                    && !q.magnitude;
+                if let Some(cur) = self.code_before(q.first, sent.start, bare) {
                     prefix = Some(cur);
                     lead = q.first - 1;
                     start = doc.start(lead);
@@ -347,20 +355,31 @@ impl<'a> Run<'a> {
 
     /// A code or letter sign written before the number: "USD 5m", "Rs 20",
     /// "Rs. 20" (whose full stop the tokenizer may take for a sentence end).
-    fn code_before(&self, first: usize, sent_start: usize) -> Option<Currency> {
+    /// `bare`: the number is plain digits without a magnitude, which an
+    /// upper-case two-letter sign does not take ("SR 71", "BD 5").
+    fn code_before(
+        &self,
+        first: usize,
+        sent_start: usize,
+        bare: bool,
+    ) -> Option<Currency> {
         let doc = &self.doc;
         if doc.start(first - 1) < self.last_end {
             return None; // "3 UAH 4": the code belongs to the last figure
         }
         let word = doc.word(first - 1);
         let table = &self.ex.currencies;
+        let shy = bare && upper_pair(word);
+        let sign =
+            || table.prefix_sign(word).filter(|_| word.len() > 1 && !shy);
         if first > sent_start && doc.spaced(first) {
             return table
                 .code(word, true)
-                .or_else(|| table.letter_symbol(word));
+                .or_else(|| table.letter_symbol(word))
+                .or_else(sign);
         }
         (doc.gap(first) == ". " && word == "Rs")
-            .then(|| table.letter_symbol(word))
+            .then(sign)
             .flatten()
     }
 
@@ -400,6 +419,12 @@ fn glued_digits(word: &[u8]) -> bool {
     word.len() >= 2
         && word[0].is_ascii_uppercase()
         && word[1..word.len().min(4)].iter().any(u8::is_ascii_digit)
+}
+
+/// Two capital letters ("SR", "BD"): as a currency sign before a bare
+/// number they are more often a designator ("SR 71").
+fn upper_pair(word: &str) -> bool {
+    word.len() == 2 && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// The hedge ending right before the figure, if any.

@@ -193,6 +193,14 @@ fn figures_found() {
             ]
         ),
         t!(
+            "It raised Rmb5bn, SFr 20m and R2.5bn; the SR 71 and R5 road.",
+            [
+                r#"money "Rmb5bn" 5000000000 CNY"#,
+                r#"money "SFr 20m" 20000000 CHF"#,
+                r#"money "R2.5bn" 2500000000 ZAR"#
+            ]
+        ),
+        t!(
             "Police arrested 12 and injured 30; more than 200 were wounded.",
             [
                 r#"count "12" 12"#,
