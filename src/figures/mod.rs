@@ -77,6 +77,7 @@
 mod context;
 mod count;
 mod currency;
+mod currency_names;
 mod decimal;
 mod doc;
 mod extract;
