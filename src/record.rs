@@ -29,7 +29,11 @@
 //! works in byte offsets; this module is the only place that converts.
 //!
 //! Figure `value`/`value_max` are JSON numbers printed from exact decimals
-//! (never through `f64`): "$1.13bn" is `1130000000`, "19 cents" is `0.19`.
+//! (never through `f64`): "$1.13bn" is `1130000000`, "19 cents" is `0.19`;
+//! a percentage change written with its sign keeps it ("-0.8%" is `-0.8`).
+//! `currency` is an ISO 4217 code (retired codes for pre-euro currencies:
+//! "guilders" is `NLG`), with one named extension: crypto-currencies have
+//! no ISO code and take the codes exchanges use, `BTC` and `ETH`.
 //! Keys `value_max`, `currency`, `unit`, `qualifier` appear only when they
 //! apply; `byline` and `dateline` only when the cleaner found one. The
 //! dateline stays in `text` (the first paragraph starts with it as written)
@@ -365,15 +369,9 @@ mod tests {
 
     #[test]
     fn decimals_become_exact_json_numbers() {
-        let v = Decimal {
-            mantissa: 113,
-            scale: 0,
-        };
+        let v = Decimal::new(113, 0);
         assert_eq!(number(v).get(), "113");
-        let v = Decimal {
-            mantissa: 19,
-            scale: 2,
-        };
+        let v = Decimal::new(19, 2);
         assert_eq!(number(v).get(), "0.19");
     }
 }

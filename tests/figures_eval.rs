@@ -325,3 +325,32 @@ fn seed_002_money_and_counts() {
 fn seed_004_has_no_money_count_or_percent() {
     assert_eq!(seed_figures("004_0df8aa023fc1a2ff.txt"), vec![]);
 }
+
+/// A document that is one news sentence keeps its figure through the whole
+/// pipeline. The cleaner now removes some of these lines whole (as
+/// `advert` or `cta`), and their figures go with them; that belongs to the
+/// cleaning stage, so this test is ignored until it is fixed there:
+/// `cargo test --test figures_eval -- --ignored` shows the losses.
+#[test]
+#[ignore = "the cleaner removes these one-line documents; see the cleaning stage"]
+fn one_sentence_documents_keep_their_figures() {
+    let pipeline = newsx::Pipeline::builtin().expect("built-in pipeline");
+    let cases = [
+        ("The company paid $10 for it.", "10"),
+        ("Get the numbers: the dam cost $2 billion.", "2000000000"),
+        ("Analysts told you so: shares fell 5%.", "5"),
+        ("$5 million will go to schools.", "5000000"),
+    ];
+    let mut lost = Vec::new();
+    for (text, value) in cases {
+        let analysis = pipeline.analyze(text);
+        let found = analysis
+            .figures
+            .iter()
+            .any(|f| f.value.to_string() == value);
+        if !found {
+            lost.push(text);
+        }
+    }
+    assert!(lost.is_empty(), "figures lost with their line: {lost:?}");
+}

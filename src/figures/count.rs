@@ -175,6 +175,18 @@ static STOP_WORDS: WordSet = WordSet::new(&[
 
 /// Plurals without a final "s" that news counts.
 static IRREGULAR_PLURALS: WordSet = WordSet::new(&[
+    "rohingya",
+    "chinese",
+    "japanese",
+    "vietnamese",
+    "lebanese",
+    "sudanese",
+    "taiwanese",
+    "burmese",
+    "congolese",
+    "senegalese",
+    "portuguese",
+    "swiss",
     "people",
     "children",
     "men",
@@ -200,82 +212,6 @@ static IRREGULAR_PLURALS: WordSet = WordSet::new(&[
     "crew",
 ]);
 
-/// Units of time: a number before one is a duration, never a count.
-static DURATION_UNITS: WordSet = WordSet::new(&[
-    "year",
-    "years",
-    "month",
-    "months",
-    "week",
-    "weeks",
-    "day",
-    "days",
-    "hour",
-    "hours",
-    "minute",
-    "minutes",
-    "seconds",
-    "decade",
-    "decades",
-    "century",
-    "centuries",
-    "fortnight",
-    "fortnights",
-    "millennia",
-]);
-
-/// Plural nouns a year names rather than counts: "2022 elections", "1990
-/// floods", "2024 Olympics".
-static EVENT_NOUNS: WordSet = WordSet::new(&[
-    "elections",
-    "polls",
-    "games",
-    "olympics",
-    "championships",
-    "finals",
-    "awards",
-    "floods",
-    "riots",
-    "protests",
-    "attacks",
-    "bombings",
-    "earthquakes",
-    "wildfires",
-    "fires",
-    "talks",
-    "negotiations",
-    "accords",
-    "agreements",
-    "results",
-    "figures",
-    "accounts",
-    "budgets",
-    "sales",
-    "earnings",
-    "forecasts",
-    "estimates",
-    "rules",
-    "regulations",
-    "reforms",
-    "primaries",
-    "midterms",
-    "sanctions",
-    "events",
-    "models",
-    "editions",
-    "seasons",
-    "levels",
-    "prices",
-    "numbers",
-    "statistics",
-    "data",
-]);
-
-/// True for a plural noun that a year before it names ("2022 elections").
-pub fn is_event_noun(word: &str) -> bool {
-    EVENT_NOUNS.contains(word)
-}
-
 /// Prepositions that put a number in time: "in 2022", "since 1990".
 pub fn is_time_preposition(word: &str) -> bool {
     [
@@ -300,12 +236,6 @@ pub fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.contains(word)
 }
 
-/// The unit of time at token `i`, if it is one.
-pub fn duration_unit<'a>(doc: &Doc<'a>, i: usize) -> Option<&'a str> {
-    let word = doc.word(i);
-    DURATION_UNITS.contains(word).then_some(word)
-}
-
 /// True for a plural noun: a regular "-s" plural or a known irregular one.
 pub fn is_plural_noun(word: &str) -> bool {
     if IRREGULAR_PLURALS.contains(word) {
@@ -324,11 +254,37 @@ pub fn is_plural_noun(word: &str) -> bool {
                 .any(|s| lower_end(s))
             && word.chars().all(char::is_alphabetic);
     }
+    let capital = word.starts_with(|c: char| c.is_uppercase());
     word.len() >= 3
         && word.chars().all(char::is_alphabetic)
         && lower_end("s")
-        && !["ss", "us", "is", "os"].iter().any(|s| lower_end(s))
+        && !lower_end("ss")
+        && !lower_end("us")
+        // "crisis" but "Israelis", "Iraqis"; "chaos" but "superjumbos".
+        && (capital || !lower_end("is"))
+        && !(lower_end("os") && SINGULAR_OS.contains(word))
         && !is_stop_word(word)
+}
+
+/// Singular nouns ending in "-os"; other "-os" words are plurals
+/// ("videos", "superjumbos", "casinos").
+static SINGULAR_OS: WordSet = WordSet::new(&[
+    "chaos", "cosmos", "pathos", "ethos", "kudos", "thermos", "laos", "mythos",
+    "logos", "bathos", "tacos", "pesos", "euros", "kilos",
+]);
+
+/// A model or letter plural: "Model Ys", "MRAPs", "F-16s", "SUVs",
+/// "A380s": a capital or digit, then a lower-case "s".
+fn is_code_plural(word: &str) -> bool {
+    let Some(stem) = word.strip_suffix('s') else {
+        return false;
+    };
+    !stem.is_empty()
+        && stem.bytes().all(|b| b.is_ascii_alphanumeric())
+        && stem
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        && !stem.bytes().any(|b| b.is_ascii_lowercase())
 }
 
 /// Could `word` modify a noun that follows ("armoured", "Russian",
@@ -338,7 +294,14 @@ fn is_modifier(doc: &Doc<'_>, first: usize, end: usize) -> bool {
         return true; // a compound: "water-bombing", "F-35"
     }
     let word = doc.word(first);
-    if doc.is_number(first) || is_stop_word(word) {
+    // "500ml cans": a measured size names the kind of thing counted.
+    if doc.is_number(first) {
+        return word.bytes().any(|b| b.is_ascii_alphabetic());
+    }
+    // "US leaders": an acronym is not the pronoun.
+    let acronym =
+        word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase());
+    if is_stop_word(word) && !acronym {
         return false;
     }
     let lower_ly = word.len() > 4 && word.ends_with("ly");
@@ -370,11 +333,52 @@ pub fn counted_noun(
         i += 1;
     }
     let mut modifiers = 0;
-    while i < limit && (doc.spaced(i) || plus(doc, i)) && modifiers <= 3 {
+    let mut dotted = false;
+    while i < limit
+        && (doc.spaced(i) || plus(doc, i) || dotted && doc.gap(i) == ". ")
+        && modifiers <= 3
+    {
+        dotted = false;
         let end = doc.compound_end(i, limit);
         let head = doc.word(end - 1);
+        // "F-16s" ends in a digit token; "the 1960s" is a decade.
+        // "150 Boeing 737s": a model number after a maker's name.
+        let maker = modifiers > 0
+            && doc.spaced(i)
+            && doc.word(i - 1).starts_with(|c: char| c.is_uppercase());
+        let code =
+            is_code_plural(head) && (end - 1 > i || !doc.is_number(i) || maker);
         if is_plural_noun(head) && !doc.is_number(end - 1) {
             return Some(extend_plural(doc, i, end, limit));
+        }
+        if code {
+            // "Model Ys" names its things with the word before the code.
+            let named = modifiers > 0
+                && end - 1 == i
+                && doc.spaced(i)
+                && doc.word(i - 1).starts_with(|c: char| c.is_uppercase());
+            return Some(extend_plural(
+                doc,
+                i - usize::from(named),
+                end,
+                limit,
+            ));
+        }
+        // "300 Ford and Toyota trucks": names joined by "and".
+        if modifiers > 0
+            && (is(head, "and") || is(head, "or"))
+            && doc.word(i - 1).starts_with(|c: char| c.is_uppercase())
+            && doc.word(i + 1).starts_with(|c: char| c.is_uppercase())
+        {
+            i = end;
+            continue;
+        }
+        // "200 U.S. troops": a dotted abbreviation is one modifier.
+        if let Some(next) = dotted_end(doc, i, limit) {
+            dotted = true;
+            modifiers += 1;
+            i = next;
+            continue;
         }
         if !is_modifier(doc, i, end) {
             return None;
@@ -383,6 +387,16 @@ pub fn counted_noun(
         i = end;
     }
     None
+}
+
+/// The token after a dotted abbreviation at `i` ("U.S.", "U.N.", one
+/// token without its last full stop), when one is there.
+fn dotted_end(doc: &Doc<'_>, i: usize, limit: usize) -> Option<usize> {
+    let w = doc.word(i);
+    let abbreviation = w.len() >= 3
+        && w.contains('.')
+        && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'.');
+    (abbreviation && i + 1 < limit && doc.gap(i + 1) == ". ").then_some(i + 1)
 }
 
 /// True when a plus sign, not a space, joins token `i` to the number

@@ -4,22 +4,39 @@
 use std::cmp::Ordering;
 use std::fmt;
 
-/// An exact decimal number: `mantissa × 10^-scale`. Never a float, so
-/// "$1.13bn" stays 1130000000 and values beyond 2^53 stay exact.
+/// An exact decimal number: `±mantissa × 10^-scale`. Never a float, so
+/// "$1.13bn" stays 1130000000 and values beyond 2^53 stay exact. Signed
+/// only for changes written with their sign ("CAC -0.8%").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Decimal {
     /// The digits.
     pub mantissa: u128,
     /// How many of them are after the decimal point.
     pub scale: u32,
+    /// Below zero.
+    pub negative: bool,
 }
 
 impl Decimal {
     /// An integer value.
     pub const fn int(value: u128) -> Decimal {
+        Decimal::new(value, 0)
+    }
+
+    /// `mantissa × 10^-scale`, not negative.
+    pub const fn new(mantissa: u128, scale: u32) -> Decimal {
         Decimal {
-            mantissa: value,
-            scale: 0,
+            mantissa,
+            scale,
+            negative: false,
+        }
+    }
+
+    /// The same value with the other sign (zero stays positive).
+    pub fn negated(self) -> Decimal {
+        Decimal {
+            negative: !self.negative && self.mantissa != 0,
+            ..self
         }
     }
 
@@ -28,20 +45,40 @@ impl Decimal {
     pub fn checked_shift(self, exp: u32) -> Option<Decimal> {
         if exp <= self.scale {
             return Some(Decimal {
-                mantissa: self.mantissa,
                 scale: self.scale - exp,
+                ..self
             });
         }
         let factor = 10u128.checked_pow(exp - self.scale)?;
-        Some(Decimal::int(self.mantissa.checked_mul(factor)?))
+        Some(Decimal {
+            mantissa: self.mantissa.checked_mul(factor)?,
+            scale: 0,
+            ..self
+        })
     }
 
     /// Divides by `10^exp` exactly ("19 cents" is 0.19).
     pub fn checked_unshift(self, exp: u32) -> Option<Decimal> {
         let scale = self.scale.checked_add(exp)?;
-        (scale <= 38).then_some(Decimal {
-            mantissa: self.mantissa,
+        (scale <= 38).then_some(Decimal { scale, ..self })
+    }
+
+    /// Adds exactly ("4 dollars 25 cents" is 4 + 0.25); values of one
+    /// sign only.
+    pub fn checked_add(self, other: Decimal) -> Option<Decimal> {
+        if self.negative != other.negative {
+            return None;
+        }
+        let scale = self.scale.max(other.scale);
+        let lift = |d: Decimal| {
+            10u128
+                .checked_pow(scale - d.scale)
+                .and_then(|f| d.mantissa.checked_mul(f))
+        };
+        Some(Decimal {
+            mantissa: lift(self)?.checked_add(lift(other)?)?,
             scale,
+            negative: self.negative,
         })
     }
 
@@ -49,7 +86,7 @@ impl Decimal {
     pub fn checked_mul_int(self, factor: u128) -> Option<Decimal> {
         Some(Decimal {
             mantissa: self.mantissa.checked_mul(factor)?,
-            scale: self.scale,
+            ..self
         })
     }
 
@@ -67,10 +104,7 @@ impl Decimal {
             let q = n / denominator;
             if q >= 1_000_000 || scale >= 30 {
                 let rounded = (q + 5) / 10;
-                let rounded = Decimal {
-                    mantissa: rounded,
-                    scale: scale.checked_sub(1)?,
-                };
+                let rounded = Decimal::new(rounded, scale.checked_sub(1)?);
                 return Some(rounded.normalized());
             }
             scale += 1;
@@ -102,6 +136,13 @@ impl Ord for Decimal {
     /// Compares values, not representations (1.50 == 1.5).
     fn cmp(&self, other: &Decimal) -> Ordering {
         let (a, b) = (self.normalized(), other.normalized());
+        let sign = |d: &Decimal| d.negative && d.mantissa != 0;
+        match (sign(&a), sign(&b)) {
+            (true, false) => return Ordering::Less,
+            (false, true) => return Ordering::Greater,
+            (true, true) => return b.negated().cmp(&a.negated()),
+            _ => {}
+        }
         let scale = a.scale.max(b.scale);
         let lift = |d: Decimal| {
             10u128
@@ -121,6 +162,9 @@ impl fmt::Display for Decimal {
     /// Prints the shortest exact form: no exponent, no trailing zeros, no
     /// trailing point; valid as a JSON number.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.negative && self.mantissa != 0 {
+            f.write_str("-")?;
+        }
         let digits = self.mantissa.to_string();
         let scale = self.scale as usize;
         if scale == 0 {
@@ -142,7 +186,7 @@ mod tests {
     use super::*;
 
     fn d(mantissa: u128, scale: u32) -> Decimal {
-        Decimal { mantissa, scale }
+        Decimal::new(mantissa, scale)
     }
 
     #[test]
@@ -158,6 +202,9 @@ mod tests {
         }
         assert_eq!(d(19, 0).checked_unshift(2).unwrap().to_string(), "0.19");
         assert_eq!(d(u128::MAX, 0).checked_shift(1), None);
+        assert_eq!(d(8, 1).negated().to_string(), "-0.8");
+        assert!(d(8, 1).negated() < d(0, 0));
+        assert!(d(8, 1).negated() > d(9, 1).negated());
     }
 
     #[test]

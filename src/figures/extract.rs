@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+mod amounts;
 mod parallel;
 mod time;
 
@@ -10,20 +11,20 @@ use super::context::{
     is_determiner, is_label_noun, is_month, is_time_word, may_end_qualifier,
     names_number, qualifier,
 };
-use super::count::{
-    counted_noun, is_event_noun, is_time_preposition, plus_before,
-};
-use super::currency::Currency;
+use super::count::{counted_noun, is_time_preposition, plus_before};
+use super::currency::{minor_unit, Currency};
 use super::doc::{is, Doc};
-use super::money::{currency_after, percent_after, After};
-use super::number::Suffix;
+use super::money::percent_after;
+use super::range::range_after;
 use super::resolve::DocCurrency;
-use super::scan::{quantity, range_after, Form, Quantity, Style};
+use super::scan::{quantity, Form, Quantity, Style};
+use super::units::{is_event_noun, is_measure_unit};
 use super::words::{may_be_number_word, number_word};
 use super::{Decimal, Figure, FigureExtractor, FigureKind, Qualifier};
 use crate::gazetteer::Mention;
 use crate::span::Span;
 use crate::tokenize::{TokenKind, Tokens};
+use amounts::{is_change_verb, sign_before};
 
 /// The state of one extraction.
 pub struct Run<'a> {
@@ -51,6 +52,8 @@ struct Parts {
     end: usize,
     qualifier: Option<Qualifier>,
     prefix: Option<Currency>,
+    /// "from X to Y" after a verb of change: two figures, not a range.
+    change: bool,
 }
 
 impl<'a> Run<'a> {
@@ -82,11 +85,13 @@ impl<'a> Run<'a> {
             let mut i = sentence.tokens.start;
             while i < sentence.tokens.end {
                 let Some(tok) = tokens.get(i) else { break };
-                let trigger = tok.kind == TokenKind::Number
-                    || (3..=9).contains(&tok.span.len())
-                        && bytes
-                            .get(tok.span.start..tok.span.end)
-                            .is_some_and(may_be_number_word);
+                let trigger = tok.kind == TokenKind::Number || {
+                    let word = bytes.get(tok.span.start..tok.span.end);
+                    let word = word.unwrap_or_default();
+                    (3..=9).contains(&word.len()) && may_be_number_word(word)
+                        || word.first().is_some_and(u8::is_ascii_uppercase)
+                            && glued_digits(word)
+                };
                 i = if trigger {
                     self.candidate(i, s, sentence.tokens.clone())
                 } else {
@@ -121,7 +126,10 @@ impl<'a> Run<'a> {
                 self.last_end = fig.span.end;
                 self.last_sentence = Some(s);
                 let next = self.doc.tokens.token_after(fig.span.end);
-                self.out.push(fig);
+                match self.split_change(&parts, &fig) {
+                    Some((from, to)) => self.out.extend([from, to]),
+                    None => self.out.push(fig),
+                }
                 next.max(i + 1)
             }
             None => next.max(i + 1),
@@ -134,7 +142,11 @@ impl<'a> Run<'a> {
         let doc = &self.doc;
         let (first, last) = (q.first, q.last);
         let next = last + 1;
-        if next < sent.end && doc.hyphened(next) && !doc.is_number(next) {
+        if next < sent.end
+            && doc.hyphened(next)
+            && !doc.is_number(next)
+            && minor_unit(doc.word(next)).is_none()
+        {
             return false; // "five-year", "40-year-old", "3,000-strong"
         }
         if next < sent.end && doc.spaced(next) {
@@ -151,7 +163,7 @@ impl<'a> Run<'a> {
             return false;
         }
         match q.form {
-            Form::Digits(n) => !n.leading_zero && self.digits_ok(first),
+            Form::Digits(n) => !n.leading_zero && self.digits_ok(first, q.dot),
             _ => true,
         }
     }
@@ -194,7 +206,17 @@ impl<'a> Run<'a> {
         if is(word, "half") {
             return false; // "half a million" is not read as a million
         }
-        if plain && bare && names_number(word) {
+        // "EUR 20", "Rs 500": a currency, not a name, before the number.
+        let table = &self.ex.currencies;
+        let currency = || {
+            table
+                .code(word, true)
+                .or_else(|| table.letter_symbol(word))
+                .or_else(|| {
+                    table.prefix_sign(word).filter(|_| !upper_pair(word))
+                })
+        };
+        if plain && bare && names_number(word) && currency().is_none() {
             return false;
         }
         if doc.spaced(first) && doc.is_number(p) {
@@ -216,19 +238,40 @@ impl<'a> Run<'a> {
 
     /// Characters glued to a digit token: "S-400", "10:30", "24/7",
     /// "+44", "#5", URLs and e-mail addresses.
-    fn digits_ok(&self, i: usize) -> bool {
+    fn digits_ok(&self, i: usize, dot: bool) -> bool {
         let doc = &self.doc;
+        let signed_percent = || {
+            sign_before(doc.text, doc.start(i)).is_some()
+                && percent_after(doc, i, doc.len()).is_some()
+        };
         let glued_before = doc
             .gap(i)
             .chars()
             .next_back()
-            .is_some_and(|c| "-–/:#@+&_.'’\\".contains(c));
+            .is_some_and(|c| "-–/:#@+&_.'’\\".contains(c))
+            && !dot
+            && !signed_percent();
         let after = doc.gap(i + 1);
-        let glued_after = after.starts_with('/')
+        let price_slash = || {
+            let table = &self.ex.currencies;
+            after.len() > 1
+                && table.symbol_before(doc.text, doc.start(i + 1)).is_some()
+        };
+        let glued_after = after.starts_with('/') && !price_slash()
             || after.starts_with(':') && doc.is_number(i + 1)
             || after.starts_with('@');
         let chunk = doc.chunk(doc.start(i), doc.end(i));
-        let in_id = chunk.contains(['/', '@', '_', '=', '#', '\\'])
+        // "$4/$5" is a pair of prices; any other slash makes an id.
+        let id_slash = || {
+            chunk.match_indices('/').any(|(k, _)| {
+                !chunk[k + 1..].starts_with(|c: char| {
+                    c == '$' || !c.is_ascii() && !c.is_alphanumeric()
+                })
+            })
+        };
+        let marked = chunk.contains(['/', '@', '_', '=', '#', '\\']);
+        let in_id = marked
+            && (chunk.contains(['@', '_', '=', '#', '\\']) || id_slash())
             || chunk.len() > 4
                 && chunk.as_bytes().windows(4).any(|w| w == b"www.");
         !(glued_before || glued_after || in_id)
@@ -245,17 +288,26 @@ impl<'a> Run<'a> {
         let doc = &self.doc;
         let table = &self.ex.currencies;
         let mut lead = q.first;
-        let mut start = doc.start(q.first);
-        let mut prefix = None;
+        let mut start = doc.start(q.first) - usize::from(q.dot);
+        let mut prefix = q.currency.filter(|_| doc.start(q.first) == start);
         if matches!(q.form, Form::Digits(_)) {
+            // A symbol may stand in the gap before a sentence's first
+            // token: "$5 million will go to schools."
+            let floor = self.last_end.max(match sent.start {
+                0 => 0,
+                k => doc.end(k - 1),
+            });
             if let Some((cur, at)) = table.symbol_before(doc.text, start) {
-                if at >= self.last_end && at >= doc.start(sent.start) {
-                    prefix = Some(cur);
+                if at >= floor {
+                    // "$US40": the glued letters name the dollar.
+                    prefix = prefix.or(Some(cur));
                     start = at;
                     lead = doc.tokens.token_after(at).min(q.first);
                 }
-            } else if q.first > sent.start && doc.spaced(q.first) {
-                if let Some(cur) = table.code(doc.word(q.first - 1), true) {
+            } else if prefix.is_none() && q.first > 0 {
+                let bare = matches!(q.form, Form::Digits(n) if n.plain)
+                    && !q.magnitude;
+                if let Some(cur) = self.code_before(q.first, sent.start, bare) {
                     prefix = Some(cur);
                     lead = q.first - 1;
                     start = doc.start(lead);
@@ -264,11 +316,16 @@ impl<'a> Run<'a> {
         }
         let before = self.words_before(lead, start, sent.start);
         let between = before.last().is_some_and(|w| is(w.1, "between"));
+        // "rose from $2.1bn to $2.9bn" is a change: two figures.
+        let change = before.len() >= 2
+            && is(before[before.len() - 1].1, "from")
+            && is_change_verb(before[before.len() - 2].1);
         let high = match range_after(
             doc,
             q,
             sent.end,
             between,
+            change,
             &mut self.style,
             table,
         ) {
@@ -287,12 +344,43 @@ impl<'a> Run<'a> {
         Ok(Parts {
             q: *q,
             high,
+            change: change && high.is_some(),
             start,
             last,
             end: doc.end(last),
             qualifier,
             prefix,
         })
+    }
+
+    /// A code or letter sign written before the number: "USD 5m", "Rs 20",
+    /// "Rs. 20" (whose full stop the tokenizer may take for a sentence end).
+    /// `bare`: the number is plain digits without a magnitude, which an
+    /// upper-case two-letter sign does not take ("SR 71", "BD 5").
+    fn code_before(
+        &self,
+        first: usize,
+        sent_start: usize,
+        bare: bool,
+    ) -> Option<Currency> {
+        let doc = &self.doc;
+        if doc.start(first - 1) < self.last_end {
+            return None; // "3 UAH 4": the code belongs to the last figure
+        }
+        let word = doc.word(first - 1);
+        let table = &self.ex.currencies;
+        let shy = bare && upper_pair(word);
+        let sign =
+            || table.prefix_sign(word).filter(|_| word.len() > 1 && !shy);
+        if first > sent_start && doc.spaced(first) {
+            return table
+                .code(word, true)
+                .or_else(|| table.letter_symbol(word))
+                .or_else(sign);
+        }
+        (doc.gap(first) == ". " && word == "Rs")
+            .then(sign)
+            .flatten()
     }
 
     /// Up to three words before token `lead` (whose figure starts at byte
@@ -323,6 +411,20 @@ impl<'a> Run<'a> {
         out.reverse();
         out
     }
+}
+
+/// A word token with digits after one to three letters ("USD25m",
+/// "US40" after "$"): a currency may be glued to a number.
+fn glued_digits(word: &[u8]) -> bool {
+    word.len() >= 2
+        && word[0].is_ascii_uppercase()
+        && word[1..word.len().min(4)].iter().any(u8::is_ascii_digit)
+}
+
+/// Two capital letters ("SR", "BD"): as a currency sign before a bare
+/// number they are more often a designator ("SR 71").
+fn upper_pair(word: &str) -> bool {
+    word.len() == 2 && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// The hedge ending right before the figure, if any.
@@ -374,6 +476,10 @@ impl Run<'_> {
         }
         let vague = q.form == Form::Vague;
         if let Some(noun) = counted_noun(doc, next, limit, vague) {
+            // "12 metres", "two million barrels": a measure, not a count.
+            if is_measure_unit(doc.word(noun.last)) {
+                return None;
+            }
             if next < limit && plus_before(doc, next) {
                 p.qualifier = Some(Qualifier::AtLeast); // "20+ versions"
             }
@@ -390,9 +496,14 @@ impl Run<'_> {
         if let Some(fig) = self.elided(p, s, sent) {
             return Some(fig);
         }
-        let unit = self.noun_ahead(p, sent)?;
+        let unit = self.noun_ahead(p, sent);
+        if unit.is_none()
+            && !(q.form != Form::Vague && self.casualties(p, sent))
+        {
+            return None;
+        }
         let mut fig = self.figure(p, FigureKind::Count, q.value, value_max);
-        fig.unit = Some(unit);
+        fig.unit = unit;
         Some(fig)
     }
 
@@ -421,58 +532,6 @@ impl Run<'_> {
         };
         let head = doc.word(noun.last);
         (noun.last == next || p.qualifier.is_some()) && !is_event_noun(head)
-    }
-
-    /// A percentage: "76%", "5pc", "40 per cent".
-    fn percent(&self, p: &mut Parts, limit: usize) -> Option<Figure> {
-        let after = if p.q.suffix() == Suffix::Percent {
-            After {
-                last: p.last,
-                end: p.end,
-            }
-        } else {
-            percent_after(&self.doc, p.last, limit)?
-        };
-        (p.last, p.end) = (after.last, after.end);
-        let max = p.high.map(|h| h.value);
-        Some(self.figure(p, FigureKind::Percent, p.q.value, max))
-    }
-
-    /// Money: a currency before or after, or pence ("150p").
-    fn money(&mut self, p: &mut Parts, limit: usize) -> Option<Option<Figure>> {
-        let q = p.q;
-        let vague = q.form == Form::Vague;
-        let mut value = q.value;
-        let mut max = p.high.map(|h| h.value);
-        let mut currency = p.prefix;
-        if q.suffix() == Suffix::Pence {
-            currency = super::currency::to_code("GBP").map(Currency::Code);
-            value = value.checked_unshift(2)?;
-        } else if let Some((cur, after, minor)) =
-            currency_after(&self.doc, &self.ex.currencies, p.last, limit, vague)
-        {
-            if p.prefix.is_none() || !minor {
-                currency = p.prefix.or(Some(cur));
-                (p.last, p.end) = (after.last, after.end);
-            }
-            if minor && p.prefix.is_none() {
-                value = value.checked_unshift(2)?;
-                max = match max {
-                    Some(m) => Some(m.checked_unshift(2)?),
-                    None => None,
-                };
-            }
-        }
-        let currency = currency?;
-        let Some(code) = self.currency.resolve(currency) else {
-            return Some(None); // a shared name the document does not settle
-        };
-        if vague {
-            p.qualifier = Some(Qualifier::About);
-        }
-        let mut fig = self.figure(p, FigureKind::Money, value, max);
-        fig.currency = Some(String::from_utf8_lossy(&code).into_owned());
-        Some(Some(fig))
     }
 
     /// "the two countries", "Iran's 85 million people": a reference to a

@@ -3,6 +3,7 @@
 //! and percent signs and words ("76%", "40 per cent", "0.25 percentage
 //! points").
 
+use super::count::is_stop_word;
 use super::currency::{minor_unit, Currency, CurrencyTable};
 use super::doc::{is, Doc};
 
@@ -35,7 +36,7 @@ pub fn percent_after(
     let word = doc.word(k);
     let two = |second: &[&str]| {
         k + 1 < limit
-            && doc.spaced(k + 1)
+            && (doc.spaced(k + 1) || doc.hyphened(k + 1)) // "per-cent"
             && second.iter().any(|s| is(doc.word(k + 1), s))
     };
     let last = if is(word, "percent") || is(word, "pct") {
@@ -53,33 +54,89 @@ pub fn percent_after(
     })
 }
 
+/// A currency unit found after a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unit {
+    /// The currency as written.
+    pub currency: Currency,
+    /// Where it ends.
+    pub after: After,
+    /// The power of ten it applies: -2 for a minor unit ("cents"), 6 for
+    /// "MEUR", 0 for a plain currency.
+    pub exp: i32,
+}
+
 /// A currency named after token `last`: "dollars", "US dollars", "Swiss
-/// francs", "pounds sterling", "EUR"; `minor` when it is a minor unit
-/// ("cents"), whose value is a hundredth. With `after_of`, the name must
-/// follow "of" ("billions of dollars").
+/// francs", "pounds sterling", "EUR", "MEUR", "Ft", a minor unit ("cents",
+/// "15-cent"), or a symbol ("45 €"). With `after_of`, the name must follow
+/// "of" ("billions of dollars").
 pub fn currency_after(
     doc: &Doc<'_>,
     table: &CurrencyTable,
     last: usize,
     limit: usize,
     after_of: bool,
-) -> Option<(Currency, After, bool)> {
+) -> Option<Unit> {
+    let unit = |currency, after, exp| Unit {
+        currency,
+        after,
+        exp,
+    };
     let mut k = last + 1;
     if after_of {
         if k + 1 >= limit || !doc.spaced(k) || !is(doc.word(k), "of") {
             return None;
         }
         k += 1;
+    } else if let Some((cur, end)) = symbol_after(doc, table, last) {
+        return Some(unit(cur, After { last, end }, 0));
+    } else if let Some(rest) = doc.text[doc.end(last)..].strip_prefix('¢') {
+        // "10¢"
+        let end = doc.text.len() - rest.len();
+        return Some(unit(Currency::Dollar, After { last, end }, -2));
     }
-    if k >= limit || !doc.spaced(k) {
+    if k >= limit {
         return None;
     }
     let first = doc.word(k);
-    if let Some(cur) = minor_unit(first) {
-        return Some((cur, at(doc, k), true));
+    // "a 15-cent-a-share dividend": a minor unit may be hyphened.
+    if doc.hyphened(k) && !after_of {
+        return minor_unit(first).map(|cur| unit(cur, at(doc, k), -2));
     }
-    if let Some(cur) = table.code(first, false) {
-        return Some((cur, at(doc, k), false));
+    if !doc.spaced(k) {
+        return None;
+    }
+    if let Some(cur) = minor_unit(first) {
+        return Some(unit(cur, at(doc, k), -2));
+    }
+    // "10 grand": thousands of the local dollar, unless a noun follows
+    // ("3 grand slams").
+    if is(first, "grand") && !after_of {
+        let next = doc.word(k + 1);
+        let noun = k + 1 < limit
+            && doc.spaced(k + 1)
+            && next.starts_with(char::is_alphabetic)
+            && !is_stop_word(next);
+        if !noun {
+            return Some(unit(Currency::Dollar, at(doc, k), 3));
+        }
+    }
+    // "5 U.S. dollars"
+    if first == "U.S"
+        && k + 1 < limit
+        && doc.gap(k + 1) == ". "
+        && matches!(doc.word(k + 1), "dollar" | "dollars")
+    {
+        return Some(unit(Currency::Code(*b"USD"), at(doc, k + 1), 0));
+    }
+    if let Some(cur) = table
+        .code(first, false)
+        .or_else(|| table.letter_symbol(first))
+    {
+        return Some(unit(cur, at(doc, k), 0));
+    }
+    if let Some((cur, exp)) = table.scaled_code(first) {
+        return Some(unit(cur, at(doc, k), exp as i32));
     }
     if !table.may_start_name(first) {
         return None;
@@ -97,6 +154,14 @@ pub fn currency_after(
         }
     }
     let (cur, mut end) = found?;
+    // "one pound of coal" is a weight.
+    let weight = is(doc.word(end), "pound")
+        && end + 1 < limit
+        && doc.spaced(end + 1)
+        && is(doc.word(end + 1), "of");
+    if weight {
+        return None;
+    }
     if end + 1 < limit
         && doc.spaced(end + 1)
         && is(doc.word(end + 1), "sterling")
@@ -108,9 +173,26 @@ pub fn currency_after(
         && doc.spaced(end + 1)
         && minor_unit(doc.word(end + 1)).is_some()
     {
-        return Some((cur, at(doc, end + 1), true));
+        return Some(unit(cur, at(doc, end + 1), -2));
     }
-    Some((cur, at(doc, end), false))
+    Some(unit(cur, at(doc, end), 0))
+}
+
+/// A symbol right after token `last`; most numbers are followed by a
+/// space and a lower-case word, which one byte test dismisses.
+fn symbol_after(
+    doc: &Doc<'_>,
+    table: &CurrencyTable,
+    last: usize,
+) -> Option<(Currency, usize)> {
+    let at = doc.end(last);
+    let tail = doc.text.as_bytes().get(at..at + 2)?;
+    if tail[0] == b' '
+        && (tail[1].is_ascii_lowercase() || tail[1].is_ascii_digit())
+    {
+        return None;
+    }
+    table.symbol_after(doc.text, at)
 }
 
 fn at(doc: &Doc<'_>, k: usize) -> After {
@@ -133,8 +215,9 @@ mod tests {
         };
         let table = CurrencyTable::new();
         let pct = percent_after(&doc, 0, doc.len()).map(|a| a.end);
-        let cur = currency_after(&doc, &table, 0, doc.len(), false)
-            .map(|(c, a, minor)| (c, minor, text[..a.end].to_string()));
+        let cur = currency_after(&doc, &table, 0, doc.len(), false).map(|u| {
+            (u.currency, u.exp == -2, text[..u.after.end].to_string())
+        });
         (pct, cur)
     }
 

@@ -30,6 +30,8 @@ pub enum Suffix {
     Percent,
     /// "p", pence.
     Pence,
+    /// "c", cents ("60c").
+    Cents,
     /// Anything else: ordinals, decades, units, designators.
     Other,
 }
@@ -132,7 +134,7 @@ pub fn parse_digits(
         return Err(NumberError::Overflow);
     }
     Ok(Numeral {
-        value: Decimal { mantissa, scale },
+        value: Decimal::new(mantissa, scale),
         suffix,
         plain: body.bytes().all(|b| b.is_ascii_digit()),
         int_digits,
@@ -193,9 +195,18 @@ fn check_groups(int_part: &str, sep: Option<char>) -> Result<(), NumberError> {
     let head = groups.next().unwrap_or("");
     let head_ok = (1..=3).contains(&head.len())
         && head.bytes().all(|b| b.is_ascii_digit());
-    let rest_ok =
-        groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
-    if head_ok && rest_ok {
+    let rest: Vec<&str> = groups.collect();
+    let digits = |g: &&str| g.bytes().all(|b| b.is_ascii_digit());
+    let rest_ok = rest.iter().all(|g| g.len() == 3 && digits(g));
+    // Indian grouping: lakhs and crores in pairs, "45,67,890", "1,00,000".
+    let indian = sep == ','
+        && head_ok
+        && rest.len() >= 2
+        && rest.last().is_some_and(|g| g.len() == 3 && digits(g))
+        && rest[..rest.len() - 1]
+            .iter()
+            .all(|g| g.len() == 2 && digits(g));
+    if head_ok && rest_ok || indian {
         Ok(())
     } else {
         Err(NumberError::BadGrouping)
@@ -212,6 +223,7 @@ fn parse_suffix(s: &str) -> Suffix {
     match s {
         "pc" => Suffix::Percent,
         "p" => Suffix::Pence,
+        "c" => Suffix::Cents,
         _ => Suffix::Other,
     }
 }
@@ -225,20 +237,20 @@ pub fn magnitude_word(word: &str) -> Option<u32> {
             "million" => 6,
             "billion" => 9,
             "trillion" => 12,
-            "lakh" => 5,
-            "crore" => 7,
+            "lakh" | "lakhs" => 5,
+            "crore" | "crores" => 7,
             _ => return None,
         })
     })
 }
 
 /// A news abbreviation for a magnitude: "k", "m", "mn", "bn", "b", "tn",
-/// "trn", and the wire forms "mln", "bln".
+/// "trn", the wire forms "mln", "bln", and "mil", "bil".
 pub fn magnitude_abbreviation(word: &str) -> Option<u32> {
     Some(match word {
         "k" | "K" => 3,
-        "m" | "M" | "mn" | "mln" => 6,
-        "b" | "B" | "bn" | "bln" => 9,
+        "m" | "M" | "mn" | "mln" | "mil" => 6,
+        "b" | "B" | "bn" | "bln" | "bil" => 9,
         "tn" | "trn" => 12,
         _ => return None,
     })
@@ -263,7 +275,7 @@ mod tests {
     use super::*;
 
     fn d(mantissa: u128, scale: u32) -> Decimal {
-        Decimal { mantissa, scale }
+        Decimal::new(mantissa, scale)
     }
 
     #[test]

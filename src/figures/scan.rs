@@ -6,14 +6,15 @@
 //! job. A quantity that cannot be read exactly is `None`.
 
 use super::context::is_determiner;
-use super::count::{duration_unit, is_stop_word};
-use super::currency::CurrencyTable;
+use super::count::is_stop_word;
+use super::currency::{Currency, CurrencyTable};
 use super::decimal::Decimal;
 use super::doc::{is, Doc};
 use super::number::{
     magnitude_abbreviation, magnitude_word, parse_digits, separator_evidence,
     NumberError, Numeral, Separators, Suffix,
 };
+use super::units::duration_unit;
 use super::words::{
     fraction_word, number_word, vague_word, NumberWord, WordNumber,
 };
@@ -44,6 +45,11 @@ pub struct Quantity {
     pub form: Form,
     /// A magnitude word or abbreviation was applied.
     pub magnitude: bool,
+    /// A currency glued to the digits ("USD25m", "250USD", "Rs20").
+    pub currency: Option<Currency>,
+    /// Written with a leading point and no integer part (".005", "$.75"):
+    /// the figure starts one byte before its first token.
+    pub dot: bool,
 }
 
 impl Quantity {
@@ -114,10 +120,38 @@ pub fn quantity(
     table: &CurrencyTable,
 ) -> Option<Quantity> {
     if doc.is_number(i) {
-        digits(doc, i, limit, style, table)
-    } else {
-        words(doc, i, limit)
+        return digits(doc, i, limit, style, table, None);
     }
+    match glued_prefix(doc, i, table) {
+        Some(glued) => digits(doc, i, limit, style, table, Some(glued)),
+        None => words(doc, i, limit, table),
+    }
+}
+
+/// A point right before token `i` with nothing it could end before it: a
+/// space, a sign or the start (".005", "$.75"), not "No.5" or "1.5".
+fn leading_dot(doc: &Doc<'_>, i: usize) -> bool {
+    let Some(head) = doc.text[..doc.start(i)].strip_suffix('.') else {
+        return false;
+    };
+    !head.ends_with(|c: char| c.is_alphanumeric() || c == '.' || c == ',')
+        && (i == 0 || doc.end(i - 1) <= head.len())
+}
+
+/// "USD25m", "$US40", "Rs20": a currency glued before the digits of a word
+/// token, and the letters' length.
+pub fn glued_prefix(
+    doc: &Doc<'_>,
+    i: usize,
+    table: &CurrencyTable,
+) -> Option<(Currency, usize)> {
+    let word = doc.word(i);
+    let b = word.as_bytes();
+    if b.len() < 2 || !b[..b.len().min(4)].iter().any(u8::is_ascii_digit) {
+        return None;
+    }
+    let dollar = doc.gap(i).ends_with('$');
+    table.glued_prefix(word, dollar)
 }
 
 fn digits(
@@ -126,10 +160,23 @@ fn digits(
     limit: usize,
     style: &mut Style,
     table: &CurrencyTable,
+    glued: Option<(Currency, usize)>,
 ) -> Option<Quantity> {
-    let word = doc.word(i);
+    let word = &doc.word(i)[glued.map_or(0, |g| g.1)..];
     let numeral = match parse_digits(word, Separators::Unknown) {
-        Err(NumberError::Ambiguous) => parse_digits(word, style.get(doc, word)),
+        Err(NumberError::Ambiguous) => {
+            match parse_digits(word, style.get(doc, word)) {
+                // "€2,5 million", "15,95 €": a comma before one or two
+                // digits is never an English thousands separator, and a
+                // currency beside it makes it a price.
+                Err(NumberError::Ambiguous)
+                    if decimal_comma(word) && money_near(doc, i, table) =>
+                {
+                    parse_digits(word, Separators::European)
+                }
+                other => other,
+            }
+        }
         other => other,
     }
     .ok()?;
@@ -139,9 +186,25 @@ fn digits(
         value: numeral.value,
         form: Form::Digits(numeral),
         magnitude: false,
+        currency: glued.map(|g| g.0),
+        dot: false,
     };
+    if glued.is_none() && leading_dot(doc, i) && numeral.plain {
+        // ".005 per cent", "$.75": all the digits are decimals.
+        let scale = u32::try_from(word.len()).ok()?;
+        q.value = Decimal::new(numeral.value.mantissa, scale);
+        q.form = Form::Digits(Numeral {
+            value: q.value,
+            plain: false,
+            int_digits: 0,
+            leading_zero: false,
+            ..numeral
+        });
+        q.dot = true;
+        return Some(q);
+    }
     if numeral.suffix == Suffix::None {
-        space_groups(doc, &mut q, limit)?;
+        space_groups(doc, &mut q, limit, table)?;
     }
     let i = q.last;
     match numeral.suffix {
@@ -149,7 +212,13 @@ fn digits(
             q.value = q.value.checked_shift(exp)?;
             q.magnitude = true;
         }
-        Suffix::Other => return None,
+        Suffix::Other => {
+            // "250USD", "75CHF", "20Rs": a currency glued after the digits.
+            let rest = word.trim_start_matches(|c: char| {
+                c.is_ascii_digit() || c == ',' || c == '.'
+            });
+            q.currency = Some(table.glued_suffix(rest)?);
+        }
         // "2.5 billion", and "$3.5-billion" as Canadian papers write it.
         Suffix::None
             if i + 1 < limit && (doc.spaced(i + 1) || doc.hyphened(i + 1)) =>
@@ -175,36 +244,86 @@ fn digits(
     Some(q)
 }
 
+/// "15,95": digits, one comma, one or two digits.
+fn decimal_comma(word: &str) -> bool {
+    let Some((int, frac)) = word.split_once(',') else {
+        return false;
+    };
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    !int.is_empty()
+        && (1..=2).contains(&frac.len())
+        && digits(int)
+        && digits(frac)
+}
+
+/// A currency symbol, code or name right before or after token `i`.
+fn money_near(doc: &Doc<'_>, i: usize, table: &CurrencyTable) -> bool {
+    let before = table.symbol_before(doc.text, doc.start(i)).is_some()
+        || i > 0
+            && doc.spaced(i)
+            && table.code(doc.word(i - 1), true).is_some();
+    before || money_after(doc, i, table)
+}
+
 /// "10 000" written with a no-break or thin space between groups of three
-/// digits, as in French-style and SI typesetting. A plain space is left
-/// alone: "in 2021 300 people" is two numbers.
-fn space_groups(doc: &Doc<'_>, q: &mut Quantity, limit: usize) -> Option<()> {
+/// digits, as in French-style and SI typesetting, and "2 390 €" with plain
+/// spaces when a currency follows (price tags, European news). Otherwise a
+/// plain space is left alone: "in 2021 300 people" is two numbers.
+fn space_groups(
+    doc: &Doc<'_>,
+    q: &mut Quantity,
+    limit: usize,
+    table: &CurrencyTable,
+) -> Option<()> {
     let Form::Digits(mut n) = q.form else {
         return Some(());
     };
     if !n.plain || n.int_digits > 3 {
         return Some(());
     }
-    let mut k = q.last + 1;
-    while k < limit
-        && matches!(doc.gap(k), "\u{a0}" | "\u{202f}" | "\u{2009}")
-        && doc.word(k).len() == 3
-        && doc.word(k).bytes().all(|b| b.is_ascii_digit())
-    {
-        let group = doc.word(k).parse::<u128>().ok()?;
-        let value = n.value.mantissa.checked_mul(1000)?.checked_add(group)?;
-        n.value = Decimal::int(value);
-        n.plain = false;
+    let (mut k, mut last, mut plain_space) = (q.last + 1, q.last, false);
+    let mut value = n.value;
+    while k < limit {
+        let thin = matches!(doc.gap(k), "\u{a0}" | "\u{202f}" | "\u{2009}");
+        let word = doc.word(k);
+        let group = word.len() == 3 && word.bytes().all(|b| b.is_ascii_digit());
+        if !(thin || doc.gap(k) == " ") || !group {
+            break;
+        }
+        plain_space |= !thin;
+        let g = word.parse::<u128>().ok()?;
+        value = Decimal::int(value.mantissa.checked_mul(1000)?.checked_add(g)?);
         n.int_digits += 3;
-        q.last = k;
+        last = k;
         k += 1;
     }
+    if last == q.last || plain_space && !money_after(doc, last, table) {
+        return Some(());
+    }
+    n.value = value;
+    n.plain = false;
+    q.last = last;
     q.value = n.value;
     q.form = Form::Digits(n);
     Some(())
 }
 
-fn words(doc: &Doc<'_>, i: usize, limit: usize) -> Option<Quantity> {
+/// A currency symbol, code, sign or name right after token `i`.
+fn money_after(doc: &Doc<'_>, i: usize, table: &CurrencyTable) -> bool {
+    let next = doc.word(i + 1);
+    table.symbol_after(doc.text, doc.end(i)).is_some()
+        || doc.spaced(i + 1)
+            && (table.code(next, false).is_some()
+                || table.letter_symbol(next).is_some()
+                || table.name(&[next]).is_some())
+}
+
+fn words(
+    doc: &Doc<'_>,
+    i: usize,
+    limit: usize,
+    table: &CurrencyTable,
+) -> Option<Quantity> {
     let word = doc.word(i);
     if let Some(v) = vague_word(word) {
         return Some(vague(doc, i, limit, v));
@@ -226,6 +345,12 @@ fn words(doc: &Doc<'_>, i: usize, limit: usize) -> Option<Quantity> {
         // "a third of", "larger than a third to veto": the article is the
         // numerator; a noun after it makes an ordinal ("a third term").
         let first = before.filter(|&k| article(k))?;
+        // "a quarter million", "a quarter of a billion"
+        let one = Decimal::ratio(1, den)
+            .map(|v| whole(first, i, v, Form::Fraction, false));
+        if let Some(q) = one.and_then(|q| scaled_fraction(doc, q, den, limit)) {
+            return Some(q);
+        }
         let next = (i + 1 < limit).then(|| doc.word(i + 1));
         let alone = !doc.spaced(i + 1) || next.map_or(true, is_stop_word);
         return (!plural && alone)
@@ -246,7 +371,8 @@ fn words(doc: &Doc<'_>, i: usize, limit: usize) -> Option<Quantity> {
     let magnitude =
         (first..=last).any(|k| magnitude_word(doc.word(k)).is_some());
     if let Some(f) = fraction_after(doc, first, last, limit, value) {
-        return Some(f);
+        let den = fraction_word(doc.word(f.last)).map_or(3, |d| d.0);
+        return Some(scaled_fraction(doc, f, den, limit).unwrap_or(f));
     }
     if last + 1 < limit
         && doc.spaced(last + 1)
@@ -257,7 +383,18 @@ fn words(doc: &Doc<'_>, i: usize, limit: usize) -> Option<Quantity> {
     }
     // "one" on its own is an article more often than a count; "one or
     // two", "one to three" and "one percent" are quantities.
-    if value == Decimal::int(1) && !magnitude && !one_counts(doc, last, limit) {
+    let currency = || {
+        let next = doc.word(last + 1);
+        last + 1 < limit
+            && doc.spaced(last + 1)
+            && table.may_start_name(next)
+            && table.name(&[next]).is_some()
+    };
+    if value == Decimal::int(1)
+        && !magnitude
+        && !one_counts(doc, last, limit)
+        && !currency()
+    {
         return None;
     }
     Some(whole(first, last, value, Form::Words, magnitude))
@@ -280,7 +417,22 @@ fn half(doc: &Doc<'_>, i: usize, limit: usize) -> Option<Quantity> {
     }
     let next = doc.word(k);
     let value = Decimal::ratio(1, 2)?;
+    if is(next, "a") && k + 1 < limit && doc.spaced(k + 1) {
+        // "half a percent", "half a per cent"
+        let w = doc.word(k + 1);
+        if ["percent", "per", "pct", "percentage"]
+            .iter()
+            .any(|p| is(w, p))
+        {
+            return Some(whole(i, k, value, Form::Words, false));
+        }
+    }
     if is(next, "a") || is(next, "an") {
+        // "half a million"
+        let half = whole(i, i, value, Form::Fraction, false);
+        if let Some(q) = scaled_fraction(doc, half, 2, limit) {
+            return Some(q);
+        }
         let unit = k + 1 < limit
             && doc.spaced(k + 1)
             && duration_unit(doc, k + 1).is_some();
@@ -289,6 +441,35 @@ fn half(doc: &Doc<'_>, i: usize, limit: usize) -> Option<Quantity> {
     let of = is(next, "of")
         || is_determiner(next) && !is(next, "other") && !is(next, "past");
     of.then(|| whole(i, i, value, Form::Fraction, false))
+}
+
+/// A fraction of a magnitude: "half a million", "a quarter million",
+/// "three quarters of a billion" (500000, 250000, 750000000). Only
+/// fractions that are exact decimals (halves, quarters, fifths, tenths).
+fn scaled_fraction(
+    doc: &Doc<'_>,
+    q: Quantity,
+    den: u128,
+    limit: usize,
+) -> Option<Quantity> {
+    if ![2, 4, 5, 10].contains(&den) {
+        return None;
+    }
+    let mut k = q.last + 1;
+    for filler in ["of", "a"] {
+        if k < limit && doc.spaced(k) && is(doc.word(k), filler) {
+            k += 1;
+        }
+    }
+    if k >= limit
+        || !doc.spaced(k)
+        || magnitude_abbreviation(doc.word(k)).is_some()
+    {
+        return None;
+    }
+    let exp = magnitude_word(doc.word(k))?;
+    let value = q.value.checked_shift(exp)?;
+    Some(whole(q.first, k, value, Form::Words, true))
 }
 
 /// "one" at token `i` opens a range ("one or two points") or is a
@@ -319,6 +500,8 @@ fn whole(
         value,
         form,
         magnitude,
+        currency: None,
+        dot: false,
     }
 }
 
@@ -396,89 +579,4 @@ fn vague(doc: &Doc<'_>, i: usize, limit: usize, value: u128) -> Quantity {
         }
     }
     whole(i, last, value, Form::Vague, false)
-}
-
-/// A second quantity closing a range, and whether a hyphen joined them.
-pub struct RangeEnd {
-    /// The upper quantity.
-    pub high: Quantity,
-    /// The range rises; "3-1" does not, so it is a score, not a range.
-    pub valid: bool,
-}
-
-/// The upper end of a range after `low`: "-3bn", "to 70", or "and $3bn"
-/// when `between` opened it. Applies a magnitude only the upper end
-/// states to the lower one ("$2-3bn"). A hyphen followed by a number is
-/// always returned, valid or not, since "3-1" and "555-0143" are not
-/// figures at all; "to" and "and" only when they form a range.
-pub fn range_after(
-    doc: &Doc<'_>,
-    low: &mut Quantity,
-    limit: usize,
-    between: bool,
-    style: &mut Style,
-    table: &CurrencyTable,
-) -> Option<RangeEnd> {
-    let j = low.last + 1;
-    if j >= limit {
-        return None;
-    }
-    // "2-3bn", "2 – 3", "$5bn-$7bn"
-    let dash = doc.gap(j).trim_matches(' ');
-    let symbol_after_dash = dash.strip_prefix(['-', '–']).is_some_and(|rest| {
-        rest.is_empty() || table.symbol_before(doc.text, doc.start(j)).is_some()
-    });
-    let hyphen = symbol_after_dash && doc.is_number(j);
-    let k = if hyphen {
-        j
-    } else {
-        let word = doc.word(j);
-        let joins = if between {
-            is(word, "and")
-        } else {
-            is(word, "to") || is(word, "or")
-        };
-        if !joins || !doc.spaced(j) || j + 1 >= limit {
-            return None;
-        }
-        j + 1
-    };
-    let symbol = doc.gap(k).trim_matches(' ');
-    if !symbol.is_empty()
-        && !hyphen
-        && table.symbol_before(doc.text, doc.start(k)).is_none()
-    {
-        return None;
-    }
-    let high = quantity(doc, k, limit, style, table)?;
-    // "ten to 32 pages" mixes words and digits; a hyphen joins only like
-    // with like ("2-3", "two-three").
-    let same_form = !hyphen
-        || matches!(low.form, Form::Digits(_))
-            == matches!(high.form, Form::Digits(_));
-    let plain = |q: &Quantity| matches!(q.form, Form::Digits(_) | Form::Words);
-    if !plain(low) || !plain(&high) || !same_form {
-        return hyphen.then_some(RangeEnd { high, valid: false });
-    }
-    let mut low_value = low.value;
-    if !low.magnitude && high.magnitude {
-        let exp = magnitude_of(doc, &high)?;
-        low_value = low_value.checked_shift(exp)?;
-    }
-    let valid = high.value > low_value;
-    if valid {
-        low.magnitude |= high.magnitude;
-        low.value = low_value;
-    } else if !hyphen {
-        return None;
-    }
-    Some(RangeEnd { high, valid })
-}
-
-/// The power of ten the magnitude of `q` applied.
-fn magnitude_of(doc: &Doc<'_>, q: &Quantity) -> Option<u32> {
-    if let Suffix::Magnitude(exp) = q.suffix() {
-        return Some(exp);
-    }
-    (q.first..=q.last).find_map(|k| magnitude_word(doc.word(k)))
 }

@@ -58,7 +58,8 @@ pub fn number_word(word: &str) -> Option<NumberWord> {
     }
     match lower {
         "hundred" => Some(NumberWord::Hundred),
-        "thousand" | "million" | "billion" | "trillion" => {
+        "thousand" | "million" | "billion" | "trillion" | "lakh" | "lakhs"
+        | "crore" | "crores" => {
             magnitude_word(lower).map(NumberWord::Magnitude)
         }
         _ => None,

@@ -102,4 +102,66 @@ impl Run<'_> {
         }
         counted_noun(&self.doc, q.last + 1, sent.end, false).map(|n| n.unit)
     }
+
+    /// A count of people that names no noun, as casualty and arrest
+    /// reports write it: "killed 14, officials said", "arrested 12 and
+    /// injured 30", "more than 200 were wounded". The figure has no unit.
+    pub(super) fn casualties(&self, p: &Parts, sent: &Range<usize>) -> bool {
+        let doc = &self.doc;
+        let first = doc.tokens.token_after(p.start);
+        let next = p.last + 1;
+        // Nothing noun-like after it: the end, punctuation or a clause word.
+        let open = next >= sent.end
+            || !doc.spaced(next)
+            || ["and", "in", "on", "when", "after", "during", "near", "as"]
+                .iter()
+                .any(|w| is(doc.word(next), w));
+        let object = first > sent.start
+            && doc.spaced(first)
+            && is_casualty_verb(doc.word(first - 1))
+            && open;
+        // "200 were wounded", "14 have been arrested"
+        let mut k = next;
+        while k < sent.end
+            && k <= next + 1
+            && doc.spaced(k)
+            && ["were", "was", "have", "had", "been", "are"]
+                .iter()
+                .any(|w| is(doc.word(k), w))
+        {
+            k += 1;
+        }
+        let subject = k > next
+            && k < sent.end
+            && doc.spaced(k)
+            && is_casualty_verb(doc.word(k));
+        object || subject
+    }
+}
+
+/// Verbs whose object or subject is a number of people.
+fn is_casualty_verb(word: &str) -> bool {
+    [
+        "killed",
+        "injured",
+        "wounded",
+        "hurt",
+        "arrested",
+        "detained",
+        "rescued",
+        "evacuated",
+        "displaced",
+        "missing",
+        "dead",
+        "hospitalised",
+        "hospitalized",
+        "kidnapped",
+        "abducted",
+        "executed",
+        "jailed",
+        "convicted",
+        "charged",
+    ]
+    .iter()
+    .any(|w| is(word, w))
 }

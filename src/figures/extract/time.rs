@@ -3,9 +3,10 @@
 
 use super::{Parts, Run};
 use crate::figures::context::is_determiner;
-use crate::figures::count::{duration_unit, is_plural_noun, is_stop_word};
+use crate::figures::count::{is_plural_noun, is_stop_word};
 use crate::figures::doc::{is, Doc};
 use crate::figures::scan::Form;
+use crate::figures::units::duration_unit;
 use crate::figures::{Decimal, Figure, FigureKind, Qualifier};
 
 impl Run<'_> {
