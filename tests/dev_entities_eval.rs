@@ -277,6 +277,8 @@ fn dev_entities() {
     let gazetteer =
         Gazetteer::from_files(&builtin_files(), MatchOptions::default())
             .expect("built-in gazetteers load");
+    // Before the learned tagger (rules only): wikigold P 0.949 R 0.440,
+    // held-out fifth P 0.963 R 0.424; GUM P 0.861 R 0.569.
     let wikigold = load("wikigold.jsonl");
     let btc = load("btc.jsonl");
     let gum = load("gum_wikinews.jsonl");
@@ -293,31 +295,31 @@ fn dev_entities() {
     print_set("btc, whole set", &btc_all, false);
 
     let checks: Vec<(String, f64, f64)> = vec![
-        ("gum precision".into(), gm.total().precision(), 0.85),
-        ("gum F1".into(), gm.total().f1(), 0.68),
+        ("gum precision".into(), gm.total().precision(), 0.84),
+        ("gum F1".into(), gm.total().f1(), 0.70),
         (
             "gum location recall".into(),
             gm.get("location").recall(),
-            0.63,
+            0.69,
         ),
-        ("gum person recall".into(), gm.get("person").recall(), 0.52),
+        ("gum person recall".into(), gm.get("person").recall(), 0.57),
         (
             "gum organization recall".into(),
             gm.get("organization").recall(),
-            0.53,
+            0.56,
         ),
         (
             "wikigold held-out precision".into(),
             wg.total().precision(),
-            0.95,
+            0.91,
         ),
-        ("wikigold held-out F1".into(), wg.total().f1(), 0.58),
+        ("wikigold held-out F1".into(), wg.total().f1(), 0.64),
         (
             "btc held-out precision".into(),
             bt.total().precision(),
             0.73,
         ),
-        ("btc held-out F1".into(), bt.total().f1(), 0.32),
+        ("btc held-out F1".into(), bt.total().f1(), 0.35),
     ];
     println!("=== checks (measured, floor)");
     let mut failed = Vec::new();
