@@ -101,6 +101,11 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub demonyms: bool,
 
+    /// Names from the gazetteers and rules only: no learned tagger for
+    /// names in no list (fewer names, a little faster).
+    #[arg(long)]
+    pub rules_only: bool,
+
     /// Currency of a bare "$" when a document does not say (ISO 4217
     /// code; default USD).
     #[arg(long, value_name = "CODE", value_parser = parse_currency)]

@@ -226,6 +226,10 @@ fn train(examples: &[Example]) -> Vec<(u64, [f32; TAGS])> {
                 let (guess, margin) = d.choose(&e.cands, c, &t, &dynamic);
                 let gold = e.gold[c];
                 t.step += 1;
+                if e.cands.fixed[c] != learned::FREE {
+                    d.push(&e.cands, c, (guess, margin));
+                    continue;
+                }
                 if guess != gold {
                     let feats =
                         e.cands.static_features(c).iter().chain(&dynamic);

@@ -16,6 +16,7 @@
 use super::given::is_given;
 use super::load::{Entry, EntryKind};
 use super::text::{is_all_caps, Doc};
+use super::words::NOT_NAME;
 use super::{hit_at, Hit, Target};
 use crate::hash::KeySet;
 
@@ -43,6 +44,8 @@ pub struct Candidates {
     /// A hash of the candidate's lower-case word, for the memory of how
     /// the document tagged it before.
     pub key: Vec<u64>,
+    /// The tag a rule hit fixes at candidate `c`, or [`FREE`].
+    pub fixed: Vec<u8>,
     /// Candidate `c` opens a sentence or stands in a headline, and the
     /// document writes its word nowhere else with a capital inside a
     /// sentence: its capital says nothing about a name.
@@ -66,37 +69,106 @@ impl Candidates {
     }
 }
 
-/// FNV-1a over feature prefixes and values.
-#[derive(Clone, Copy)]
-struct Fh(u64);
+/// Feature kinds: mixed with a value into one hash by [`feat`].
+mod kind {
+    pub const BIAS: u8 = 1;
+    pub const WORD: u8 = 2;
+    pub const SHAPE: u8 = 3;
+    pub const PREFIX: u8 = 4;
+    pub const SUFFIX: u8 = 5;
+    pub const PREV: u8 = 6;
+    pub const NEXT: u8 = 7;
+    pub const PREV2: u8 = 8;
+    pub const NEXT2: u8 = 9;
+    pub const PREV_CASE: u8 = 10;
+    pub const NEXT_CASE: u8 = 11;
+    pub const GAP_BEFORE: u8 = 12;
+    pub const GAP_AFTER: u8 = 13;
+    pub const FLAG: u8 = 14;
+    pub const INITIAL_WORD: u8 = 15;
+    pub const RUN: u8 = 18;
+    pub const CLASS: u8 = 19;
+    pub const PREV_CLASS: u8 = 20;
+    pub const NEXT_CLASS: u8 = 21;
+    pub const HIT: u8 = 22;
+    pub const PREV_HIT: u8 = 23;
+    pub const NEXT_HIT: u8 = 24;
+    pub const TAG: u8 = 30;
+    pub const TAG_SHAPE: u8 = 31;
+    pub const MEMORY: u8 = 32;
+}
+
+/// Flags ([`kind::FLAG`]).
+const INITIAL: u64 = 1;
+const HEADLINE: u64 = 2;
+const ALL_CAPS: u64 = 3;
+const POSSESSIVE: u64 = 4;
+const GIVEN: u64 = 5;
+const PREV_GIVEN: u64 = 6;
+const SEEN_LOWER: u64 = 7;
+const SEEN_INNER: u64 = 8;
+const BOUNDARY: u64 = 0x5bd1_e995;
+
+/// One multiply-xorshift round, so that low bits depend on every bit.
+#[inline]
+fn mix(x: u64) -> u64 {
+    let x = x.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    x ^ (x >> 29)
+}
+
+/// The hash of feature kind `k` with value `v`.
+#[inline]
+fn feat(k: u8, v: u64) -> u64 {
+    mix(mix(u64::from(k) + 1) ^ v)
+}
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
-impl Fh {
-    fn new(prefix: &str) -> Fh {
-        Fh(FNV_OFFSET).bytes(prefix.as_bytes()).byte(0xff)
+#[inline]
+fn fnv(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+}
+
+/// FNV-1a of the lower-case form of `s` (ASCII without a detour).
+fn lower_hash(s: &str) -> u64 {
+    if s.is_ascii() {
+        return s
+            .bytes()
+            .fold(FNV_OFFSET, |h, b| fnv(h, b.to_ascii_lowercase()));
     }
-    fn byte(self, b: u8) -> Fh {
-        Fh((self.0 ^ u64::from(b)).wrapping_mul(FNV_PRIME))
+    let mut buf = [0u8; 4];
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .fold(FNV_OFFSET, |h, c| {
+            c.encode_utf8(&mut buf).bytes().fold(h, fnv)
+        })
+}
+
+/// FNV-1a of up to three lower-case characters of `s`: the first three,
+/// or the last three read backwards.
+fn affix_hash(s: &str, from_end: bool) -> u64 {
+    let mut buf = [0u8; 4];
+    let step = |h: u64, c: char| {
+        c.to_lowercase()
+            .fold(h, |h, c| c.encode_utf8(&mut buf).bytes().fold(h, fnv))
+    };
+    if from_end {
+        s.chars().rev().take(3).fold(FNV_OFFSET, step)
+    } else {
+        s.chars().take(3).fold(FNV_OFFSET, step)
     }
-    fn bytes(self, bs: &[u8]) -> Fh {
-        bs.iter().fold(self, |h, &b| h.byte(b))
-    }
-    /// The lower-case form of `s`, hashed as UTF-8.
-    fn lower(self, s: &str) -> Fh {
-        let mut h = self;
-        let mut buf = [0u8; 4];
-        for c in s.chars().flat_map(char::to_lowercase) {
-            h = h.bytes(c.encode_utf8(&mut buf).as_bytes());
+}
+
+/// The lower-case hash of each token, computed once when first asked.
+struct Lowers(Vec<u64>);
+
+impl Lowers {
+    fn get(&mut self, doc: &Doc<'_>, i: usize) -> u64 {
+        if self.0[i] == 0 {
+            self.0[i] = lower_hash(doc.stem(i)) | 1;
         }
-        h
-    }
-    fn done(self) -> u64 {
-        // One multiply-xorshift so that the low bits the tables index by
-        // depend on every byte.
-        let x = self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        x ^ (x >> 29)
+        self.0[i]
     }
 }
 
@@ -113,8 +185,8 @@ fn connector(word: &str) -> bool {
 
 /// The shape of a word: upper-case letters as `X`, lower-case as `x`,
 /// digits as `d`, other characters as themselves, runs collapsed.
-fn shape(word: &str) -> Fh {
-    let mut h = Fh::new("sh");
+fn shape(word: &str) -> u64 {
+    let mut h = FNV_OFFSET;
     let mut last = 0u8;
     for c in word.chars().take(12) {
         let k = if c.is_uppercase() {
@@ -129,7 +201,7 @@ fn shape(word: &str) -> Fh {
             b'o'
         };
         if k != last {
-            h = h.byte(k);
+            h = fnv(h, k);
             last = k;
         }
     }
@@ -184,75 +256,174 @@ fn hit_value(hit: &Hit, entries: &[Entry]) -> [u8; 2] {
 }
 
 /// The rule hit at token `i`, as a feature value with its position.
-fn hit_at_token(
-    doc: &Doc<'_>,
-    hits: &[Hit],
-    entries: &[Entry],
-    i: usize,
-) -> Option<[u8; 3]> {
-    let _ = doc;
-    let h = &hits[hit_at(hits, i)?];
+fn hit_at_token(hits: &[Hit], entries: &[Entry], i: usize) -> u64 {
+    let Some(at) = hit_at(hits, i) else {
+        return 0;
+    };
+    let h = &hits[at];
     let [k, m] = hit_value(h, entries);
     let pos = if h.first == i { b'B' } else { b'I' };
-    Some([k, m, pos])
+    u64::from_le_bytes([k, m, pos, 0, 0, 0, 0, 0])
+}
+
+/// The tag a rule hit fixes at token `i`: the hit's kind, beginning or
+/// continuing (a demonym is outside); `FREE` where no hit (or only a weak
+/// one) lies, so the model decides.
+fn fixed_tag(hits: &[Hit], entries: &[Entry], i: usize) -> u8 {
+    let Some(at) = hit_at(hits, i) else {
+        return FREE;
+    };
+    let h = &hits[at];
+    if h.weak {
+        return FREE;
+    }
+    let kind = match &h.target {
+        Target::Entry(e) => entries[*e as usize].kind,
+        Target::Unknown(_) => h.kind,
+    };
+    let k = match kind {
+        EntryKind::Person => 0,
+        EntryKind::Organization => 1,
+        EntryKind::Location => 2,
+        EntryKind::Demonym => return 0,
+    };
+    if h.first == i {
+        1 + 2 * k
+    } else {
+        2 + 2 * k
+    }
+}
+
+/// No fixed tag: see [`Candidates::fixed`].
+pub const FREE: u8 = u8::MAX;
+
+/// True when token `i` is a candidate: capitalised, or a connector
+/// between two capitalised words of one name.
+fn is_candidate(doc: &Doc<'_>, i: usize) -> bool {
+    doc.capitalised(i)
+        || (i > 0
+            && i + 1 < doc.len()
+            && doc.capitalised(i - 1)
+            && doc.capitalised(i + 1)
+            && joinable(doc, i - 1)
+            && joinable(doc, i)
+            && connector(doc.word(i)))
 }
 
 /// The candidates of `doc` and their static features, given the hits of
-/// the rule passes.
+/// the rule passes. Candidates inside a rule hit get the hit's tag and no
+/// features: the rules keep the last word there.
 pub(crate) fn candidates(
     doc: &Doc<'_>,
     hits: &[Hit],
     entries: &[Entry],
 ) -> Candidates {
     let mut out = Candidates::default();
-    out.bounds.push(0);
-    let n = doc.len();
-    let seen = Seen::new(doc);
-    for i in 0..n {
-        let cap = doc.capitalised(i);
-        if !cap
-            && !(i > 0
-                && i + 1 < n
-                && doc.capitalised(i - 1)
-                && doc.capitalised(i + 1)
-                && joinable(doc, i - 1)
-                && joinable(doc, i)
-                && connector(doc.word(i)))
-        {
-            continue;
+    let mut lowers = Lowers(vec![0; doc.len()]);
+    for i in 0..doc.len() {
+        if is_candidate(doc, i) {
+            out.token.push(i as u32);
         }
-        let joins = i > 0
-            && out.token.last() == Some(&(i as u32 - 1))
-            && joinable(doc, i - 1);
+    }
+    let seen = Seen::new(doc, &out.token, &mut lowers);
+    out.bounds.push(0);
+    for c in 0..out.token.len() {
+        let i = out.token[c] as usize;
+        let cap = doc.capitalised(i);
+        let joins =
+            c > 0 && out.token[c - 1] as usize + 1 == i && joinable(doc, i - 1);
         let word = doc.stem(i);
-        out.token.push(i as u32);
+        let key = lowers.get(doc, i);
         out.joins.push(joins);
         out.connector.push(!cap);
-        out.shape.push(shape(word).done());
-        let key = Fh::new("k").lower(word).done();
+        out.shape.push(shape(word));
         out.key.push(key);
         out.bare.push(
             (doc.sentence_initial(i) || doc.in_headline(i))
                 && !seen.inner_caps.contains(&key)
                 && !is_given(word),
         );
-        static_features(doc, hits, entries, &seen, i, &mut out.feats);
+        let mut fixed = fixed_tag(hits, entries, i);
+        let bare = *out.bare.last().expect("pushed above");
+        // Function words, months and days, and a sentence's first word
+        // that the document also writes in lower case, are no names: no
+        // need to weigh them.
+        if fixed == FREE
+            && (doc.is(i, &NOT_NAME) || (bare && seen.lower.contains(&key)))
+        {
+            fixed = 0;
+        }
+        out.fixed.push(fixed);
+        if fixed == FREE {
+            let mut f = Features {
+                doc,
+                hits,
+                entries,
+                seen: &seen,
+                lowers: &mut lowers,
+                out: &mut out.feats,
+            };
+            f.of(i);
+        }
         out.bounds.push(out.feats.len() as u32);
     }
     out
 }
 
-/// The word of token `j` as a neighbour, or a boundary mark.
-fn neighbour(doc: &Doc<'_>, prefix: &str, j: Option<usize>) -> u64 {
-    match j {
-        Some(j) => Fh::new(prefix).lower(doc.stem(j)).done(),
-        None => Fh::new(prefix).byte(0).done(),
+/// How the document writes its words elsewhere: in lower case, or
+/// capitalised inside a sentence. A word seen in lower case is likely a
+/// common word where a sentence or headline capitalises it; one seen
+/// capitalised mid-sentence is likely a name.
+struct Seen {
+    lower: KeySet<u64>,
+    inner_caps: KeySet<u64>,
+}
+
+/// A 256-bit filter on (first byte, length) of the candidate words, so
+/// that only lower-case words that may equal one of them are hashed.
+fn signature(first: u8, len: usize) -> usize {
+    usize::from(first.to_ascii_lowercase() ^ (len as u8).wrapping_mul(37))
+}
+
+impl Seen {
+    fn new(doc: &Doc<'_>, cands: &[u32], lowers: &mut Lowers) -> Seen {
+        let mut seen = Seen {
+            lower: KeySet::default(),
+            inner_caps: KeySet::default(),
+        };
+        let mut filter = [0u64; 4];
+        for &i in cands {
+            let i = i as usize;
+            let w = doc.stem(i);
+            let sig = signature(w.as_bytes()[0], w.len());
+            filter[sig / 64] |= 1 << (sig % 64);
+            if doc.capitalised(i)
+                && !doc.sentence_initial(i)
+                && !doc.in_headline(i)
+            {
+                seen.inner_caps.insert(lowers.get(doc, i));
+            }
+        }
+        for i in 0..doc.len() {
+            let w = doc.stem(i);
+            let Some(&first) = w.as_bytes().first() else {
+                continue;
+            };
+            let sig = signature(first, w.len());
+            if first.is_ascii_lowercase()
+                && filter[sig / 64] & (1 << (sig % 64)) != 0
+            {
+                seen.lower.insert(lowers.get(doc, i));
+            }
+        }
+        seen
     }
 }
 
-/// The capitalisation of a neighbour: none, lower-case, capitalised.
-fn neighbour_case(doc: &Doc<'_>, prefix: &str, j: Option<usize>) -> u64 {
-    let v = match j {
+/// The capitalisation of a neighbour: none, lower-case, capitalised, all
+/// capitals.
+fn case_of(doc: &Doc<'_>, j: Option<usize>) -> u64 {
+    u64::from(match j {
         None => b'-',
         Some(j) if doc.capitalised(j) => {
             if is_all_caps(doc.stem(j)) {
@@ -262,161 +433,128 @@ fn neighbour_case(doc: &Doc<'_>, prefix: &str, j: Option<usize>) -> u64 {
             }
         }
         Some(_) => b'x',
-    };
-    Fh::new(prefix).byte(v).done()
-}
-
-fn class_features(doc: &Doc<'_>, prefix: &str, j: usize, out: &mut Vec<u64>) {
-    let mut bits = doc.classes(j);
-    while bits != 0 {
-        let b = bits.trailing_zeros();
-        bits &= bits - 1;
-        out.push(Fh::new(prefix).byte(b as u8).done());
-    }
-}
-
-/// How the document writes its words elsewhere: the lower-case words it
-/// uses, and the capitalised words it uses inside sentences. A word seen
-/// in lower case is likely a common word where a sentence or headline
-/// capitalises it; one seen capitalised mid-sentence is likely a name.
-struct Seen {
-    lower: KeySet<u64>,
-    inner_caps: KeySet<u64>,
-}
-
-impl Seen {
-    fn new(doc: &Doc<'_>) -> Seen {
-        let mut seen = Seen {
-            lower: KeySet::default(),
-            inner_caps: KeySet::default(),
-        };
-        for i in 0..doc.len() {
-            let w = doc.stem(i);
-            if doc.capitalised(i) {
-                if !doc.sentence_initial(i) && !doc.in_headline(i) {
-                    seen.inner_caps.insert(Fh::new("k").lower(w).done());
-                }
-            } else if w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
-                seen.lower.insert(Fh::new("k").bytes(w.as_bytes()).done());
-            }
-        }
-        seen
-    }
+    })
 }
 
 /// The length of the capitalised run holding token `i` (1, 2, 3, 4 or
 /// more) and the token's place in it.
-fn run_feature(doc: &Doc<'_>, i: usize) -> u64 {
+fn run_of(doc: &Doc<'_>, i: usize) -> u64 {
     let mut a = i;
-    while a > 0 && doc.capitalised(a - 1) && joinable(doc, a - 1) {
+    while a > 0 && i - a < 4 && doc.capitalised(a - 1) && joinable(doc, a - 1) {
         a -= 1;
-        if i - a >= 4 {
-            break;
-        }
     }
     let mut b = i;
-    while b + 1 < doc.len() && doc.capitalised(b + 1) && joinable(doc, b) {
+    while b + 1 < doc.len()
+        && b - i < 4
+        && doc.capitalised(b + 1)
+        && joinable(doc, b)
+    {
         b += 1;
-        if b - i >= 4 {
-            break;
-        }
     }
-    let len = (b - a + 1).min(4) as u8;
+    let len = (b - a + 1).min(4) as u64;
     let place = if a == i {
-        b'F'
+        0
     } else if b == i {
-        b'L'
+        1
     } else {
-        b'M'
+        2
     };
-    Fh::new("run").byte(len).byte(place).done()
+    len * 4 + place
 }
 
-fn static_features(
-    doc: &Doc<'_>,
-    hits: &[Hit],
-    entries: &[Entry],
-    seen: &Seen,
-    i: usize,
-    out: &mut Vec<u64>,
-) {
-    let word = doc.stem(i);
-    let n = doc.len();
-    let initial = doc.sentence_initial(i);
-    let prev = (i > 0 && !initial).then(|| i - 1);
-    let next = (i + 1 < n && !doc.sentence_initial(i + 1)).then_some(i + 1);
-    let prev2 = prev
-        .filter(|&p| p > 0 && !doc.sentence_initial(p))
-        .map(|p| p - 1);
-    let next2 = next
-        .filter(|&x| x + 1 < n && !doc.sentence_initial(x + 1))
-        .map(|x| x + 1);
-    let lower = Fh::new("w").lower(word);
-    out.push(Fh::new("b").done());
-    out.push(lower.done());
-    out.push(shape(word).done());
-    let chars: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
-    let mut buf = [0u8; 4];
-    let pre = chars.iter().take(3).fold(Fh::new("p3"), |h, c| {
-        h.bytes(c.encode_utf8(&mut buf).as_bytes())
-    });
-    out.push(pre.done());
-    let from = chars.len().saturating_sub(3);
-    let suf = chars[from..].iter().fold(Fh::new("s3"), |h, c| {
-        h.bytes(c.encode_utf8(&mut buf).as_bytes())
-    });
-    out.push(suf.done());
-    out.push(neighbour(doc, "pw", prev));
-    out.push(neighbour(doc, "nw", next));
-    out.push(neighbour(doc, "pw2", prev2));
-    out.push(neighbour(doc, "nw2", next2));
-    out.push(neighbour_case(doc, "pc", prev));
-    out.push(neighbour_case(doc, "nc", next));
-    let gap_before = if i > 0 {
-        gap_class(doc.gap_after(i - 1))
-    } else {
-        b'^'
-    };
-    out.push(Fh::new("gb").byte(gap_before).done());
-    out.push(Fh::new("ga").byte(gap_class(doc.gap_after(i))).done());
-    let flags = [
-        (initial, "ini"),
-        (doc.in_headline(i), "hdl"),
-        (word.chars().count() > 1 && is_all_caps(word), "ac"),
-        (doc.possessive(i), "pos"),
-        (is_given(word), "gv"),
-        (prev.is_some_and(|p| is_given(doc.stem(p))), "pgv"),
-    ];
-    for (on, name) in flags {
-        if on {
-            out.push(Fh::new(name).done());
+/// What the static features of one token read.
+struct Features<'d, 'a> {
+    doc: &'d Doc<'a>,
+    hits: &'d [Hit],
+    entries: &'d [Entry],
+    seen: &'d Seen,
+    lowers: &'d mut Lowers,
+    out: &'d mut Vec<u64>,
+}
+
+impl Features<'_, '_> {
+    fn push(&mut self, k: u8, v: u64) {
+        self.out.push(feat(k, v));
+    }
+
+    fn neighbour(&mut self, k: u8, j: Option<usize>) {
+        let v = j.map_or(BOUNDARY, |j| self.lowers.get(self.doc, j));
+        self.push(k, v);
+    }
+
+    fn classes(&mut self, k: u8, j: usize) {
+        let mut bits = self.doc.classes(j);
+        while bits != 0 {
+            let b = bits.trailing_zeros();
+            bits &= bits - 1;
+            self.push(k, u64::from(b));
         }
     }
-    if initial {
-        out.push(Fh::new("iw").lower(word).done());
-    }
-    let key = Fh::new("k").lower(word).done();
-    if seen.lower.contains(&key) {
-        out.push(Fh::new("lo").done());
-    }
-    if seen.inner_caps.contains(&key) {
-        out.push(Fh::new("ic").done());
-    }
-    out.push(run_feature(doc, i));
-    class_features(doc, "cl", i, out);
-    if let Some(p) = prev {
-        class_features(doc, "pcl", p, out);
-    }
-    if let Some(x) = next {
-        class_features(doc, "ncl", x, out);
-    }
-    for (prefix, j) in [("gz", Some(i)), ("gzp", prev), ("gzn", next)] {
-        let v = j.and_then(|j| hit_at_token(doc, hits, entries, j));
-        let h = match v {
-            Some(v) => Fh::new(prefix).bytes(&v),
-            None => Fh::new(prefix).byte(0),
-        };
-        out.push(h.done());
+
+    fn of(&mut self, i: usize) {
+        let doc = self.doc;
+        let word = doc.stem(i);
+        let n = doc.len();
+        let initial = doc.sentence_initial(i);
+        let prev = (i > 0 && !initial).then(|| i - 1);
+        let next = (i + 1 < n && !doc.sentence_initial(i + 1)).then_some(i + 1);
+        let prev2 = prev
+            .filter(|&p| p > 0 && !doc.sentence_initial(p))
+            .map(|p| p - 1);
+        let next2 = next
+            .filter(|&x| x + 1 < n && !doc.sentence_initial(x + 1))
+            .map(|x| x + 1);
+        let lower = self.lowers.get(doc, i);
+        self.push(kind::BIAS, 0);
+        self.push(kind::WORD, lower);
+        self.push(kind::SHAPE, shape(word));
+        self.push(kind::PREFIX, affix_hash(word, false));
+        self.push(kind::SUFFIX, affix_hash(word, true));
+        self.neighbour(kind::PREV, prev);
+        self.neighbour(kind::NEXT, next);
+        self.neighbour(kind::PREV2, prev2);
+        self.neighbour(kind::NEXT2, next2);
+        self.push(kind::PREV_CASE, case_of(doc, prev));
+        self.push(kind::NEXT_CASE, case_of(doc, next));
+        let before = i
+            .checked_sub(1)
+            .map_or(b'^', |p| gap_class(doc.gap_after(p)));
+        self.push(kind::GAP_BEFORE, u64::from(before));
+        self.push(kind::GAP_AFTER, u64::from(gap_class(doc.gap_after(i))));
+        let flags = [
+            (initial, INITIAL),
+            (doc.in_headline(i), HEADLINE),
+            (word.len() > 1 && is_all_caps(word), ALL_CAPS),
+            (doc.possessive(i), POSSESSIVE),
+            (is_given(word), GIVEN),
+            (prev.is_some_and(|p| is_given(doc.stem(p))), PREV_GIVEN),
+            (self.seen.lower.contains(&lower), SEEN_LOWER),
+            (self.seen.inner_caps.contains(&lower), SEEN_INNER),
+        ];
+        for (on, flag) in flags {
+            if on {
+                self.push(kind::FLAG, flag);
+            }
+        }
+        if initial {
+            self.push(kind::INITIAL_WORD, lower);
+        }
+        self.push(kind::RUN, run_of(doc, i));
+        self.classes(kind::CLASS, i);
+        if let Some(p) = prev {
+            self.classes(kind::PREV_CLASS, p);
+        }
+        if let Some(x) = next {
+            self.classes(kind::NEXT_CLASS, x);
+        }
+        for (k, j) in [
+            (kind::HIT, Some(i)),
+            (kind::PREV_HIT, prev),
+            (kind::NEXT_HIT, next),
+        ] {
+            let v = j.map_or(0, |j| hit_at_token(self.hits, self.entries, j));
+            self.push(k, v);
+        }
     }
 }
 
@@ -424,9 +562,9 @@ fn static_features(
 /// previous tag with this word's shape, and the kind the document gave
 /// this word last (`memory`: 0 none, else kind + 1).
 pub fn dynamic_features(prev: u8, shape: u64, memory: u8, out: &mut [u64; 3]) {
-    out[0] = Fh::new("t").byte(prev).done();
-    out[1] = Fh(shape).byte(prev).done();
-    out[2] = Fh::new("m").byte(memory).done();
+    out[0] = feat(kind::TAG, u64::from(prev));
+    out[1] = feat(kind::TAG_SHAPE, fnv(shape, prev));
+    out[2] = feat(kind::MEMORY, u64::from(memory));
 }
 
 /// True when tag `tag` may follow tag `prev` at candidate `c`: a name
