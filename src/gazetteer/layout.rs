@@ -2,7 +2,8 @@
 //!
 //! - A dateline opens a line with a place in capitals followed by a date,
 //!   an agency or a region: "ROME 1996-12-06", "WASHINGTON (Reuters) -",
-//!   "AL-AIN , United Arab Emirates 1996-12-06", "LONDON, June 3". The
+//!   "AL-AIN , United Arab Emirates 1996-12-06", "LONDON, June 3",
+//!   "NEW YORK _ Shares fell" (a dash and a sentence, not more capitals). The
 //!   capitals are a place whether or not a list knows it; a list's place
 //!   keeps its id.
 //! - A results line lists teams and numbers and nothing else: "Arsenal 2
@@ -98,6 +99,9 @@ fn dateline_at(doc: &Doc<'_>, i: usize) -> Option<usize> {
         }
         // "WASHINGTON (Reuters) -"
         "(" => doc.capitalised(next) && doc.gap_after(next).starts_with(')'),
+        // "NEW YORK _ Shares fell", "KYIV — Russia said": a dash, then a
+        // sentence; a headline goes on in capitals ("RUGBY - FRANCE BEAT")
+        "_" | "-" | "--" | "—" | "–" => !shouted(doc, next),
         _ => false,
     };
     ok.then_some(last)
@@ -264,6 +268,10 @@ g:3\tlocation\tLeeds\t\tt\tkind=city;country=Q38
         assert_eq!(
             found(&g, "TARNAK (Reuters) - Fighting resumed."),
             ["TARNAK/location/?"]
+        );
+        assert_eq!(
+            found(&g, "NEW YORK _ Shares fell."),
+            ["NEW YORK/location/?"]
         );
         // A headline is no dateline.
         assert!(found(&g, "SOCCER - JAPAN GET LUCKY WIN").is_empty());

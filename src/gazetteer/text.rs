@@ -184,7 +184,7 @@ impl<'a> Doc<'a> {
         let before = self.text[..span.start].trim_end_matches([' ', '\t']);
         let after = &self.text[span.end..];
         (before.is_empty() || before.ends_with('\n'))
-            && ([",", " ,", " (", " -", " —", " –"]
+            && ([",", " ,", " (", " -", " —", " –", " _"]
                 .iter()
                 .any(|p| after.starts_with(p))
                 || dated(after))
