@@ -315,6 +315,7 @@ fn build_pipeline(args: &ExtractArgs) -> anyhow::Result<Pipeline> {
         gazetteers: gazetteer_files(args)?,
         matching: MatchOptions {
             demonyms: args.demonyms,
+            rules_only: args.rules_only,
         },
         figures: FigureOptions {
             dollar: args.dollar.clone(),

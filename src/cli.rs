@@ -19,7 +19,10 @@ pub const LONG_VERSION: &str = concat!(
     "Unicode CLDR (Unicode-3.0), ISO 4217 list (public domain), ",
     "congress-legislators (CC0), internacia-db (MIT), ",
     "S&P 500 companies dataset (ODC-PDDL-1.0), countries gem (MIT), ",
-    "rigour (MIT), curated lists (MIT). See gazetteers/SOURCES.md."
+    "rigour (MIT), curated lists (MIT).\n",
+    "Bundled name tagger model: trained on wikigold (Balasuriya et al. ",
+    "2009, CC BY 4.0) and the Broad Twitter Corpus (Derczynski et al. ",
+    "2016, CC BY 4.0). See gazetteers/SOURCES.md."
 );
 
 /// Turns folders of scraped news articles into JSONL records.
@@ -102,6 +105,11 @@ pub struct ExtractArgs {
     /// Also emit demonyms standing alone ("Russian") as their country.
     #[arg(long)]
     pub demonyms: bool,
+
+    /// Names from the gazetteers and rules only: no learned tagger for
+    /// names in no list (fewer names, a little faster).
+    #[arg(long)]
+    pub rules_only: bool,
 
     /// Currency of a bare "$" when a document does not say (ISO 4217
     /// code; default USD).

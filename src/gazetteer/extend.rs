@@ -393,8 +393,11 @@ demonym:RU\tdemonym\tRussian\tRussians\tt\tcountry=Q159
             name: "fixture.tsv".to_string(),
             text: FIXTURE.to_string(),
         };
-        Gazetteer::from_files(&[file], MatchOptions::default())
-            .expect("the fixture loads")
+        let options = MatchOptions {
+            rules_only: true,
+            ..MatchOptions::default()
+        };
+        Gazetteer::from_files(&[file], options).expect("the fixture loads")
     }
 
     #[test]

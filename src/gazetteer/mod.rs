@@ -36,9 +36,12 @@
 
 mod cues;
 mod extend;
+mod features;
 mod fold;
 mod forenames;
 mod given;
+mod layout;
+pub mod learned;
 mod load;
 mod matcher;
 mod names;
@@ -106,6 +109,8 @@ pub struct GazetteerFile {
 pub struct MatchOptions {
     /// Emit demonyms ("Russian") on their own as locations.
     pub demonyms: bool,
+    /// Only the rule passes: no learned tagger for names in no list.
+    pub rules_only: bool,
 }
 
 /// A gazetteer file that does not load, reported as `path:line: message`.
@@ -147,6 +152,8 @@ pub struct Gazetteer {
     entries: Vec<Entry>,
     matcher: Matcher,
     options: MatchOptions,
+    /// The tagger for names in no list; `None` with `rules_only`.
+    model: Option<learned::Model>,
 }
 
 /// What a hit refers to: a gazetteer entry, or a name found by a cue.
@@ -225,6 +232,7 @@ impl Gazetteer {
             entries: table.entries,
             matcher,
             options,
+            model: (!options.rules_only).then(learned::Model::builtin),
         })
     }
 
@@ -241,18 +249,41 @@ impl Gazetteer {
     /// Every mention in `text`, in text order, non-overlapping.
     pub fn find(&self, text: &str, tokens: &Tokens) -> Vec<Mention> {
         let doc = Doc::new(text, tokens);
-        let mut cands = Vec::new();
-        self.matcher.candidates(&doc, &mut cands);
-        let mut hits = Vec::with_capacity(cands.len());
-        resolve::resolve(&self.matcher, &self.entries, &doc, &cands, &mut hits);
-        sports::teams(&doc, &self.entries, &mut hits);
-        extend::find(&doc, &self.entries, &mut hits);
-        cues::find(&doc, &mut hits);
-        papers::find(&doc, &mut hits);
-        given::find(&doc, &mut hits);
-        names::link(&doc, &self.entries, &mut hits);
-        forenames::link(&doc, &mut hits);
+        let mut hits = self.rule_hits(&doc);
+        if let Some(model) = &self.model {
+            learned::add(&doc, &self.entries, model, &mut hits);
+        }
+        layout::find(&doc, &self.entries, &mut hits);
         hits.into_iter().filter_map(|h| self.mention(h)).collect()
+    }
+
+    /// The candidates and features the learned tagger sees in `text`: for
+    /// the program that trains it, so that training and run time share
+    /// one feature code.
+    pub fn learning_input(
+        &self,
+        text: &str,
+        tokens: &Tokens,
+    ) -> learned::Candidates {
+        let doc = Doc::new(text, tokens);
+        let hits = self.rule_hits(&doc);
+        learned::input(&doc, &self.entries, &hits)
+    }
+
+    /// The hits of every rule pass, sorted and non-overlapping.
+    fn rule_hits(&self, doc: &Doc<'_>) -> Vec<Hit> {
+        let mut cands = Vec::new();
+        self.matcher.candidates(doc, &mut cands);
+        let mut hits = Vec::with_capacity(cands.len());
+        resolve::resolve(&self.matcher, &self.entries, doc, &cands, &mut hits);
+        sports::teams(doc, &self.entries, &mut hits);
+        extend::find(doc, &self.entries, &mut hits);
+        cues::find(doc, &mut hits);
+        papers::find(doc, &mut hits);
+        given::find(doc, &mut hits);
+        names::link(doc, &self.entries, &mut hits);
+        forenames::link(doc, &mut hits);
+        hits
     }
 
     /// The public form of a hit; a demonym becomes its country only when
@@ -292,8 +323,11 @@ pub(crate) fn fixture(tsv: &str) -> Gazetteer {
         name: "fixture.tsv".to_string(),
         text: tsv.to_string(),
     };
-    Gazetteer::from_files(&[file], MatchOptions::default())
-        .expect("the fixture loads")
+    let options = MatchOptions {
+        rules_only: true,
+        ..MatchOptions::default()
+    };
+    Gazetteer::from_files(&[file], options).expect("the fixture loads")
 }
 
 /// `surface/kind/name` of every mention `g` finds in `text`; `name` is `?`
@@ -349,8 +383,11 @@ demonym:TR\tdemonym\tTurkish\tTurks\tt\tcountry=Q43
             name: "fixture.tsv".to_string(),
             text: FIXTURE.to_string(),
         };
-        Gazetteer::from_files(&[file], MatchOptions { demonyms })
-            .expect("the fixture loads")
+        let options = MatchOptions {
+            demonyms,
+            rules_only: true,
+        };
+        Gazetteer::from_files(&[file], options).expect("the fixture loads")
     }
 
     #[test]

@@ -188,9 +188,10 @@ impl<'a> Doc<'a> {
         let before = self.text[..span.start].trim_end_matches([' ', '\t']);
         let after = &self.text[span.end..];
         (before.is_empty() || before.ends_with('\n'))
-            && [",", " (", " -", " —", " –"]
+            && ([",", " ,", " (", " -", " —", " –", " _"]
                 .iter()
                 .any(|p| after.starts_with(p))
+                || dated(after))
     }
 
     /// True when a comma stands between token `i` and the next one; a
@@ -314,6 +315,19 @@ impl<'a> Doc<'a> {
         let shouted = around.filter(|&i| caps(i)).count();
         shouted >= 2 || (shouted == 1 && to - from == last - first + 2)
     }
+}
+
+/// True when `after` opens with a space and a date, as after the place of
+/// a wire dateline: "ROME 1996-12-06", "PARIS June 3".
+fn dated(after: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+        "Nov", "Dec",
+    ];
+    after.strip_prefix(' ').is_some_and(|r| {
+        r.starts_with(|c: char| c.is_ascii_digit())
+            || MONTHS.iter().any(|m| r.starts_with(m))
+    })
 }
 
 /// True when `s` starts with an upper-case letter.

@@ -1,0 +1,581 @@
+//! What the learned name finder knows about a token: hashed features of
+//! its word, shape, neighbours, word classes, given names and the hits of
+//! the rule passes, computed once per document.
+//!
+//! The same code serves the run time and the training program
+//! (`src/bin/train_names.rs`), so a model always sees at run time the
+//! features it was trained on. Features are 64-bit FNV-1a hashes of a
+//! short prefix naming the feature and its value, so the model is a plain
+//! table from hash to weights and no feature string is built or stored.
+//!
+//! Only candidates are tagged: tokens that start with a capital, and the
+//! lower-case connectors inside names ("Bank of England", "Ludwig van
+//! Beethoven"). Every other token is outside any name, which keeps the cost
+//! proportional to the capitalised words of a document.
+
+use super::given::is_given;
+use super::load::{Entry, EntryKind};
+use super::text::{is_all_caps, Doc};
+use super::words::NOT_NAME;
+use super::{hit_at, Hit, Target};
+use crate::hash::KeySet;
+
+/// Tags: 0 outside a name; `1 + 2k` begins and `2 + 2k` continues a name
+/// of kind `k` (0 person, 1 organisation, 2 location).
+pub const TAGS: usize = 7;
+
+/// The candidates of one document and their static features.
+#[derive(Clone, Debug, Default)]
+pub struct Candidates {
+    /// Token index of each candidate, increasing.
+    pub token: Vec<u32>,
+    /// Candidate `c` has the features `feats[bounds[c]..bounds[c + 1]]`.
+    pub bounds: Vec<u32>,
+    /// Every candidate's static features, one after the other.
+    pub feats: Vec<u64>,
+    /// Candidate `c` may continue a name begun at candidate `c - 1`: the
+    /// previous token, with only a space, hyphen or "&" between them.
+    pub joins: Vec<bool>,
+    /// Candidate `c` is a lower-case connector: it can only continue a
+    /// name.
+    pub connector: Vec<bool>,
+    /// A hash of the candidate's word shape, for the tag-shape feature.
+    pub shape: Vec<u64>,
+    /// A hash of the candidate's lower-case word, for the memory of how
+    /// the document tagged it before.
+    pub key: Vec<u64>,
+    /// The tag a rule hit fixes at candidate `c`, or [`FREE`].
+    pub fixed: Vec<u8>,
+    /// Candidate `c` opens a sentence or stands in a headline, and the
+    /// document writes its word nowhere else with a capital inside a
+    /// sentence: its capital says nothing about a name.
+    pub bare: Vec<bool>,
+}
+
+impl Candidates {
+    /// Number of candidates.
+    pub fn len(&self) -> usize {
+        self.token.len()
+    }
+
+    /// True without candidates.
+    pub fn is_empty(&self) -> bool {
+        self.token.is_empty()
+    }
+
+    /// The static features of candidate `c`.
+    pub fn static_features(&self, c: usize) -> &[u64] {
+        &self.feats[self.bounds[c] as usize..self.bounds[c + 1] as usize]
+    }
+}
+
+/// Feature kinds: mixed with a value into one hash by [`feat`].
+mod kind {
+    pub const BIAS: u8 = 1;
+    pub const WORD: u8 = 2;
+    pub const SHAPE: u8 = 3;
+    pub const PREFIX: u8 = 4;
+    pub const SUFFIX: u8 = 5;
+    pub const PREV: u8 = 6;
+    pub const NEXT: u8 = 7;
+    pub const PREV2: u8 = 8;
+    pub const NEXT2: u8 = 9;
+    pub const PREV_CASE: u8 = 10;
+    pub const NEXT_CASE: u8 = 11;
+    pub const GAP_BEFORE: u8 = 12;
+    pub const GAP_AFTER: u8 = 13;
+    pub const FLAG: u8 = 14;
+    pub const INITIAL_WORD: u8 = 15;
+    pub const RUN: u8 = 18;
+    pub const CLASS: u8 = 19;
+    pub const PREV_CLASS: u8 = 20;
+    pub const NEXT_CLASS: u8 = 21;
+    pub const HIT: u8 = 22;
+    pub const PREV_HIT: u8 = 23;
+    pub const NEXT_HIT: u8 = 24;
+    pub const TAG: u8 = 30;
+    pub const TAG_SHAPE: u8 = 31;
+    pub const MEMORY: u8 = 32;
+}
+
+/// Flags ([`kind::FLAG`]).
+const INITIAL: u64 = 1;
+const HEADLINE: u64 = 2;
+const ALL_CAPS: u64 = 3;
+const POSSESSIVE: u64 = 4;
+const GIVEN: u64 = 5;
+const PREV_GIVEN: u64 = 6;
+const SEEN_LOWER: u64 = 7;
+const SEEN_INNER: u64 = 8;
+const BOUNDARY: u64 = 0x5bd1_e995;
+
+/// One multiply-xorshift round, so that low bits depend on every bit.
+#[inline]
+fn mix(x: u64) -> u64 {
+    let x = x.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    x ^ (x >> 29)
+}
+
+/// The hash of feature kind `k` with value `v`.
+#[inline]
+fn feat(k: u8, v: u64) -> u64 {
+    mix(mix(u64::from(k) + 1) ^ v)
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+#[inline]
+fn fnv(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+}
+
+/// FNV-1a of the lower-case form of `s` (ASCII without a detour).
+fn lower_hash(s: &str) -> u64 {
+    if s.is_ascii() {
+        return s
+            .bytes()
+            .fold(FNV_OFFSET, |h, b| fnv(h, b.to_ascii_lowercase()));
+    }
+    let mut buf = [0u8; 4];
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .fold(FNV_OFFSET, |h, c| {
+            c.encode_utf8(&mut buf).bytes().fold(h, fnv)
+        })
+}
+
+/// FNV-1a of up to three lower-case characters of `s`: the first three,
+/// or the last three read backwards.
+fn affix_hash(s: &str, from_end: bool) -> u64 {
+    let mut buf = [0u8; 4];
+    let step = |h: u64, c: char| {
+        c.to_lowercase()
+            .fold(h, |h, c| c.encode_utf8(&mut buf).bytes().fold(h, fnv))
+    };
+    if from_end {
+        s.chars().rev().take(3).fold(FNV_OFFSET, step)
+    } else {
+        s.chars().take(3).fold(FNV_OFFSET, step)
+    }
+}
+
+/// The lower-case hash of each token, computed once when first asked.
+struct Lowers(Vec<u64>);
+
+impl Lowers {
+    fn get(&mut self, doc: &Doc<'_>, i: usize) -> u64 {
+        if self.0[i] == 0 {
+            self.0[i] = lower_hash(doc.stem(i)) | 1;
+        }
+        self.0[i]
+    }
+}
+
+/// Lower-case words that stand inside names between capitalised words.
+const CONNECTORS: &[&str] = &[
+    "of", "de", "del", "della", "der", "den", "van", "von", "da", "do", "dos",
+    "das", "du", "la", "le", "al", "el", "bin", "ibn", "bint", "and", "the",
+    "for", "on", "upon", "y", "zu", "di",
+];
+
+fn connector(word: &str) -> bool {
+    CONNECTORS.contains(&word)
+}
+
+/// The shape of a word: upper-case letters as `X`, lower-case as `x`,
+/// digits as `d`, other characters as themselves, runs collapsed.
+fn shape(word: &str) -> u64 {
+    let mut h = FNV_OFFSET;
+    let mut last = 0u8;
+    for c in word.chars().take(12) {
+        let k = if c.is_uppercase() {
+            b'X'
+        } else if c.is_lowercase() {
+            b'x'
+        } else if c.is_ascii_digit() {
+            b'd'
+        } else if c.is_ascii() {
+            c as u8
+        } else {
+            b'o'
+        };
+        if k != last {
+            h = fnv(h, k);
+            last = k;
+        }
+    }
+    h
+}
+
+/// The first non-space character of a gap, a line break counting as one.
+fn gap_class(gap: &str) -> u8 {
+    for c in gap.chars() {
+        match c {
+            '\n' => return b'n',
+            ' ' | '\t' => {}
+            '“' | '”' | '"' | '‘' | '\'' => return b'q',
+            '–' | '—' => return b'-',
+            c if c.is_ascii() => return c as u8,
+            _ => return b'o',
+        }
+    }
+    if gap.is_empty() {
+        b'0'
+    } else {
+        b' '
+    }
+}
+
+/// True when a name may run across `gap` from token `i` to the next one.
+fn joinable(doc: &Doc<'_>, i: usize) -> bool {
+    if doc.possessive(i) {
+        return false;
+    }
+    match doc.gap_after(i) {
+        " " | "-" | " & " | "&" | " - " => true,
+        // "John F. Kennedy", "St. Louis"
+        ". " => doc.stem(i).chars().count() <= 2 && doc.capitalised(i),
+        _ => false,
+    }
+}
+
+/// The kind letter and id mark of a rule hit, as a feature value.
+fn hit_value(hit: &Hit, entries: &[Entry]) -> [u8; 2] {
+    let (kind, known) = match &hit.target {
+        Target::Entry(e) => (entries[*e as usize].kind, b'i'),
+        Target::Unknown(_) => (hit.kind, b'u'),
+    };
+    let k = match kind {
+        EntryKind::Person => b'P',
+        EntryKind::Organization => b'O',
+        EntryKind::Location => b'L',
+        EntryKind::Demonym => b'D',
+    };
+    [k, if hit.weak { b'w' } else { known }]
+}
+
+/// The rule hit at token `i`, as a feature value with its position.
+fn hit_at_token(hits: &[Hit], entries: &[Entry], i: usize) -> u64 {
+    let Some(at) = hit_at(hits, i) else {
+        return 0;
+    };
+    let h = &hits[at];
+    let [k, m] = hit_value(h, entries);
+    let pos = if h.first == i { b'B' } else { b'I' };
+    u64::from_le_bytes([k, m, pos, 0, 0, 0, 0, 0])
+}
+
+/// The tag a rule hit fixes at token `i`: the hit's kind, beginning or
+/// continuing (a demonym is outside); `FREE` where no hit (or only a weak
+/// one) lies, so the model decides.
+fn fixed_tag(hits: &[Hit], entries: &[Entry], i: usize) -> u8 {
+    let Some(at) = hit_at(hits, i) else {
+        return FREE;
+    };
+    let h = &hits[at];
+    if h.weak {
+        return FREE;
+    }
+    let kind = match &h.target {
+        Target::Entry(e) => entries[*e as usize].kind,
+        Target::Unknown(_) => h.kind,
+    };
+    let k = match kind {
+        EntryKind::Person => 0,
+        EntryKind::Organization => 1,
+        EntryKind::Location => 2,
+        EntryKind::Demonym => return 0,
+    };
+    if h.first == i {
+        1 + 2 * k
+    } else {
+        2 + 2 * k
+    }
+}
+
+/// No fixed tag: see [`Candidates::fixed`].
+pub const FREE: u8 = u8::MAX;
+
+/// True when token `i` is a candidate: capitalised, or a connector
+/// between two capitalised words of one name.
+fn is_candidate(doc: &Doc<'_>, i: usize) -> bool {
+    doc.capitalised(i)
+        || (i > 0
+            && i + 1 < doc.len()
+            && doc.capitalised(i - 1)
+            && doc.capitalised(i + 1)
+            && joinable(doc, i - 1)
+            && joinable(doc, i)
+            && connector(doc.word(i)))
+}
+
+/// The candidates of `doc` and their static features, given the hits of
+/// the rule passes. Candidates inside a rule hit get the hit's tag and no
+/// features: the rules keep the last word there.
+pub(crate) fn candidates(
+    doc: &Doc<'_>,
+    hits: &[Hit],
+    entries: &[Entry],
+) -> Candidates {
+    let mut out = Candidates::default();
+    let mut lowers = Lowers(vec![0; doc.len()]);
+    for i in 0..doc.len() {
+        if is_candidate(doc, i) {
+            out.token.push(i as u32);
+        }
+    }
+    let seen = Seen::new(doc, &out.token, &mut lowers);
+    out.bounds.push(0);
+    for c in 0..out.token.len() {
+        let i = out.token[c] as usize;
+        let cap = doc.capitalised(i);
+        let joins =
+            c > 0 && out.token[c - 1] as usize + 1 == i && joinable(doc, i - 1);
+        let word = doc.stem(i);
+        let key = lowers.get(doc, i);
+        out.joins.push(joins);
+        out.connector.push(!cap);
+        out.shape.push(shape(word));
+        out.key.push(key);
+        out.bare.push(
+            (doc.sentence_initial(i) || doc.in_headline(i))
+                && !seen.inner_caps.contains(&key)
+                && !is_given(word),
+        );
+        let mut fixed = fixed_tag(hits, entries, i);
+        let bare = *out.bare.last().expect("pushed above");
+        // Function words, months and days, and a sentence's first word
+        // that the document also writes in lower case, are no names: no
+        // need to weigh them.
+        if fixed == FREE
+            && (doc.is(i, &NOT_NAME) || (bare && seen.lower.contains(&key)))
+        {
+            fixed = 0;
+        }
+        out.fixed.push(fixed);
+        if fixed == FREE {
+            let mut f = Features {
+                doc,
+                hits,
+                entries,
+                seen: &seen,
+                lowers: &mut lowers,
+                out: &mut out.feats,
+            };
+            f.of(i);
+        }
+        out.bounds.push(out.feats.len() as u32);
+    }
+    out
+}
+
+/// How the document writes its words elsewhere: in lower case, or
+/// capitalised inside a sentence. A word seen in lower case is likely a
+/// common word where a sentence or headline capitalises it; one seen
+/// capitalised mid-sentence is likely a name.
+struct Seen {
+    lower: KeySet<u64>,
+    inner_caps: KeySet<u64>,
+}
+
+/// A 256-bit filter on (first byte, length) of the candidate words, so
+/// that only lower-case words that may equal one of them are hashed.
+fn signature(first: u8, len: usize) -> usize {
+    usize::from(first.to_ascii_lowercase() ^ (len as u8).wrapping_mul(37))
+}
+
+impl Seen {
+    fn new(doc: &Doc<'_>, cands: &[u32], lowers: &mut Lowers) -> Seen {
+        let mut seen = Seen {
+            lower: KeySet::default(),
+            inner_caps: KeySet::default(),
+        };
+        let mut filter = [0u64; 4];
+        for &i in cands {
+            let i = i as usize;
+            let w = doc.stem(i);
+            let sig = signature(w.as_bytes()[0], w.len());
+            filter[sig / 64] |= 1 << (sig % 64);
+            if doc.capitalised(i)
+                && !doc.sentence_initial(i)
+                && !doc.in_headline(i)
+            {
+                seen.inner_caps.insert(lowers.get(doc, i));
+            }
+        }
+        for i in 0..doc.len() {
+            let w = doc.stem(i);
+            let Some(&first) = w.as_bytes().first() else {
+                continue;
+            };
+            let sig = signature(first, w.len());
+            if first.is_ascii_lowercase()
+                && filter[sig / 64] & (1 << (sig % 64)) != 0
+            {
+                seen.lower.insert(lowers.get(doc, i));
+            }
+        }
+        seen
+    }
+}
+
+/// The capitalisation of a neighbour: none, lower-case, capitalised, all
+/// capitals.
+fn case_of(doc: &Doc<'_>, j: Option<usize>) -> u64 {
+    u64::from(match j {
+        None => b'-',
+        Some(j) if doc.capitalised(j) => {
+            if is_all_caps(doc.stem(j)) {
+                b'A'
+            } else {
+                b'C'
+            }
+        }
+        Some(_) => b'x',
+    })
+}
+
+/// The length of the capitalised run holding token `i` (1, 2, 3, 4 or
+/// more) and the token's place in it.
+fn run_of(doc: &Doc<'_>, i: usize) -> u64 {
+    let mut a = i;
+    while a > 0 && i - a < 4 && doc.capitalised(a - 1) && joinable(doc, a - 1) {
+        a -= 1;
+    }
+    let mut b = i;
+    while b + 1 < doc.len()
+        && b - i < 4
+        && doc.capitalised(b + 1)
+        && joinable(doc, b)
+    {
+        b += 1;
+    }
+    let len = (b - a + 1).min(4) as u64;
+    let place = if a == i {
+        0
+    } else if b == i {
+        1
+    } else {
+        2
+    };
+    len * 4 + place
+}
+
+/// What the static features of one token read.
+struct Features<'d, 'a> {
+    doc: &'d Doc<'a>,
+    hits: &'d [Hit],
+    entries: &'d [Entry],
+    seen: &'d Seen,
+    lowers: &'d mut Lowers,
+    out: &'d mut Vec<u64>,
+}
+
+impl Features<'_, '_> {
+    fn push(&mut self, k: u8, v: u64) {
+        self.out.push(feat(k, v));
+    }
+
+    fn neighbour(&mut self, k: u8, j: Option<usize>) {
+        let v = j.map_or(BOUNDARY, |j| self.lowers.get(self.doc, j));
+        self.push(k, v);
+    }
+
+    fn classes(&mut self, k: u8, j: usize) {
+        let mut bits = self.doc.classes(j);
+        while bits != 0 {
+            let b = bits.trailing_zeros();
+            bits &= bits - 1;
+            self.push(k, u64::from(b));
+        }
+    }
+
+    fn of(&mut self, i: usize) {
+        let doc = self.doc;
+        let word = doc.stem(i);
+        let n = doc.len();
+        let initial = doc.sentence_initial(i);
+        let prev = (i > 0 && !initial).then(|| i - 1);
+        let next = (i + 1 < n && !doc.sentence_initial(i + 1)).then_some(i + 1);
+        let prev2 = prev
+            .filter(|&p| p > 0 && !doc.sentence_initial(p))
+            .map(|p| p - 1);
+        let next2 = next
+            .filter(|&x| x + 1 < n && !doc.sentence_initial(x + 1))
+            .map(|x| x + 1);
+        let lower = self.lowers.get(doc, i);
+        self.push(kind::BIAS, 0);
+        self.push(kind::WORD, lower);
+        self.push(kind::SHAPE, shape(word));
+        self.push(kind::PREFIX, affix_hash(word, false));
+        self.push(kind::SUFFIX, affix_hash(word, true));
+        self.neighbour(kind::PREV, prev);
+        self.neighbour(kind::NEXT, next);
+        self.neighbour(kind::PREV2, prev2);
+        self.neighbour(kind::NEXT2, next2);
+        self.push(kind::PREV_CASE, case_of(doc, prev));
+        self.push(kind::NEXT_CASE, case_of(doc, next));
+        let before = i
+            .checked_sub(1)
+            .map_or(b'^', |p| gap_class(doc.gap_after(p)));
+        self.push(kind::GAP_BEFORE, u64::from(before));
+        self.push(kind::GAP_AFTER, u64::from(gap_class(doc.gap_after(i))));
+        let flags = [
+            (initial, INITIAL),
+            (doc.in_headline(i), HEADLINE),
+            (word.len() > 1 && is_all_caps(word), ALL_CAPS),
+            (doc.possessive(i), POSSESSIVE),
+            (is_given(word), GIVEN),
+            (prev.is_some_and(|p| is_given(doc.stem(p))), PREV_GIVEN),
+            (self.seen.lower.contains(&lower), SEEN_LOWER),
+            (self.seen.inner_caps.contains(&lower), SEEN_INNER),
+        ];
+        for (on, flag) in flags {
+            if on {
+                self.push(kind::FLAG, flag);
+            }
+        }
+        if initial {
+            self.push(kind::INITIAL_WORD, lower);
+        }
+        self.push(kind::RUN, run_of(doc, i));
+        self.classes(kind::CLASS, i);
+        if let Some(p) = prev {
+            self.classes(kind::PREV_CLASS, p);
+        }
+        if let Some(x) = next {
+            self.classes(kind::NEXT_CLASS, x);
+        }
+        for (k, j) in [
+            (kind::HIT, Some(i)),
+            (kind::PREV_HIT, prev),
+            (kind::NEXT_HIT, next),
+        ] {
+            let v = j.map_or(0, |j| hit_at_token(self.hits, self.entries, j));
+            self.push(k, v);
+        }
+    }
+}
+
+/// Features that depend on the tags chosen before: the previous tag, the
+/// previous tag with this word's shape, and the kind the document gave
+/// this word last (`memory`: 0 none, else kind + 1).
+pub fn dynamic_features(prev: u8, shape: u64, memory: u8, out: &mut [u64; 3]) {
+    out[0] = feat(kind::TAG, u64::from(prev));
+    out[1] = feat(kind::TAG_SHAPE, fnv(shape, prev));
+    out[2] = feat(kind::MEMORY, u64::from(memory));
+}
+
+/// True when tag `tag` may follow tag `prev` at candidate `c`: a name
+/// continues only across a joining gap and with its own kind, and a
+/// connector never begins one.
+pub fn allowed(cands: &Candidates, c: usize, tag: usize, prev: u8) -> bool {
+    if tag == 0 {
+        return true;
+    }
+    if tag % 2 == 1 {
+        return !cands.connector[c];
+    }
+    cands.joins[c] && (prev as usize == tag || prev as usize == tag - 1)
+}
