@@ -116,6 +116,7 @@ fn record_figures(pipeline: &Pipeline, text: &str) -> Vec<Pred> {
         path: "dev".into(),
         bytes: text.len() as u64,
         encoding: "utf-8".into(),
+        invalid_bytes: 0,
         text: text.to_string(),
     };
     let mut line = Vec::new();
