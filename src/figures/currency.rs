@@ -417,7 +417,9 @@ impl CurrencyTable {
     /// A letter sign written before a number ("Rs", "Rmb", "SFr", "KSh"),
     /// case-exact.
     pub fn prefix_sign(&self, word: &str) -> Option<Currency> {
-        self.prefix_signs.get(word).copied()
+        let sign = (1..=3).contains(&word.len())
+            && word.as_bytes()[0].is_ascii_uppercase();
+        sign.then(|| self.prefix_signs.get(word).copied()).flatten()
     }
 
     /// The currency glued after the digits of a number token: "250USD",
