@@ -407,8 +407,9 @@ impl CurrencyTable {
             };
             return to_code(code).map(|c| (Currency::Code(c), n));
         }
-        // "R5" alone is a designator; "R2.5bn" is rand.
-        let rand_ok = letters != "R" || word.ends_with(['m', 'n', 'k']);
+        // "R5", "SR71" alone are designators; "R2.5bn", "SR5m" are money.
+        let capitals = letters.bytes().all(|b| b.is_ascii_uppercase());
+        let rand_ok = !(capitals && n <= 2) || word.ends_with(['m', 'n', 'k']);
         self.code(letters, true)
             .or_else(|| self.prefix_sign(letters).filter(|_| rand_ok))
             .map(|c| (c, n))
