@@ -417,8 +417,9 @@ impl CurrencyTable {
             };
             return to_code(code).map(|c| (Currency::Code(c), n));
         }
-        // "R5" alone is a designator; "R2.5bn" is rand.
-        let rand_ok = letters != "R" || word.ends_with(['m', 'n', 'k']);
+        // "R5", "SR71" alone are designators; "R2.5bn", "SR5m" are money.
+        let capitals = letters.bytes().all(|b| b.is_ascii_uppercase());
+        let rand_ok = !(capitals && n <= 2) || word.ends_with(['m', 'n', 'k']);
         self.code(letters, true)
             .or_else(|| self.prefix_sign(letters).filter(|_| rand_ok))
             .map(|c| (c, n))
@@ -427,7 +428,9 @@ impl CurrencyTable {
     /// A letter sign written before a number ("Rs", "Rmb", "SFr", "KSh"),
     /// case-exact.
     pub fn prefix_sign(&self, word: &str) -> Option<Currency> {
-        self.prefix_signs.get(word).copied()
+        let sign = (1..=3).contains(&word.len())
+            && word.as_bytes()[0].is_ascii_uppercase();
+        sign.then(|| self.prefix_signs.get(word).copied()).flatten()
     }
 
     /// The currency glued after the digits of a number token: "250USD",

@@ -193,7 +193,7 @@ fn figures_found() {
             ]
         ),
         t!(
-            "It raised Rmb5bn, SFr 20m and R2.5bn; the SR 71 and R5 road.",
+            "It raised Rmb5bn, SFr 20m and R2.5bn; the SR 71, SR71 and R5 road.",
             [
                 r#"money "Rmb5bn" 5000000000 CNY"#,
                 r#"money "SFr 20m" 20000000 CHF"#,
