@@ -129,7 +129,8 @@ pub fn read_source(
     }
     .map_err(|(kind, message)| DocError::new(path.clone(), kind, message))?;
     let id = content_id(&raw);
-    match decode(&raw) {
+    let decoded = crate::html::charset::decode_declared(&raw).map(Ok);
+    match decoded.unwrap_or_else(|| decode(&raw)) {
         Ok((text, encoding)) => Ok(Document {
             id,
             path,
