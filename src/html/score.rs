@@ -34,7 +34,7 @@ const ARTICLE_BONUS: f64 = 1.15;
 /// prose is ignored: it wraps the page, it is not a widget.
 const WRAPPER_SHARE: f64 = 0.5;
 /// A block with this share of its characters in links is link furniture.
-const LINK_DENSE: f64 = 0.5;
+const LINK_DENSE: f64 = 0.65;
 
 /// The verdict on one block.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
