@@ -266,6 +266,90 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::clean::Cleaner;
+
+    const PROSE: &str = "The council voted on Monday to rebuild the harbour \
+        wall, which storms breached twice last winter, at a cost the mayor \
+        put at four million pounds.";
+
+    fn page(body: &str) -> String {
+        format!("<!doctype html><html><body>{body}</body></html>")
+    }
+
+    fn cleaned(html: &str) -> Cleaned {
+        let page = extract(html);
+        let text = page.text();
+        page.finish(Cleaner::new().clean(&text))
+    }
+
+    #[test]
+    fn a_wrapper_named_like_furniture_still_holds_the_article() {
+        let html = page(&format!(
+            "<form id=\"aspnetForm\"><div class=\"has-sidebar\">\
+             <ul class=\"menu\"><li><a href=/>Home</a></li></ul>\
+             <p>{PROSE}</p><p>{PROSE}</p></div></form>"
+        ));
+        let c = cleaned(&html);
+        assert_eq!(c.text, format!("{PROSE}\n\n{PROSE}"));
+        assert_eq!(c.removed[0].text, "Home");
+    }
+
+    #[test]
+    fn hidden_scripted_and_widget_text_never_reaches_the_article() {
+        let html = page(&format!(
+            "<article><p>{PROSE}</p><p hidden>Secret</p>\
+             <p style=\"DISPLAY: none\">Invisible</p>\
+             <script>var x = '<p>Script</p>';</script>\
+             <div class=\"share-bar\">Share this story</div>\
+             <figure><figcaption>A harbour wall</figcaption></figure>\
+             </article>"
+        ));
+        let c = cleaned(&html);
+        assert_eq!(c.text, PROSE);
+        let reasons: Vec<(&str, Reason)> = c
+            .removed
+            .iter()
+            .map(|r| (r.text.as_str(), r.reason))
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                ("Share this story", Reason::Navigation),
+                ("A harbour wall", Reason::Caption)
+            ]
+        );
+    }
+
+    #[test]
+    fn rows_breaks_and_inline_elements_make_lines_and_sentences() {
+        let html = page(&format!(
+            "<main><p>{PROSE}</p><p>One <i>two</i> <a href=x>three</a>\
+             <br>four</p><table><tr><th>Year</th><th>Cost</th></tr>\
+             <tr><td>2024</td><td>&euro;4m</td></tr></table></main>"
+        ));
+        let c = cleaned(&html);
+        assert_eq!(
+            c.text,
+            format!(
+                "{PROSE}\n\nOne two three\n\nfour\n\nYear Cost\n\n2024 €4m"
+            )
+        );
+    }
+
+    #[test]
+    fn deep_and_broken_pages_extract_without_panic() {
+        let deep = "<div>".repeat(50_000) + PROSE;
+        assert!(cleaned(&page(&deep)).text.contains("harbour wall"));
+        for junk in [
+            "<html>",
+            "<html><body><p>",
+            "<html>\u{0}\u{feff}<",
+            "<div><table><td>x",
+        ] {
+            let c = cleaned(junk);
+            assert_eq!(c.text, c.text.trim());
+        }
+    }
 
     #[test]
     fn site_names_leave_titles() {
