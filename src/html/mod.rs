@@ -337,6 +337,29 @@ mod tests {
     }
 
     #[test]
+    fn unspaced_scripts_are_prose_too() {
+        let zh = "北京市政府周一宣布，将在未来三年内投入五十亿元用于改善城市空气质量，\
+                  并关闭二十家燃煤电厂。";
+        let html = page(&format!(
+            "<nav><a href=/>首页</a> <a href=/n>新闻</a></nav>\
+             <div class=\"content\"><p>{zh}</p><p>{zh}</p></div>"
+        ));
+        let c = cleaned(&html);
+        assert_eq!(c.text, format!("{zh}\n\n{zh}"));
+    }
+
+    #[test]
+    fn a_page_without_prose_keeps_its_short_lines() {
+        let html = page(
+            "<nav><a href=/>Home</a> <a href=/n>News</a></nav>\
+             <div><p>Results</p><p>Leeds 2 York 1</p></div>",
+        );
+        let c = cleaned(&html);
+        assert!(c.text.contains("Leeds 2 York 1"), "{c:?}");
+        assert!(!c.text.contains("Home"), "{c:?}");
+    }
+
+    #[test]
     fn deep_and_broken_pages_extract_without_panic() {
         let deep = "<div>".repeat(50_000) + PROSE;
         assert!(cleaned(&page(&deep)).text.contains("harbour wall"));

@@ -76,13 +76,33 @@ fn prose_chars(b: &Block, confirmed: bool) -> usize {
     if confirmed && b.link_density() < LINK_DENSE {
         return own * 2;
     }
-    let sentence = b.words() >= 8 || (b.chars >= 60 && b.words() >= 4);
+    let sentence = b.words() >= 8
+        || (b.chars >= 60 && b.words() >= 4)
+        || unspaced_letters(&b.text) >= 20;
     let prose_kind = !matches!(b.kind, BlockKind::Heading(_));
     if sentence && prose_kind && b.link_density() < 0.35 {
         own
     } else {
         0
     }
+}
+
+/// Letters of scripts written without spaces between words (Chinese,
+/// Japanese, Thai, Lao, Khmer, Burmese), where counting words by spaces
+/// would take a paragraph for one word.
+fn unspaced_letters(text: &str) -> usize {
+    text.chars()
+        .filter(|&c| {
+            matches!(c,
+                '\u{0E00}'..='\u{0EFF}'       // Thai, Lao
+                | '\u{1000}'..='\u{109F}'     // Myanmar
+                | '\u{1780}'..='\u{17FF}'     // Khmer
+                | '\u{3040}'..='\u{30FF}'     // Hiragana, Katakana
+                | '\u{3400}'..='\u{4DBF}'     // CJK extension A
+                | '\u{4E00}'..='\u{9FFF}'     // CJK unified ideographs
+            )
+        })
+        .count()
 }
 
 /// For each node, whether it holds, or sits inside, an element that says
@@ -184,7 +204,12 @@ fn container(
             junk[parent] += junk[id];
         }
     }
+    // No prose anywhere (a gallery, a page of short lines): keep what the
+    // evidence and link density let through rather than guess a container.
     let mut best = (f64::MIN, super::dom::DOCUMENT);
+    if good[super::dom::DOCUMENT] <= 0.0 {
+        return super::dom::DOCUMENT;
+    }
     for &id in &tree.order {
         if dom.nodes[id].kind != super::dom::Kind::Element {
             continue;
@@ -306,4 +331,29 @@ pub fn confirmed(blocks: &[Block], article_body: Option<&str>) -> Vec<bool> {
             total >= 4 && known * 10 >= total * 9
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(text: &str) -> Block {
+        let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+        Block {
+            text: text.to_string(),
+            node: 0,
+            kind: BlockKind::Text,
+            chars,
+            link_chars: 0,
+        }
+    }
+
+    #[test]
+    fn prose_is_counted_in_spaced_and_unspaced_scripts() {
+        let zh = "北京市政府周一宣布，将在未来三年内投入五十亿元改善空气质量。";
+        assert!(prose_chars(&block(zh), false) > 0);
+        let en = "The council voted on Monday to rebuild the harbour wall.";
+        assert!(prose_chars(&block(en), false) > 0);
+        assert_eq!(prose_chars(&block("Home News Sport"), false), 0);
+    }
 }
