@@ -1,5 +1,5 @@
-//! What never reaches the parser: nesting past a bound, and the bodies of
-//! scripts and styles.
+//! What never reaches the parser: nesting past a bound, the bodies of
+//! scripts and styles, and attributes nothing reads.
 //!
 //! Depth.
 //! The HTML tree builder checks "is there a `<p>` in button scope?" at
@@ -52,6 +52,8 @@ const RAW: &[&str] = &[
 struct Tag<'a> {
     start: usize,
     end: usize,
+    /// Where the attributes start (right after the name).
+    attrs: usize,
     name: &'a str,
     closing: bool,
     self_closing: bool,
@@ -60,8 +62,8 @@ struct Tag<'a> {
 /// Raw-text elements whose body is dropped (unless JSON-LD).
 const EMPTIED: &[&str] = &["script", "style", "noscript"];
 
-/// `html` with tags past [`MAX_DEPTH`] and script and style bodies removed,
-/// ready for the parser.
+/// `html` with tags past [`MAX_DEPTH`], script and style bodies and unread
+/// attributes removed, ready for the parser.
 pub fn prune(html: &str) -> StrTendril {
     let mut depth = 0usize;
     let mut cuts: Vec<(usize, usize)> = Vec::new();
@@ -70,6 +72,20 @@ pub fn prune(html: &str) -> StrTendril {
         at = tag.end;
         let mut buf = [0u8; 10];
         let name = lower(tag.name, &mut buf);
+        let counted = !(tag.self_closing || FLAT.contains(&name));
+        let mut too_deep = false;
+        if counted && tag.closing {
+            too_deep = depth > MAX_DEPTH;
+            depth = depth.saturating_sub(1);
+        } else if counted {
+            depth += 1;
+            too_deep = depth > MAX_DEPTH;
+        }
+        if too_deep {
+            cuts.push((tag.start, tag.end));
+        } else if !tag.closing {
+            unread_attributes(html.as_bytes(), &tag, &mut cuts);
+        }
         if !tag.closing && RAW.contains(&name) {
             let body = at;
             at = raw_end(html, at, tag.name);
@@ -78,20 +94,6 @@ pub fn prune(html: &str) -> StrTendril {
                 .contains("ld+json");
             if EMPTIED.contains(&name) && !json && at > body {
                 cuts.push((body, at));
-            }
-        }
-        if tag.self_closing || FLAT.contains(&name) {
-            continue;
-        }
-        if tag.closing {
-            if depth > MAX_DEPTH {
-                cuts.push((tag.start, tag.end));
-            }
-            depth = depth.saturating_sub(1);
-        } else {
-            depth += 1;
-            if depth > MAX_DEPTH {
-                cuts.push((tag.start, tag.end));
             }
         }
     }
@@ -131,21 +133,22 @@ fn next_tag(html: &str, mut at: usize) -> Option<Tag<'_>> {
         }
         let closing = rest.first() == Some(&b'/');
         let name_at = start + 1 + usize::from(closing);
-        let name_len = bytes[name_at..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
-            .count();
-        let starts_alpha =
-            bytes.get(name_at).is_some_and(u8::is_ascii_alphabetic);
-        if !starts_alpha {
+        if !bytes.get(name_at).is_some_and(u8::is_ascii_alphabetic) {
             at = start + 1;
             continue;
         }
-        let end = tag_end(bytes, name_at + name_len);
-        let self_closing = end >= 2 && bytes[end - 2] == b'/';
+        let name_len = bytes[name_at..]
+            .iter()
+            .take_while(|&&b| !is_space(b) && b != b'/' && b != b'>')
+            .count();
+        let attrs = name_at + name_len;
+        let (end, self_closing) = attributes(bytes, attrs, |_, _, _| {});
+        // A name with non-ASCII bytes ends on a character boundary, since
+        // it ends at an ASCII byte or at the end of the text.
         return Some(Tag {
             start,
             end,
+            attrs,
             name: &html[name_at..name_at + name_len],
             closing,
             self_closing,
@@ -153,20 +156,114 @@ fn next_tag(html: &str, mut at: usize) -> Option<Tag<'_>> {
     }
 }
 
-/// The byte after the `>` that ends a tag, skipping quoted values.
-fn tag_end(bytes: &[u8], mut i: usize) -> usize {
-    let mut quote = None;
-    while i < bytes.len() {
-        match (quote, bytes[i]) {
-            (None, b'>') => return i + 1,
-            (None, q @ (b'"' | b'\'')) => quote = Some(q),
-            (Some(q), b) if b == q => quote = None,
-            _ => {}
-        }
-        i += 1;
-    }
-    bytes.len()
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c)
 }
+
+/// Walks the attributes from byte `i` as the HTML tokenizer does (a quote
+/// opens a value only right after `=`), calling `each(name, start, end)`
+/// with each attribute's span (leading whitespace included); returns the
+/// byte after the closing `>` and whether the tag ends with `/>`.
+fn attributes(
+    bytes: &[u8],
+    mut i: usize,
+    mut each: impl FnMut(&[u8], usize, usize),
+) -> (usize, bool) {
+    let n = bytes.len();
+    loop {
+        let start = i;
+        while i < n && (is_space(bytes[i]) || bytes[i] == b'/') {
+            if bytes[i] == b'/' && bytes.get(i + 1) == Some(&b'>') {
+                return (i + 2, true);
+            }
+            i += 1;
+        }
+        if i >= n {
+            return (n, false);
+        }
+        if bytes[i] == b'>' {
+            return (i + 1, false);
+        }
+        let name_at = i;
+        i += 1; // the first character is always part of the name
+        while i < n
+            && !matches!(bytes[i], b'/' | b'>' | b'=')
+            && !is_space(bytes[i])
+        {
+            i += 1;
+        }
+        let name = &bytes[name_at..i];
+        let mut j = i;
+        while j < n && is_space(bytes[j]) {
+            j += 1;
+        }
+        if j < n && bytes[j] == b'=' {
+            j += 1;
+            while j < n && is_space(bytes[j]) {
+                j += 1;
+            }
+            match bytes.get(j) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    j = bytes[j + 1..]
+                        .iter()
+                        .position(|&b| b == q)
+                        .map_or(n, |e| j + 1 + e + 1);
+                }
+                Some(b'>') | None => {}
+                Some(_) => {
+                    while j < n && !is_space(bytes[j]) && bytes[j] != b'>' {
+                        j += 1;
+                    }
+                }
+            }
+            i = j;
+        }
+        each(name, start, i);
+    }
+}
+
+/// Attributes nothing downstream reads (`data-*`, `srcset`, `onclick`…,
+/// most of a modern page's markup) are cut before parsing; the parser
+/// would otherwise build and intern every one of them.
+fn unread_attributes(
+    bytes: &[u8],
+    tag: &Tag<'_>,
+    cuts: &mut Vec<(usize, usize)>,
+) {
+    attributes(bytes, tag.attrs, |name, start, end| {
+        if !READ.iter().any(|r| name.eq_ignore_ascii_case(r.as_bytes())) {
+            cuts.push((start, end));
+        }
+    });
+}
+
+/// Attributes read by the blocks, evidence and metadata, or by the tree
+/// builder itself (`type` of inputs in tables, `color`/`face`/`size` of
+/// `<font>` in SVG, `encoding` of MathML annotations).
+const READ: &[&str] = &[
+    "class",
+    "id",
+    "role",
+    "itemprop",
+    "hidden",
+    "aria-hidden",
+    "style",
+    "lang",
+    "property",
+    "name",
+    "content",
+    "rel",
+    "href",
+    "type",
+    "datetime",
+    "charset",
+    "http-equiv",
+    "color",
+    "face",
+    "size",
+    "encoding",
+    "shadowrootmode",
+];
 
 /// The start of `</name` after `at` (ASCII case-insensitive), or the end.
 fn raw_end(html: &str, at: usize, name: &str) -> usize {
@@ -199,6 +296,18 @@ mod tests {
              <script></script><!-- <div> -->\
              <SCRIPT type=\"application/ld+json\">{}</SCRIPT>\
              <style></style></body>"
+        );
+    }
+
+    #[test]
+    fn unread_attributes_are_cut_as_the_tokenizer_splits_them() {
+        let page = "<div data-x='a>b' class=c onclick=go()>t</div>\
+                    <img srcset=\"a 1x\" alt=it's/><a title=it's href=/x>l</a>\
+                    <p CLASS = \"k\"data-y>z</p><br/>";
+        assert_eq!(
+            &*prune(page),
+            "<div class=c>t</div><img><a href=/x>l</a>\
+             <p CLASS = \"k\">z</p><br/>"
         );
     }
 
