@@ -1,11 +1,10 @@
 //! What never reaches the parser: nesting past a bound, the bodies of
 //! scripts and styles, and attributes nothing reads.
 //!
-//! Depth.
-//! The HTML tree builder checks "is there a `<p>` in button scope?" at
-//! every block start tag, walking the stack of open elements; on a page
-//! nested 40,000 `<div>`s deep that is 40,000 steps per tag, and the parse
-//! turns quadratic (minutes for 1 MB). Browsers bound the depth (Blink
+//! Depth. The HTML tree builder checks "is there a `<p>` in button
+//! scope?" at every block start tag, walking the stack of open elements; on
+//! a page nested 40,000 `<div>`s deep that is 40,000 steps per tag, and the
+//! parse turns quadratic (minutes for 1 MB). Browsers bound the depth (Blink
 //! attaches elements past 512 levels to the 512th); we do the same before
 //! parsing: a cheap scan of the markup that drops start and end tags past
 //! [`MAX_DEPTH`], keeping every character of text. Real pages nest a few
@@ -17,6 +16,10 @@
 //! ends (its `</script`, as the tokenizer does), so it empties `<script>`,
 //! `<style>` and `<noscript>` elements on the way, except JSON-LD scripts,
 //! which the metadata reads.
+//!
+//! Attributes. Of what remains, most bytes sit inside tags (`data-*`,
+//! `srcset`, event handlers); the scan walks attributes as the tokenizer
+//! does and keeps only those read downstream or by the tree builder.
 
 use html5ever::tendril::StrTendril;
 
