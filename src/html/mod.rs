@@ -115,7 +115,7 @@ impl Page {
     /// timestamp, a copyright line) and by its neighbours (a short line
     /// among links is navigation). The DOM has already judged the
     /// neighbours with their markup in view, so only verdicts of shape
-    /// remove a kept line ([`accepted`]); pieces cut from a line (a
+    /// remove a kept line (see `accepted`); pieces cut from a line (a
     /// dateline, a glued byline) are cut as for text. The headline stays
     /// the first paragraph. `removed` merges both layers in document
     /// order.
