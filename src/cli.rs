@@ -98,7 +98,7 @@ pub struct ExtractArgs {
         long,
         value_name = "EXT,...",
         value_delimiter = ',',
-        default_value = "txt"
+        default_value = "txt,html,htm,xhtml"
     )]
     pub ext: Vec<String>,
 

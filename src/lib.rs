@@ -1,7 +1,7 @@
 //! newsx turns folders of scraped news articles into structured records.
 //!
 //! ```text
-//! walk → read → clean → tokenize → gazetteer → figures → record
+//! walk → read → [html →] clean → tokenize → gazetteer → figures → record
 //! ```
 //!
 //! Each stage is a module named after what it does; [`pipeline`] is the one
@@ -26,6 +26,7 @@ pub mod cli;
 pub mod figures;
 pub mod gazetteer;
 pub mod hash;
+pub mod html;
 pub mod output;
 pub mod pipeline;
 pub mod read;

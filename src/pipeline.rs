@@ -1,7 +1,7 @@
 //! The one place that knows the order of the stages.
 //!
 //! ```text
-//! read → clean → tokenize → gazetteer → figures → record
+//! read → [html →] clean → tokenize → gazetteer → figures → record
 //! ```
 //!
 //! [`Pipeline`] owns every expensive object (automata, regexes, tables),
@@ -14,6 +14,7 @@ use crate::gazetteer::Mention;
 use crate::gazetteer::{
     Gazetteer, GazetteerError, GazetteerFile, MatchOptions,
 };
+use crate::html::PageMeta;
 use crate::tokenize::{Tokenizer, Tokens};
 
 /// Everything the stages found in one document.
@@ -27,6 +28,8 @@ pub struct Analysis {
     pub mentions: Vec<Mention>,
     /// Figures, in text order.
     pub figures: Vec<Figure>,
+    /// What an HTML page said about itself; `None` for text.
+    pub page: Option<PageMeta>,
 }
 
 /// How to build a [`Pipeline`].
@@ -95,7 +98,7 @@ impl Pipeline {
         decoded: &str,
         templates: Option<&Templates>,
     ) -> Analysis {
-        let cleaned = self.cleaner.clean_with(decoded, templates);
+        let (cleaned, page) = self.clean(decoded, templates);
         let tokens = self.tokenizer.tokenize(&cleaned.text);
         let mentions = self.gazetteer.find(&cleaned.text, &tokens);
         let mut figures =
@@ -107,6 +110,23 @@ impl Pipeline {
             tokens,
             mentions,
             figures,
+            page,
         }
+    }
+
+    /// The cleaner over the text, or over the article blocks of a page
+    /// (sniffed from its first bytes, whatever its name).
+    fn clean(
+        &self,
+        decoded: &str,
+        templates: Option<&Templates>,
+    ) -> (Cleaned, Option<PageMeta>) {
+        if !crate::html::is_html(decoded.as_bytes()) {
+            return (self.cleaner.clean_with(decoded, templates), None);
+        }
+        let mut page = crate::html::extract(decoded);
+        let meta = std::mem::take(&mut page.meta);
+        let cleaned = self.cleaner.clean_with(&page.text(), templates);
+        (page.finish(cleaned), Some(meta))
     }
 }

@@ -162,7 +162,16 @@ pub fn read_source(
     }
     .map_err(|(kind, message)| DocError::new(path.clone(), kind, message))?;
     let id = content_id(&raw);
-    match decode_text(&raw) {
+    // A page that is not UTF-8 is read in the charset it declares.
+    let decoded = match crate::html::charset::decode_declared(&raw) {
+        Some((text, encoding)) => Ok(Decoded {
+            text,
+            encoding,
+            invalid_bytes: 0,
+        }),
+        None => decode_text(&raw),
+    };
+    match decoded {
         Ok(decoded) => Ok(Document {
             id,
             path,

@@ -6,6 +6,8 @@
 //! ```text
 //! {"id": "3f0c…", "path": "corpus/000_f7d0cb51d035673c.txt",
 //!  "title": "…" | null, ["byline": "…",] ["dateline": "…",]
+//!  ["url": "…",] ["published": "…",] ["authors": ["…", …],]
+//!  ["site": "…",] ["language": "…",]
 //!  "text": "…",
 //!  "removed": [{"text": "…", "reason": "duplicate_title"}, …],
 //!  "stats": {"bytes": 2195, "encoding": "utf-8", ["invalid_bytes": 1,]
@@ -43,12 +45,26 @@
 //! invalid bytes: it counts them. Each lone invalid byte was read as
 //! windows-1252 ("’" for 0x92) when that is a printable character, anything
 //! else became U+FFFD; the rest of the text is the UTF-8 as written.
+//!
+//! An HTML page (sniffed from its first bytes, whatever its name) becomes
+//! the same record, built from the article the page's markup marks out
+//! (see [`crate::html`]), with what the page says about itself when it
+//! says it: `url` (its `<link rel="canonical">`, else `og:url`),
+//! `published` (ISO 8601: `2019-11-20T10:43:00+02:00` or `2019-11-20`,
+//! from `article:published_time`, JSON-LD `datePublished`, or the first
+//! `<time datetime>`), `authors` (a list of names, from `<meta
+//! name="author">` and JSON-LD), `site` (`og:site_name`, else the JSON-LD
+//! publisher) and `language` (`<html lang>`, as written). Each key appears
+//! only when known, and never for text input. `title` is the page's
+//! headline (`<h1>`, `og:title`, or `<title>` without the site's name)
+//! and the first paragraph of `text`, as for text input.
 
 use serde::Serialize;
 use serde_json::value::RawValue;
 
 use crate::figures::{Decimal, Figure};
 use crate::gazetteer::Mention;
+use crate::html::PageMeta;
 use crate::pipeline::Analysis;
 use crate::read::{DocError, Document};
 use crate::span::Span;
@@ -79,6 +95,16 @@ struct DocRecord<'a, E, F, S, T> {
     byline: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     dateline: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    authors: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    site: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<&'a str>,
     text: &'a str,
     removed: Vec<RemovedOut<'a>>,
     stats: Stats<'a>,
@@ -175,12 +201,21 @@ pub fn write_document<W: std::io::Write>(
     let cleaned = &analysis.cleaned;
     let text = cleaned.text.as_str();
     let chars = CharIndex::new(text);
+    let page = analysis.page.as_ref();
+    let field = |f: fn(&PageMeta) -> &Option<String>| {
+        page.and_then(|p| f(p).as_deref())
+    };
     let record = DocRecord {
         id: &doc.id,
         path: &doc.path,
         title: cleaned.title.as_deref(),
         byline: cleaned.byline.as_deref(),
         dateline: cleaned.dateline.as_deref(),
+        url: field(|p| &p.url),
+        published: field(|p| &p.published),
+        authors: page.map_or(&[], |p| &p.authors),
+        site: field(|p| &p.site),
+        language: field(|p| &p.language),
         text,
         removed: cleaned
             .removed

@@ -33,7 +33,9 @@ pub struct WalkOptions {
 impl Default for WalkOptions {
     fn default() -> WalkOptions {
         WalkOptions {
-            extensions: vec!["txt".to_string()],
+            extensions: ["txt", "html", "htm", "xhtml"]
+                .map(String::from)
+                .to_vec(),
         }
     }
 }

@@ -15,6 +15,7 @@ mod common;
 
 use std::path::Path;
 
+use newsx::html::charset::decode_declared;
 use newsx::read::decode;
 use newsx::Pipeline;
 
@@ -78,7 +79,47 @@ const TOKENS: &[&[u8]] = &[
     b"Ministry Russia Ministry ",
     b"O'Neil ",
     b"said Linda ",
+    b"<div>",
+    b"</div>",
+    b"<p>",
+    b"<br>",
+    b"<script>",
+    b"</script>",
+    b"<!--",
+    b"-->",
+    b"&pound;",
+    b"&#x1F600;",
+    b"&#0;",
+    b"&",
+    b"<table><tr><td>",
+    b"<a href=\"/x\">",
+    b"</a>",
+    b"<article>",
+    b"<nav class=\"menu\">",
+    b"<h1>",
+    b"<meta charset=\"windows-1252\">",
+    b"<!DOCTYPE html><html>",
 ];
+
+/// Pages for the HTML path: a small built-in page, and the first dev pages
+/// beside the repository when present.
+fn html_seeds() -> Vec<Vec<u8>> {
+    let mut seeds = vec![b"<!DOCTYPE html><html lang=en><head><title>A | B\
+        </title><script type=\"application/ld+json\">{\"@type\":\
+        \"NewsArticle\",\"articleBody\":\"x\"}</script></head><body><nav>\
+        <a href=/>Home</a></nav><article><h1>A</h1><p>Prices rose by \
+        &pound;5bn, the office said.<br>More later.</p><table><tr><td>1\
+        </td><td>2</td></tr></table></article><footer>(c)</footer></body>\
+        </html>"
+        .to_vec()];
+    let dir = common::shared("dev/boilerplate/html", "HTML fuzz seeds");
+    if let Some(Ok(entries)) = dir.map(std::fs::read_dir) {
+        let mut paths: Vec<_> = entries.map(|e| e.unwrap().path()).collect();
+        paths.sort();
+        seeds.extend(paths.iter().take(8).map(|p| std::fs::read(p).unwrap()));
+    }
+    seeds
+}
 
 fn seeds() -> Vec<Vec<u8>> {
     let mut seeds: Vec<Vec<u8>> = common::shapes::SHAPES
@@ -196,4 +237,37 @@ fn mutated_documents_never_panic_or_break_offsets() {
         analysed as u64 * 2 > iters,
         "most mutants should still decode as text ({analysed}/{iters})"
     );
+}
+
+#[test]
+fn mutated_pages_never_panic_or_break_the_record() {
+    let iters: usize = std::env::var("NEWSX_FUZZ_ITERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map_or(60, |n: usize| n / 4);
+    let pipeline = Pipeline::builtin().expect("built-in gazetteers load");
+    let seeds = html_seeds();
+    let mut rng = Rng(0x5EED_F7A6 | 1);
+    for _ in 0..iters {
+        let raw = mutate(&mut rng, &seeds);
+        let decoded = decode_declared(&raw)
+            .map(Ok)
+            .unwrap_or_else(|| decode(&raw));
+        let Ok((text, encoding)) = decoded else {
+            continue;
+        };
+        let analysis = common::analyse_and_check(
+            &pipeline,
+            text,
+            encoding,
+            raw.len() as u64,
+        );
+        let c = &analysis.cleaned;
+        assert_eq!(c.text, c.text.trim());
+        assert!(!c.text.contains("\n\n\n"));
+        if let Some(title) = &c.title {
+            assert!(c.text.starts_with(title.as_str()));
+        }
+        assert!(c.removed.iter().all(|r| !r.text.trim().is_empty()));
+    }
 }
