@@ -251,7 +251,11 @@ impl Gazetteer {
         let doc = Doc::new(text, tokens);
         let mut hits = self.rule_hits(&doc);
         if let Some(model) = &self.model {
-            learned::add(&doc, &self.entries, model, &mut hits);
+            if learned::add(&doc, &self.entries, model, &mut hits) {
+                // Later mentions of the people it found: "Wielgosz".
+                names::link(&doc, &self.entries, &mut hits);
+                forenames::link(&doc, &mut hits);
+            }
         }
         layout::find(&doc, &self.entries, &mut hits);
         hits.into_iter().filter_map(|h| self.mention(h)).collect()
