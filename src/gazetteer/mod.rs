@@ -4,7 +4,8 @@
 //! files ─load─▶ entries + forms ─build─▶ one automaton          (once)
 //! text + tokens ─scan─▶ candidates ─resolve─▶ hits
 //!               ─teams─▶ ─extend─▶ ─cues─▶ ─papers─▶ ─given─▶
-//!               ─surnames─▶ ─forenames─▶ mentions               (per doc)
+//!               ─surnames─▶ ─forenames─▶ ─learned─▶ ─layout─▶
+//!               ─acronyms─▶ mentions                             (per doc)
 //! ```
 //!
 //! - `load`: TSV files → entries and their surface forms, with the case
@@ -27,6 +28,11 @@
 //!   no cue ("Isabel Ruiz").
 //! - `names`: bare surnames after a full name.
 //! - `forenames`: bare given names after a full name ("Isabel").
+//! - `learned` (with `features`): names in no list, tagged by a small
+//!   averaged perceptron where no rule found a name; id null.
+//! - `layout`: dateline places ("ROME 1996-12-06") and clubs in results
+//!   lines ("Derby 2 Leeds 1").
+//! - `acronyms`: acronyms a document defines ("Orbana Holdings (OBH)").
 //!
 //! Invariants of [`Gazetteer::find`]: mentions are sorted by start, never
 //! overlap, lie on word boundaries (a possessive "’s" stays outside), and
@@ -34,6 +40,7 @@
 //! built once; a document costs one scan plus work proportional to its
 //! capitalised words.
 
+mod acronyms;
 mod cues;
 mod extend;
 mod features;
@@ -258,6 +265,7 @@ impl Gazetteer {
             }
         }
         layout::find(&doc, &self.entries, &mut hits);
+        acronyms::find(&doc, &mut hits);
         hits.into_iter().filter_map(|h| self.mention(h)).collect()
     }
 
