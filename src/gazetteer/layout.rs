@@ -223,7 +223,7 @@ fn clubs(
 
 /// Puts `new` (sorted, non-overlapping) into `hits`, dropping the old hits
 /// they overlap.
-fn replace(hits: &mut Vec<Hit>, new: Vec<Hit>) {
+pub(crate) fn replace(hits: &mut Vec<Hit>, new: Vec<Hit>) {
     let old = std::mem::take(hits);
     let mut out = Vec::with_capacity(old.len() + new.len());
     let mut new = new.into_iter().peekable();

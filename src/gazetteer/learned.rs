@@ -21,7 +21,7 @@
 
 use super::features::candidates;
 pub use super::features::{allowed, dynamic_features, Candidates, FREE, TAGS};
-use super::load::Entry;
+use super::load::{Entry, EntryKind};
 use super::text::Doc;
 use super::{covered, Hit};
 use crate::hash::KeyMap;
@@ -359,15 +359,16 @@ fn name_like(doc: &Doc<'_>, first: usize, last: usize) -> bool {
     !(pronoun || not_entity(doc.stem(last)))
 }
 
-/// Adds the names the model finds where no rule hit lies.
+/// Adds the names the model finds where no rule hit lies; true when it
+/// added a person.
 pub(crate) fn add(
     doc: &Doc<'_>,
     entries: &[Entry],
     model: &Model,
     hits: &mut Vec<Hit>,
-) {
+) -> bool {
     if doc.caps().is_empty() {
-        return;
+        return false;
     }
     let cands = candidates(doc, hits, entries);
     let decoded = tag(&cands, model);
@@ -378,16 +379,17 @@ pub(crate) fn add(
         }
         let kind = match kind {
             _ if first < last && facility(doc.stem(last)) => {
-                super::load::EntryKind::Location
+                EntryKind::Location
             }
-            0 => super::load::EntryKind::Person,
-            1 => super::load::EntryKind::Organization,
-            _ => super::load::EntryKind::Location,
+            0 => EntryKind::Person,
+            1 => EntryKind::Organization,
+            _ => EntryKind::Location,
         };
         found.push(Hit::unknown(doc, first, last, kind));
     }
+    let person = found.iter().any(|h| h.kind == EntryKind::Person);
     if found.is_empty() {
-        return;
+        return false;
     }
     let old = std::mem::take(hits);
     let mut merged = Vec::with_capacity(old.len() + found.len());
@@ -400,6 +402,7 @@ pub(crate) fn add(
     }
     merged.extend(a);
     *hits = merged;
+    person
 }
 
 /// Runs the rule passes' candidates and features for a training program:
@@ -453,8 +456,11 @@ Q159\tlocation\tRussia\t\tt\tkind=country;iso2=RU
         let got = crate::gazetteer::found(
             &g,
             "Shares of Kalvex Mining rose on Tuesday, said Tomasz Wielgosz, \
-             who heads the company in Russia.",
+             who heads the company in Russia. Wielgosz added that sales \
+             grew.",
         );
+        // A later bare surname is the same person.
+        assert_eq!(got.last().map(String::as_str), Some("Wielgosz/person/?"));
         assert!(
             got.contains(&"Tomasz Wielgosz/person/?".to_string()),
             "{got:?}"

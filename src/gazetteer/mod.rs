@@ -4,7 +4,8 @@
 //! files ─load─▶ entries + forms ─build─▶ one automaton          (once)
 //! text + tokens ─scan─▶ candidates ─resolve─▶ hits
 //!               ─teams─▶ ─extend─▶ ─cues─▶ ─papers─▶ ─given─▶
-//!               ─surnames─▶ ─forenames─▶ mentions               (per doc)
+//!               ─surnames─▶ ─forenames─▶ ─learned─▶ ─layout─▶
+//!               ─acronyms─▶ mentions                             (per doc)
 //! ```
 //!
 //! - `load`: TSV files → entries and their surface forms, with the case
@@ -27,6 +28,11 @@
 //!   no cue ("Isabel Ruiz").
 //! - `names`: bare surnames after a full name.
 //! - `forenames`: bare given names after a full name ("Isabel").
+//! - `learned` (with `features`): names in no list, tagged by a small
+//!   averaged perceptron where no rule found a name; id null.
+//! - `layout`: dateline places ("ROME 1996-12-06") and clubs in results
+//!   lines ("Derby 2 Leeds 1").
+//! - `acronyms`: acronyms a document defines ("Orbana Holdings (OBH)").
 //!
 //! Invariants of [`Gazetteer::find`]: mentions are sorted by start, never
 //! overlap, lie on word boundaries (a possessive "’s" stays outside), and
@@ -34,6 +40,7 @@
 //! built once; a document costs one scan plus work proportional to its
 //! capitalised words.
 
+mod acronyms;
 mod cues;
 mod extend;
 mod features;
@@ -251,9 +258,14 @@ impl Gazetteer {
         let doc = Doc::new(text, tokens);
         let mut hits = self.rule_hits(&doc);
         if let Some(model) = &self.model {
-            learned::add(&doc, &self.entries, model, &mut hits);
+            if learned::add(&doc, &self.entries, model, &mut hits) {
+                // Later mentions of the people it found: "Wielgosz".
+                names::link(&doc, &self.entries, &mut hits);
+                forenames::link(&doc, &mut hits);
+            }
         }
         layout::find(&doc, &self.entries, &mut hits);
+        acronyms::find(&doc, &mut hits);
         hits.into_iter().filter_map(|h| self.mention(h)).collect()
     }
 
