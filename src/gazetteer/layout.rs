@@ -15,7 +15,7 @@
 //! Both passes read each line once and edit the sorted hits in one merge.
 
 use super::load::{Entry, EntryKind};
-use super::text::{is_all_caps, Doc};
+use super::text::{dated, is_all_caps, Doc};
 use super::words::NOT_NAME;
 use super::{hits_over, Hit, Target};
 use crate::tokenize::TokenKind;
@@ -89,8 +89,8 @@ fn dateline_at(doc: &Doc<'_>, i: usize) -> Option<usize> {
     let word = doc.word(next);
     let number = doc.tokens.tokens[next].kind == TokenKind::Number;
     let ok = match gap.trim_matches([' ', '\t']) {
-        // "ROME 1996-12-06", "LONDON June 3"
-        "" => number || month(word),
+        // "ROME 1996-12-06", "LONDON June 3"; not "EUR 20", an amount
+        "" => dated(&doc.text[doc.tokens.tokens[last].span.end..]),
         // "LONDON, June 3", "AL-AIN , United Arab Emirates 1996-12-06"
         "," => {
             number
@@ -273,8 +273,11 @@ g:3\tlocation\tLeeds\t\tt\tkind=city;country=Q38
             found(&g, "NEW YORK _ Shares fell."),
             ["NEW YORK/location/?"]
         );
-        // A headline is no dateline.
+        // A headline is no dateline, nor a code before an amount.
         assert!(found(&g, "SOCCER - JAPAN GET LUCKY WIN").is_empty());
+        assert!(found(&g, "UAH 3.04").is_empty());
+        assert!(found(&g, "EUR 20 a night").is_empty());
+        assert_eq!(found(&g, "ROME 6 Dec\nIt rained."), ["ROME/location/Rome"]);
         assert!(found(&g, "BIG WIN , SAYS COACH").is_empty());
     }
 

@@ -318,16 +318,34 @@ impl<'a> Doc<'a> {
 }
 
 /// True when `after` opens with a space and a date, as after the place of
-/// a wire dateline: "ROME 1996-12-06", "PARIS June 3".
-fn dated(after: &str) -> bool {
+/// a wire dateline: "ROME 1996-12-06", "PARIS 06/12/1996", "PARIS June 3",
+/// "PARIS 3 June". A bare number is no date: "UAH 3.04" and "EUR 20" are
+/// amounts, not a place and its date.
+pub(crate) fn dated(after: &str) -> bool {
     const MONTHS: &[&str] = &[
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
         "Nov", "Dec",
     ];
-    after.strip_prefix(' ').is_some_and(|r| {
-        r.starts_with(|c: char| c.is_ascii_digit())
-            || MONTHS.iter().any(|m| r.starts_with(m))
-    })
+    let is_month = |r: &str| MONTHS.iter().any(|m| r.starts_with(m));
+    let Some(r) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return is_month(r);
+    }
+    let rest = &r[digits..];
+    match rest.as_bytes().first() {
+        // 1996-12-06, 06/12/1996, 06.12.1996: a digit after the separator.
+        Some(b'-' | b'/' | b'.') => {
+            let tail = &rest.as_bytes()[1..];
+            let more = tail.iter().take_while(|b| b.is_ascii_digit()).count();
+            more > 0 && matches!(tail.get(more), Some(b'-' | b'/' | b'.'))
+        }
+        // 3 June
+        Some(b' ') => digits <= 2 && is_month(&rest[1..]),
+        _ => false,
+    }
 }
 
 /// True when `s` starts with an upper-case letter.
