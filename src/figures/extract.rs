@@ -237,7 +237,8 @@ impl<'a> Run<'a> {
     }
 
     /// Characters glued to a digit token: "S-400", "10:30", "24/7",
-    /// "+44", "#5", URLs and e-mail addresses.
+    /// "+44", "#5", URLs and e-mail addresses, and digits right after a
+    /// percent sign, which is URL encoding ("%2872%29"), not a figure.
     fn digits_ok(&self, i: usize, dot: bool) -> bool {
         let doc = &self.doc;
         let signed_percent = || {
@@ -248,7 +249,7 @@ impl<'a> Run<'a> {
             .gap(i)
             .chars()
             .next_back()
-            .is_some_and(|c| "-–/:#@+&_.'’\\".contains(c))
+            .is_some_and(|c| "-–/:#@+&_.'’\\%".contains(c))
             && !dot
             && !signed_percent();
         let after = doc.gap(i + 1);

@@ -357,6 +357,10 @@ fn not_figures() {
             "Read https://example.org/news/2024/15 or mail a2024@x.org.",
             []
         ),
+        t!(
+            "See https://x.org/q?SQ=issn%280024%2D9114%29%20and%20%28ti%28Using%203D%20CAD%29%20startpage%28158%29%29 now.",
+            []
+        ),
         t!("The two countries and the three leaders met.", []),
         t!("Iran's 85 million people voted.", []),
         t!("City won 3-1 with a 4-4-2 formation.", []),
