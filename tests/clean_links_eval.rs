@@ -6,7 +6,7 @@
 //! real headlines of OTHER articles is put between two of its paragraphs,
 //! in four layouts: bare lines, bulleted lines, and each of those after a
 //! label. Every headline line must go, and every article line must stay.
-//! The test fails below 0.95 recall on the headlines or above 0.5% of
+//! The test fails below 0.98 recall on the headlines or above 0.6% of
 //! article lines lost; `--nocapture` prints every miss. It says so on
 //! stderr and passes when `../shared` is absent.
 
@@ -145,6 +145,6 @@ fn related_link_lists() {
          {content} article lines, lost {lost}"
     );
     assert!(links >= 90, "too few lists: {links}");
-    assert!(recall >= 0.95, "recall {recall:.3}");
-    assert!(lost_share <= 0.005, "lost {lost} of {content}");
+    assert!(recall >= 0.98, "recall {recall:.3}");
+    assert!(lost_share <= 0.006, "lost {lost} of {content}");
 }

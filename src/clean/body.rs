@@ -580,7 +580,10 @@ fn record(l: &Line<'_>) -> bool {
 
 /// Why a line outside the body is furniture.
 fn reason_outside(l: &Line<'_>) -> Reason {
-    if l.class == Class::Aside {
+    // "No time to read?", "Stay informed!": a short prompt.
+    let prompt =
+        l.feat.words <= 6 && matches!(l.feat.end, End::Question | End::Exclaim);
+    if l.class == Class::Aside || prompt {
         Reason::Cta
     } else if l.feat.ends_sentence() && !l.feat.bullet || headline(l) {
         Reason::RelatedLinks

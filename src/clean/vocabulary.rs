@@ -36,16 +36,37 @@ pub(super) fn vocabulary(lines: &[Line<'_>]) -> Vocabulary {
 /// body. A title or standfirst speaks of what the lede says.
 pub(super) fn lede_vocabulary(lines: &[Line<'_>]) -> Vocabulary {
     let kept = lines.iter().filter(|l| l.removed.is_none());
-    words_of(kept.take(LEDE_LINES))
+    sample(kept.take(LEDE_LINES), LEDE_WORDS)
 }
+
+/// Words of the lede sampled, at most: on a page of long paragraphs the
+/// first one or two say what the article is about.
+const LEDE_WORDS: usize = 150;
+
+/// Words of the body sampled, at most.
+const SAMPLE_WORDS: usize = 600;
 
 /// The words of the first [`SAMPLE_LINES`] of `lines`.
 pub(super) fn words_of<'a, 'b: 'a>(
     lines: impl Iterator<Item = &'a Line<'b>>,
 ) -> Vocabulary {
-    let mut keys = Vec::new();
-    for l in lines.take(SAMPLE_LINES) {
-        keys.extend(l.text.split_ascii_whitespace().filter_map(word_key));
+    sample(lines.take(SAMPLE_LINES), SAMPLE_WORDS)
+}
+
+/// The words of `lines`, up to `most` words read.
+fn sample<'a, 'b: 'a>(
+    lines: impl Iterator<Item = &'a Line<'b>>,
+    most: usize,
+) -> Vocabulary {
+    let mut keys = Vec::with_capacity(most / 2);
+    let mut read = 0;
+    for l in lines {
+        let words = l.text.split_ascii_whitespace().take(most - read);
+        keys.extend(words.filter_map(word_key));
+        read += l.feat.words as usize;
+        if read >= most {
+            break;
+        }
     }
     keys.sort_unstable();
     keys.dedup();
@@ -76,7 +97,11 @@ fn word_key(raw: &str) -> Option<u64> {
     if raw.len() < 4 {
         return None;
     }
-    let w = lexicon::strip(raw);
+    // Most words need no stripping: look at their two ends first.
+    let b = raw.as_bytes();
+    let plain =
+        b[0].is_ascii_alphanumeric() && b[b.len() - 1].is_ascii_alphanumeric();
+    let w = if plain { raw } else { lexicon::strip(raw) };
     if w.len() < 4 {
         return None;
     }
