@@ -431,6 +431,16 @@ mod tests {
     }
 
     #[test]
+    fn chrome_is_no_title() {
+        for chrome in ["*", "Home » World", "Menu"] {
+            let doc = format!("{chrome}\n\n{P1}\n\n{P2}\n\n{P3}\n");
+            let c = clean(&doc);
+            assert_eq!(c.title, None, "{chrome}");
+            assert!(c.text.starts_with(P1), "{chrome}: {}", c.text);
+        }
+    }
+
+    #[test]
     fn teasers_and_link_lists_around_the_body_go() {
         let doc = format!(
             "* Home\n* World\n* Sport\n\nHarbour budget approved\n\n{P1}\n\n\

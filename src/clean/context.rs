@@ -217,7 +217,13 @@ fn find_title(lines: &mut [Line<'_>]) -> Option<usize> {
 fn title_above(lines: &mut [Line<'_>], start: usize) -> Option<usize> {
     // The headline at the top of the page, when no prose stands between
     // it and the body (only furniture, metadata or a standfirst).
-    if let Some(t) = find_title(lines).filter(|&t| t < start) {
+    // Chrome is no headline: a lone "*" or one word of a menu.
+    let worded = |l: &Line<'_>| {
+        l.feat.words >= 2 && l.text.chars().any(char::is_alphabetic)
+    };
+    if let Some(t) =
+        find_title(lines).filter(|&t| t < start && worded(&lines[t]))
+    {
         if !lines[t + 1..start].iter().any(|l| l.feat.prose()) {
             return Some(t);
         }
