@@ -199,11 +199,17 @@ fn prose_vocabulary(lines: &[Line<'_>]) -> Vocabulary {
 /// the end of an article may be a list of dates or results, which the
 /// heading rules must not take for a list of links.
 pub(super) fn in_record_run(lines: &[Line<'_>], i: usize) -> bool {
+    // A row's links are one or two lines; looking no further keeps the
+    // heading pass linear on a page of nothing but links.
     let kept = |l: &&Line<'_>| !link_under_row(l);
+    let before = lines[..i].iter().rev().take(ROW_LINKS + 1).find(kept);
+    let after = lines[i + 1..].iter().take(ROW_LINKS + 1).find(kept);
     record(&lines[i])
-        && (lines[..i].iter().rev().find(kept).is_some_and(record)
-            || lines[i + 1..].iter().find(kept).is_some_and(record))
+        && (before.is_some_and(record) || after.is_some_and(record))
 }
+
+/// Link lines a list may put under one row.
+const ROW_LINKS: usize = 2;
 
 /// A row of a list of records: a kept line of a few words that opens with
 /// a number or a month ("June 23 – Raleigh, NC", "3) Blade Runner"), holds
