@@ -25,6 +25,7 @@ use super::body;
 use super::byline;
 use super::furniture::{classify, Class};
 use super::lines::{End, Features};
+use super::lists;
 use super::normalize::{assemble, KeptLine};
 use super::phrases::Phrases;
 use super::templates::Templates;
@@ -58,7 +59,7 @@ pub(crate) fn clean_document(
     }
     let body = body::find(&lines)
         .map(|b| body::cut_at_thread(&lines, b))
-        .map(|b| body::trim_tail(&lines, b))
+        .map(|b| lists::trim_tail(&lines, b))
         .map(|b| body::widen(&lines, b));
     let title = match body {
         Some(b) => title_above(&mut lines, b.0),
@@ -71,8 +72,8 @@ pub(crate) fn clean_document(
     if let Some(b) = body {
         body::judge_outside(&mut lines, b, title);
         body::keep_inner_prose(&mut lines, b);
-        body::keep_row_links(&mut lines, b);
-        body::inner_link_lists(&mut lines, b);
+        lists::keep_row_links(&mut lines, b);
+        lists::inner_link_lists(&mut lines, b);
     }
     headings(&mut lines, title, body);
     asides(&mut lines);
@@ -216,7 +217,13 @@ fn find_title(lines: &mut [Line<'_>]) -> Option<usize> {
 fn title_above(lines: &mut [Line<'_>], start: usize) -> Option<usize> {
     // The headline at the top of the page, when no prose stands between
     // it and the body (only furniture, metadata or a standfirst).
-    if let Some(t) = find_title(lines).filter(|&t| t < start) {
+    // Chrome is no headline: a lone "*" or one word of a menu.
+    let worded = |l: &Line<'_>| {
+        l.feat.words >= 2 && l.text.chars().any(char::is_alphabetic)
+    };
+    if let Some(t) =
+        find_title(lines).filter(|&t| t < start && worded(&lines[t]))
+    {
         if !lines[t + 1..start].iter().any(|l| l.feat.prose()) {
             return Some(t);
         }
@@ -326,8 +333,8 @@ fn headings(
             && lines[i].class == Class::Heading
             && Some(i) != title
             && next != Some(None)
-            && !body::in_record_run(lines, i)
-            && !(inside && body::introduces_or_cites(&lines[i]));
+            && !lists::in_record_run(lines, i)
+            && !(inside && lists::introduces_or_cites(&lines[i]));
         let l = &mut lines[i];
         if candidate {
             match next {

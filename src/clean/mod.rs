@@ -14,13 +14,17 @@
 //!    a verdict from its own shape (navigation-only, imperative opening,
 //!    second-person marketing, credit, timestamp, byline…). Lines that are
 //!    neither clearly furniture nor prose are kept for the next passes.
-//! 4. `body`: the article body is found first, as the heaviest run of
+//! 4. `body` (with `lists` and `vocabulary`): the article body is found
+//!    first, as the heaviest run of
 //!    prose (prose weighs its words; menus, link lists, labels and comment
 //!    headers weigh against it), then widened over what belongs to it (a
 //!    first question above it, a list of dates or results below it). What
 //!    lies around it is judged as a block: before it only the title,
 //!    metadata and a standfirst sharing the body's words are kept; after
-//!    it, teasers, comment threads and footers go.
+//!    it, teasers, comment threads and footers go. Inside it, lists of
+//!    other articles' headlines go and lists of records stay (`lists`);
+//!    whether a line speaks of the article is judged by its words'
+//!    overlap with the body's (`vocabulary`).
 //! 5. `context`: the title, its repeats, runs of links after a label
 //!    ("Read more", "Previous Article"), short non-sentence lines that lead
 //!    into furniture or end the page, section names at the head or tail,
@@ -69,6 +73,7 @@ mod context;
 mod furniture;
 mod lexicon;
 mod lines;
+mod lists;
 pub mod normalize;
 mod phrases;
 pub mod templates;

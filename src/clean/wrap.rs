@@ -34,8 +34,7 @@ const MIN_LINES: usize = 4;
 /// Joins the lines of hard-wrapped paragraphs and separates indented
 /// paragraphs by a blank line.
 pub(crate) fn reflow(text: &str) -> Cow<'_, str> {
-    let indented = indented_line(text.as_bytes());
-    let width = wrap_width(text);
+    let (width, indented) = layout(text);
     if width.is_none() && !indented {
         return Cow::Borrowed(text);
     }
@@ -75,16 +74,11 @@ pub(crate) fn reflow(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Whether a line after the first starts with a tab or a space followed
-/// by a letter or digit (an indented paragraph, not an indented bullet): a
-/// branch-free fold over byte triples, which the compiler vectorises.
-fn indented_line(b: &[u8]) -> bool {
-    let triples = b.iter().zip(b.iter().skip(1)).zip(b.iter().skip(2));
-    triples.fold(false, |acc, ((&a, &c), &d)| {
-        acc | ((a == b'\n')
-            & ((c == b'\t') | (c == b' '))
-            & d.is_ascii_alphanumeric())
-    })
+/// Whether a line after the first is indented: a tab or a space, then a
+/// letter or digit (an indented paragraph, not an indented bullet).
+fn indented(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.len() > 1 && matches!(b[0], b'\t' | b' ') && b[1].is_ascii_alphanumeric()
 }
 
 /// Whether `prev` is full: the first word of `next` would not have fit
@@ -103,14 +97,27 @@ fn columns(s: &str) -> usize {
     }
 }
 
-/// The wrap width of `text`, when it is hard-wrapped. Line lengths go
+/// The wrap width of `text`, when it is hard-wrapped, and whether a line
+/// after the first is indented; one pass over the lines. Line lengths go
 /// into a histogram (no allocation, no sort); lines longer than
 /// [`MAX_WIDTH`] share its last bucket.
-fn wrap_width(text: &str) -> Option<usize> {
+fn layout(text: &str) -> (Option<usize>, bool) {
+    let mut any_indent = false;
+    let mut split = text.split('\n');
+    let first = split.next().unwrap_or("");
+    let width = wrap_width(
+        std::iter::once(first)
+            .chain(split.inspect(|l| any_indent |= indented(l))),
+    );
+    (width, any_indent)
+}
+
+/// The wrap width of `lines`, when they are hard-wrapped.
+fn wrap_width<'a>(all: impl Iterator<Item = &'a str>) -> Option<usize> {
     const BUCKETS: usize = MAX_WIDTH + 12;
     let mut counts = [0u32; BUCKETS + 1];
     let mut lines = 0u32;
-    for line in text.split('\n') {
+    for line in all {
         // A column is at most four bytes: no need to count the columns of
         // lines too short or too long to matter.
         if line.len() < MIN_WIDTH / 2 || line.len() > 4 * BUCKETS {
