@@ -327,12 +327,9 @@ fn seed_004_has_no_money_count_or_percent() {
 }
 
 /// A document that is one news sentence keeps its figure through the whole
-/// pipeline. The cleaner now removes some of these lines whole (as
-/// `advert` or `cta`), and their figures go with them; that belongs to the
-/// cleaning stage, so this test is ignored until it is fixed there:
-/// `cargo test --test figures_eval -- --ignored` shows the losses.
+/// pipeline: the cleaner once removed such lines whole (as `advert` or
+/// `cta`, for "paid", "Get the…" or "you"), and their figures with them.
 #[test]
-#[ignore = "the cleaner removes these one-line documents; see the cleaning stage"]
 fn one_sentence_documents_keep_their_figures() {
     let pipeline = newsx::Pipeline::builtin().expect("built-in pipeline");
     let cases = [
