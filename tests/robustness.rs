@@ -273,6 +273,24 @@ fn sigint_and_sigterm_remove_the_temporary_file_and_exit_130_143() {
 }
 
 #[test]
+fn after_kill_9_the_next_run_removes_the_temporary_file() {
+    let dir = temp();
+    let d = dir.path();
+    many_documents(d, 400);
+    fs::create_dir(d.join("out")).unwrap();
+    assert_eq!(interrupted(d, "-KILL"), None, "killed outright");
+    assert_eq!(temporaries(&d.join("out")).len(), 1, "kill -9 leaves it");
+    write(d, "doc.txt", GOOD.as_bytes());
+    let out = newsx(d, &["extract", "-q", "-o", "out/r.jsonl", "doc.txt"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        temporaries(&d.join("out")).is_empty(),
+        "the next run removes it"
+    );
+    assert!(text_of(&d.join("out/r.jsonl")).contains("3,600 sanctions"));
+}
+
+#[test]
 fn a_temporary_file_left_by_a_killed_run_goes_on_the_next_run() {
     let dir = temp();
     let d = dir.path();
