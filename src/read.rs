@@ -275,11 +275,12 @@ pub fn decode(raw: &[u8]) -> Result<(String, String), ReadFailure> {
 /// In order: a BOM names the encoding; the zero bytes of UTF-16 without a
 /// BOM give it away (in mostly-Latin text every other byte is 0, on one
 /// side only); bytes that are UTF-8 but for a few invalid ones are UTF-8,
-/// with each invalid byte mended ([`mend_utf8`]); only text with no UTF-8
-/// in it and many non-ASCII bytes goes to `chardetng`, whose guess needs
-/// that many to tell, say, Cyrillic from Latin code pages. A stray byte
-/// must not turn a UTF-8 article into mojibake ("Ã©"), nor a few high
-/// bytes in English text into Cyrillic.
+/// with each invalid byte mended (a lone byte takes its windows-1252
+/// reading when printable, anything else U+FFFD); only text with no UTF-8
+/// in it goes to `chardetng`, whose guess needs many non-ASCII bytes to
+/// tell, say, Cyrillic from Latin code pages, so with few of them it is
+/// held to a Latin one. A stray byte must not turn a UTF-8 article into
+/// mojibake ("Ã©"), nor a few high bytes in English text into Cyrillic.
 pub fn decode_text(raw: &[u8]) -> Result<Decoded, ReadFailure> {
     if raw.iter().all(u8::is_ascii_whitespace) {
         return Err((ErrorKind::Empty, "no text in the file".to_string()));

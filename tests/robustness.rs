@@ -273,6 +273,24 @@ fn sigint_and_sigterm_remove_the_temporary_file_and_exit_130_143() {
 }
 
 #[test]
+fn after_kill_9_the_next_run_removes_the_temporary_file() {
+    let dir = temp();
+    let d = dir.path();
+    many_documents(d, 400);
+    fs::create_dir(d.join("out")).unwrap();
+    assert_eq!(interrupted(d, "-KILL"), None, "killed outright");
+    assert_eq!(temporaries(&d.join("out")).len(), 1, "kill -9 leaves it");
+    write(d, "doc.txt", GOOD.as_bytes());
+    let out = newsx(d, &["extract", "-q", "-o", "out/r.jsonl", "doc.txt"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        temporaries(&d.join("out")).is_empty(),
+        "the next run removes it"
+    );
+    assert!(text_of(&d.join("out/r.jsonl")).contains("3,600 sanctions"));
+}
+
+#[test]
 fn a_temporary_file_left_by_a_killed_run_goes_on_the_next_run() {
     let dir = temp();
     let d = dir.path();
@@ -461,4 +479,40 @@ fn a_large_document_among_small_ones_keeps_input_order_for_any_j() {
     let mut sorted = paths.clone();
     sorted.sort();
     assert_eq!(paths, sorted, "input order");
+}
+
+#[test]
+fn the_issues_pathological_document_does_not_hang() {
+    // "Ministry Russia" 100,000 times (1.6 MB): quadratic work made this
+    // run for minutes. The deadline only guards against a hang; the work
+    // itself is counted in tests/linear.rs.
+    let dir = temp();
+    let d = dir.path();
+    write(
+        d,
+        "m.txt",
+        ["Ministry Russia"; 100_000].join(" ").as_bytes(),
+    );
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_newsx"))
+        .args(["extract", "-q", "-o", "r.jsonl", "m.txt"])
+        .current_dir(d)
+        .spawn()
+        .unwrap();
+    let deadline =
+        std::time::Instant::now() + std::time::Duration::from_secs(300);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("still running after 300 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert_eq!(status.code(), Some(0));
+    let rec: Value =
+        serde_json::from_str(&text_of(&d.join("r.jsonl"))).unwrap();
+    assert_eq!(rec["stats"]["words"], 200_000);
+    assert!(!rec["entities"].as_array().unwrap().is_empty());
 }

@@ -146,6 +146,10 @@ pub struct DocCurrency<'a> {
     mentions: &'a [Mention],
     default_dollar: Option<Code>,
     dollar: Option<Code>,
+    /// Answers already given: each looks through the whole text or all
+    /// its mentions, once per document rather than once per figure.
+    yen: Option<&'static str>,
+    shared: Vec<(usize, Option<Code>)>,
 }
 
 /// The dollar a prefix ("C" in "C$") or adjective ("Canadian dollar")
@@ -176,6 +180,8 @@ impl<'a> DocCurrency<'a> {
             mentions,
             default_dollar,
             dollar: None,
+            yen: None,
+            shared: Vec::new(),
         }
     }
 
@@ -187,12 +193,13 @@ impl<'a> DocCurrency<'a> {
             Currency::Dollar => Some(self.dollar()),
             Currency::Yen => to_code(self.yen()),
             Currency::Shared(i) => {
-                let shared = SHARED.get(i)?;
-                let hinted = shared
-                    .hints
-                    .iter()
-                    .find(|(name, qid, _)| self.mentions_country(name, qid));
-                to_code(hinted.map(|h| h.2).or(shared.default)?)
+                if let Some(&(_, code)) = self.shared.iter().find(|s| s.0 == i)
+                {
+                    return code;
+                }
+                let code = self.shared_code(i);
+                self.shared.push((i, code));
+                code
             }
         }
     }
@@ -234,19 +241,31 @@ impl<'a> DocCurrency<'a> {
         resolved
     }
 
-    fn yen(&self) -> &'static str {
+    fn shared_code(&self, i: usize) -> Option<Code> {
+        let shared = SHARED.get(i)?;
+        let hinted = shared
+            .hints
+            .iter()
+            .find(|(name, qid, _)| self.mentions_country(name, qid));
+        to_code(hinted.map(|h| h.2).or(shared.default)?)
+    }
+
+    fn yen(&mut self) -> &'static str {
+        if let Some(yen) = self.yen {
+            return yen;
+        }
+        crate::work::add(self.text.len());
         let china = ["yuan", "China", "Chinese", "renminbi"]
             .iter()
             .any(|w| self.text.contains(w));
         let japan = ["Japan", "yen"].iter().any(|w| self.text.contains(w));
-        if china && !japan {
-            "CNY"
-        } else {
-            "JPY"
-        }
+        let yen = if china && !japan { "CNY" } else { "JPY" };
+        self.yen = Some(yen);
+        yen
     }
 
     fn mentions_country(&self, name: &str, qid: &str) -> bool {
+        crate::work::add(self.text.len() + self.mentions.len());
         self.mentions
             .iter()
             .any(|m| m.id.as_deref() == Some(qid) || m.name.as_ref() == name)

@@ -98,6 +98,14 @@ pub const SHAPES: &[Shape] = &[
         unit: |_| "$1.5bn €2 £3m US$4 ".into(),
     },
     Shape {
+        name: "shared currency",
+        unit: |_| "Iran paid 5,000 rials and Oman 3 dinars, ".into(),
+    },
+    Shape {
+        name: "yen",
+        unit: |_| "¥5 ".into(),
+    },
+    Shape {
         name: "number range",
         unit: |_| "1-2-".into(),
     },
