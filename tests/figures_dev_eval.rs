@@ -83,12 +83,7 @@ impl Tally {
         common::ratio(self.tp, self.tp + self.fn_)
     }
     fn f1(&self) -> f64 {
-        let (p, r) = (self.p(), self.r());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        common::f1(self.p(), self.r())
     }
 }
 

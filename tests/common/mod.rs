@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod shapes;
+pub mod shingles;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -152,5 +153,14 @@ pub fn ratio(a: usize, b: usize) -> f64 {
         1.0
     } else {
         a as f64 / b as f64
+    }
+}
+
+/// The harmonic mean of precision `p` and recall `r` (0 when both are 0).
+pub fn f1(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
     }
 }
