@@ -19,8 +19,7 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::Write;
-use std::path::PathBuf;
+use std::path::Path;
 
 use newsx::clean::Cleaner;
 use serde_json::Value;
@@ -30,10 +29,6 @@ mod common;
 use common::f1;
 use common::shingles::Shingler;
 
-fn dev_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/dev/boilerplate")
-}
-
 /// One page: its site, its scraped text and its article body.
 struct Page {
     id: String,
@@ -42,8 +37,7 @@ struct Page {
     body: String,
 }
 
-fn load() -> Option<Vec<Page>> {
-    let dir = dev_dir();
+fn load(dir: &Path) -> Option<Vec<Page>> {
     let truth = fs::read_to_string(dir.join("ground-truth.json")).ok()?;
     let truth: HashMap<String, Value> =
         serde_json::from_str(&truth).expect("ground truth is JSON");
@@ -131,12 +125,12 @@ fn text_of(c: &newsx::clean::Cleaned) -> &str {
 
 #[test]
 fn real_pages() {
-    let Some(pages) = load() else {
-        let _ = writeln!(
-            std::io::stderr(),
-            "clean_pages_eval: SKIPPED, {} is absent",
-            dev_dir().display()
-        );
+    let Some(dir) = common::shared("dev/boilerplate", "clean_pages_eval")
+    else {
+        return;
+    };
+    let Some(pages) = load(&dir) else {
+        common::skip("clean_pages_eval", "ground-truth.json is absent");
         return;
     };
     let sh = Shingler::new();

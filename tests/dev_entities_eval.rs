@@ -23,8 +23,7 @@ mod common;
 
 use common::ratio;
 use std::collections::BTreeMap;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use newsx::gazetteer::{builtin_files, Gazetteer, MatchOptions};
 use newsx::tokenize::Tokenizer;
@@ -48,12 +47,8 @@ struct Doc {
     gold: Vec<Gold>,
 }
 
-fn dev_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/dev/entities")
-}
-
-fn load(name: &str) -> Vec<Doc> {
-    let path = dev_dir().join(name);
+fn load(dir: &Path, name: &str) -> Vec<Doc> {
+    let path = dir.join(name);
     let body = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     body.lines()
@@ -265,23 +260,17 @@ fn held_out(i: usize) -> bool {
 
 #[test]
 fn dev_entities() {
-    let dir = dev_dir();
-    if !dir.is_dir() {
-        let _ = writeln!(
-            std::io::stderr(),
-            "SKIPPED dev_entities: {} is absent",
-            dir.display()
-        );
+    let Some(dir) = common::shared("dev/entities", "dev_entities") else {
         return;
-    }
+    };
     let gazetteer =
         Gazetteer::from_files(&builtin_files(), MatchOptions::default())
             .expect("built-in gazetteers load");
     // Before the learned tagger (rules only): wikigold P 0.949 R 0.440,
     // held-out fifth P 0.963 R 0.424; GUM P 0.861 R 0.569.
-    let wikigold = load("wikigold.jsonl");
-    let btc = load("btc.jsonl");
-    let gum = load("gum_wikinews.jsonl");
+    let wikigold = load(&dir, "wikigold.jsonl");
+    let btc = load(&dir, "btc.jsonl");
+    let gum = load(&dir, "gum_wikinews.jsonl");
 
     let wg_all = evaluate(&gazetteer, &wikigold, |_| true);
     let btc_all = evaluate(&gazetteer, &btc, |_| true);

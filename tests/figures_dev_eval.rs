@@ -29,18 +29,12 @@ mod sources;
 use sources::{f, field, held_out, load, Case, Route, Skips};
 
 use std::collections::BTreeMap;
-use std::io::Write;
-use std::path::PathBuf;
 
 use newsx::figures::FigureExtractor;
 use newsx::read::Document;
 use newsx::tokenize::Tokenizer;
 use newsx::{record, Pipeline, PipelineOptions};
 use serde_json::Value;
-
-pub fn dev_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/dev/figures")
-}
 
 /// A gold quantity: its kind, value, upper value, and the ISO codes it may
 /// carry (empty: any, for numbers).
@@ -289,16 +283,11 @@ const FALSE_COUNTS: &[(&str, usize)] = &[("duckling", 0), ("quantulum3", 4)];
 
 #[test]
 fn dev_figures_meet_floors() {
-    if !dev_dir().is_dir() {
-        let _ = writeln!(
-            std::io::stderr(),
-            "figures_dev_eval: SKIPPED, {} is absent",
-            dev_dir().display()
-        );
+    let Some(dir) = common::shared("dev/figures", "figures_dev_eval") else {
         return;
-    }
+    };
     let mut skips = Skips::new();
-    let cases = load(&mut skips);
+    let cases = load(&dir, &mut skips);
     let builtin = Pipeline::builtin().expect("built-in pipeline");
     let mut dollar_pipelines: BTreeMap<String, Pipeline> = BTreeMap::new();
     let ex = FigureExtractor::default();

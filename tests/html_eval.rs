@@ -22,8 +22,6 @@
 //! Run with `--nocapture` to see the figures and the largest misses.
 
 use std::collections::{BTreeSet, HashMap};
-use std::io::Write;
-use std::path::PathBuf;
 
 use newsx::read::{read_source, Source};
 use newsx::Pipeline;
@@ -40,10 +38,6 @@ const FLOORS: [(&str, f64, f64, f64, usize); 2] = [
     ("tune", 0.945, 0.978, 0.962, 1),
     ("held-out", 0.935, 0.980, 0.957, 2),
 ];
-
-fn dev_dir() -> PathBuf {
-    common::root().join("../shared/dev/boilerplate")
-}
 
 fn site(url: &str) -> String {
     let host = url.split("://").nth(1).unwrap_or(url);
@@ -73,14 +67,12 @@ fn summary(
 
 #[test]
 fn articles_from_real_pages() {
-    let dir = dev_dir();
-    let truth_path = dir.join("ground-truth.json");
-    let Ok(truth) = std::fs::read_to_string(&truth_path) else {
-        let _ = writeln!(
-            std::io::stderr(),
-            "note: {} is absent; the HTML evaluation is skipped",
-            truth_path.display()
-        );
+    let Some(dir) = common::shared("dev/boilerplate", "html_eval") else {
+        return;
+    };
+    let Ok(truth) = std::fs::read_to_string(dir.join("ground-truth.json"))
+    else {
+        common::skip("html_eval", "ground-truth.json is absent");
         return;
     };
     let truth: HashMap<String, Value> =

@@ -438,10 +438,8 @@ fn score(scores: &BTreeMap<String, Score>, kind: &str) -> Score {
 
 /// Every article of the corpus folder, by file name.
 fn articles(dir: &Path) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = fs::read_dir(dir)
-        .expect("readable corpus folder")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+    common::files_with_extension(dir, "txt")
+        .into_iter()
         .map(|p| {
             let name = p
                 .file_name()
@@ -450,9 +448,7 @@ fn articles(dir: &Path) -> Vec<(String, String)> {
                 .unwrap_or_else(|e| panic!("{}: {e}", p.display()));
             (name, text)
         })
-        .collect();
-    out.sort();
-    out
+        .collect()
 }
 
 #[test]

@@ -164,3 +164,15 @@ pub fn f1(p: f64, r: f64) -> f64 {
         2.0 * p * r / (p + r)
     }
 }
+
+/// The files of `dir` whose extension is `ext`, sorted by path, so every
+/// run reads them in the same order.
+pub fn files_with_extension(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .collect();
+    paths.sort();
+    paths
+}
