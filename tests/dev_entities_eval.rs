@@ -21,7 +21,7 @@
 
 mod common;
 
-use common::ratio;
+use common::score::Score;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -79,36 +79,6 @@ fn load(dir: &Path, name: &str) -> Vec<Doc> {
         .collect()
 }
 
-/// Matched, gold and predicted counts for one label.
-#[derive(Default, Clone, Copy)]
-struct Score {
-    matched: usize,
-    gold: usize,
-    predicted: usize,
-}
-
-impl Score {
-    fn precision(self) -> f64 {
-        ratio(self.matched, self.predicted)
-    }
-    fn recall(self) -> f64 {
-        ratio(self.matched, self.gold)
-    }
-    fn f1(self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-    fn add(&mut self, o: Score) {
-        self.matched += o.matched;
-        self.gold += o.gold;
-        self.predicted += o.predicted;
-    }
-}
-
 /// Scores per label of one set, and the lines of its report.
 #[derive(Default)]
 struct SetResult {
@@ -119,9 +89,7 @@ struct SetResult {
 
 impl SetResult {
     fn total(&self) -> Score {
-        let mut t = Score::default();
-        self.scores.values().for_each(|s| t.add(*s));
-        t
+        Score::sum(self.scores.values())
     }
     fn get(&self, label: &str) -> Score {
         self.scores.get(label).copied().unwrap_or_default()
