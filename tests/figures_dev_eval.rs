@@ -239,28 +239,24 @@ fn print_board(label: &str, board: &Board) {
     let mut per_kind: BTreeMap<&str, Tally> = BTreeMap::new();
     for ((source, kind), t) in board {
         per_kind.entry(kind).or_default().add(*t);
-        println!(
-            "{source:14} {kind:8} P {:.3} R {:.3} F1 {:.3} (tp {}, fp {}, fn {})",
-            t.p(),
-            t.r(),
-            t.f1(),
-            t.tp,
-            t.fp,
-            t.fn_
-        );
+        print_row(source, kind, t);
     }
     for (kind, t) in per_kind {
-        println!(
-            "{:14} {kind:8} P {:.3} R {:.3} F1 {:.3} (tp {}, fp {}, fn {})",
-            "ALL",
-            t.p(),
-            t.r(),
-            t.f1(),
-            t.tp,
-            t.fp,
-            t.fn_
-        );
+        print_row("ALL", kind, &t);
     }
+}
+
+/// One line of the board: a source (or ALL) and kind, and its figures.
+fn print_row(source: &str, kind: &str, t: &Tally) {
+    println!(
+        "{source:14} {kind:8} P {:.3} R {:.3} F1 {:.3} (tp {}, fp {}, fn {})",
+        t.p(),
+        t.r(),
+        t.f1(),
+        t.tp,
+        t.fp,
+        t.fn_
+    );
 }
 
 /// Floors, just under what the current rules reach on all cases: F1 per
