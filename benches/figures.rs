@@ -5,38 +5,21 @@
 //! is tokenized before timing, so the throughput is that of the figures
 //! stage only (bytes of text per second).
 
-use std::fs;
 use std::hint::black_box;
-use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use newsx::figures::{FigureExtractor, FigureOptions};
 use newsx::tokenize::{Tokenizer, Tokens};
 
+mod common;
+
 /// Target size of the benchmark input.
 const TARGET_BYTES: usize = 4 << 20;
 
-fn read_dir_txt(dir: &Path) -> Vec<String> {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut paths: Vec<_> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .filter_map(|p| fs::read_to_string(p).ok())
-        .collect()
-}
-
 /// The documents, repeated with a rotating start so neighbours differ.
 fn documents() -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut base = read_dir_txt(&root.join("corpus"));
-    base.extend(read_dir_txt(&root.join("../shared/wikinews")));
+    let mut base = common::seeds();
+    base.extend(common::wikinews());
     assert!(!base.is_empty(), "no corpus text found");
     let mut docs = Vec::new();
     let mut total = 0;

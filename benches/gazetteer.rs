@@ -13,6 +13,8 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use newsx::gazetteer::{builtin_files, Gazetteer, MatchOptions};
 use newsx::tokenize::{Tokenizer, Tokens};
 
+mod common;
+
 /// Place and people names swapped into copies of the seeds so the
 /// generated corpus does not repeat one document.
 const SWAPS: &[(&str, &[&str])] = &[
@@ -64,24 +66,6 @@ fn generated(size: usize) -> Vec<String> {
     docs
 }
 
-/// The Wikinews articles beside the repository, if any.
-fn wikinews() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/wikinews");
-    let mut docs: Vec<(String, String)> = std::fs::read_dir(dir)
-        .map(|d| {
-            d.filter_map(Result::ok)
-                .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
-                .filter_map(|e| {
-                    let text = std::fs::read_to_string(e.path()).ok()?;
-                    Some((e.path().display().to_string(), text))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    docs.sort();
-    docs.into_iter().map(|(_, text)| text).collect()
-}
-
 fn load(c: &mut Criterion) {
     let files = builtin_files();
     let mut group = c.benchmark_group("load");
@@ -102,9 +86,10 @@ fn find(c: &mut Criterion) {
     let tokenizer = Tokenizer::new();
     let mut group = c.benchmark_group("find");
     group.sample_size(10);
-    for (name, docs) in
-        [("generated", generated(4 << 20)), ("wikinews", wikinews())]
-    {
+    for (name, docs) in [
+        ("generated", generated(4 << 20)),
+        ("wikinews", common::wikinews()),
+    ] {
         if docs.is_empty() {
             continue;
         }

@@ -20,15 +20,7 @@ mod common;
 /// The dev pages, decoded, in file-name order.
 fn pages() -> Vec<String> {
     let dir = common::root().join("../shared/dev/boilerplate/html");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return Vec::new();
-    };
-    let mut paths: Vec<_> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "html"))
-        .collect();
-    paths.sort();
-    paths
+    common::files_with_extension(&dir, "html")
         .iter()
         .filter_map(|p| std::fs::read(p).ok())
         .filter_map(|raw| newsx::read::decode(&raw).ok().map(|(text, _)| text))

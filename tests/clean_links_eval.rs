@@ -11,14 +11,10 @@
 //! stderr and passes when `../shared` is absent.
 
 use std::fs;
-use std::io::Write;
-use std::path::PathBuf;
 
 use newsx::clean::Cleaner;
 
-fn wikinews() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/wikinews")
-}
+mod common;
 
 /// (headline, paragraphs) of an article; captions and the date line are
 /// left out, as a scraper reading the article body would.
@@ -74,19 +70,10 @@ const LAYOUTS: [(&str, &str); 4] = [
 
 #[test]
 fn related_link_lists() {
-    let Ok(dir) = fs::read_dir(wikinews()) else {
-        let _ = writeln!(
-            std::io::stderr(),
-            "clean_links_eval: SKIPPED, {} is absent",
-            wikinews().display()
-        );
+    let Some(dir) = common::shared("wikinews", "clean_links_eval") else {
         return;
     };
-    let mut paths: Vec<PathBuf> = dir
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
+    let paths = common::files_with_extension(&dir, "txt");
     let articles: Vec<(String, Vec<String>)> = paths
         .iter()
         .map(|p| article(&fs::read_to_string(p).expect("article is UTF-8")))

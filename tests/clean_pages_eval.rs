@@ -19,16 +19,15 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::Write;
-use std::path::PathBuf;
+use std::path::Path;
 
 use newsx::clean::Cleaner;
-use regex::Regex;
 use serde_json::Value;
 
-fn dev_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/dev/boilerplate")
-}
+mod common;
+
+use common::f1;
+use common::shingles::Shingler;
 
 /// One page: its site, its scraped text and its article body.
 struct Page {
@@ -38,8 +37,7 @@ struct Page {
     body: String,
 }
 
-fn load() -> Option<Vec<Page>> {
-    let dir = dev_dir();
+fn load(dir: &Path) -> Option<Vec<Page>> {
     let truth = fs::read_to_string(dir.join("ground-truth.json")).ok()?;
     let truth: HashMap<String, Value> =
         serde_json::from_str(&truth).expect("ground truth is JSON");
@@ -73,59 +71,15 @@ fn halves(pages: &[Page]) -> HashMap<String, usize> {
         .collect()
 }
 
-/// Four-token shingles of `text`, as a multiset.
-fn shingles(words: &Regex, text: &str) -> HashMap<String, i64> {
-    let tokens: Vec<&str> = words.find_iter(text).map(|m| m.as_str()).collect();
-    let mut out = HashMap::new();
-    for w in tokens.windows(4) {
-        *out.entry(w.join(" ")).or_insert(0) += 1;
-    }
-    if tokens.len() < 4 && !tokens.is_empty() {
-        *out.entry(tokens.join(" ")).or_insert(0) += 1;
-    }
-    out
-}
-
-/// Per-page figures: precision and recall (normalised shingle counts).
-struct PageScore {
-    precision: f64,
-    recall: f64,
-}
-
-fn score(words: &Regex, out: &str, body: &str) -> PageScore {
-    let got = shingles(words, out);
-    let want = shingles(words, body);
-    let (mut tp, mut fp, mut fn_) = (0i64, 0i64, 0i64);
-    for (s, &n) in &got {
-        let m = want.get(s).copied().unwrap_or(0);
-        tp += n.min(m);
-        fp += (n - m).max(0);
-    }
-    for (s, &m) in &want {
-        let n = got.get(s).copied().unwrap_or(0);
-        fn_ += (m - n).max(0);
-    }
-    // As the benchmark: identical (also both empty) is perfect, no shared
-    // shingle is zero.
-    let (precision, recall) = if fp == 0 && fn_ == 0 {
-        (1.0, 1.0)
-    } else if tp == 0 {
-        (0.0, 0.0)
-    } else {
-        (tp as f64 / (tp + fp) as f64, tp as f64 / (tp + fn_) as f64)
-    };
-    PageScore { precision, recall }
-}
-
 /// Lines of `text` none of whose shingles are in `other`, longest first:
 /// furniture left (text = output) or content lost (text = body).
-fn strays(words: &Regex, text: &str, other: &str, n: usize) -> Vec<String> {
-    let inside = shingles(words, other);
+fn strays(sh: &Shingler, text: &str, other: &str, n: usize) -> Vec<String> {
+    let inside = sh.shingles(other);
     let mut out: Vec<String> = text
         .lines()
         .map(str::trim)
-        .filter(|l| words.find_iter(l).count() >= 4)
-        .filter(|l| shingles(words, l).keys().all(|s| !inside.contains_key(s)))
+        .filter(|l| sh.tokens(l) >= 4)
+        .filter(|l| sh.shingles(l).keys().all(|s| !inside.contains_key(s)))
         .map(str::to_owned)
         .collect();
     out.sort_by_key(|l| std::cmp::Reverse(l.len()));
@@ -149,12 +103,7 @@ impl Half {
         self.recall / self.pages.max(1) as f64
     }
     fn f1(&self) -> f64 {
-        let (p, r) = (self.p(), self.r());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        f1(self.p(), self.r())
     }
 }
 
@@ -176,28 +125,28 @@ fn text_of(c: &newsx::clean::Cleaned) -> &str {
 
 #[test]
 fn real_pages() {
-    let Some(pages) = load() else {
-        let _ = writeln!(
-            std::io::stderr(),
-            "clean_pages_eval: SKIPPED, {} is absent",
-            dev_dir().display()
-        );
+    let Some(dir) = common::shared("dev/boilerplate", "clean_pages_eval")
+    else {
         return;
     };
-    let words = Regex::new(r"\w+").expect("token pattern compiles");
+    let Some(pages) = load(&dir) else {
+        common::skip("clean_pages_eval", "ground-truth.json is absent");
+        return;
+    };
+    let sh = Shingler::new();
     let half_of = halves(&pages);
     let cleaner = Cleaner::new();
     let mut halves = [Half::default(), Half::default(), Half::default()];
     for page in &pages {
         let c = cleaner.clean(&page.txt);
         let out = text_of(&c);
-        let s = score(&words, out, &page.body);
+        let s = sh.compare(out, &page.body);
         let h = half_of[&page.site];
         for k in [h, 2] {
             halves[k].pages += 1;
-            halves[k].precision += s.precision;
-            halves[k].recall += s.recall;
-            if s.recall < 0.9 {
+            halves[k].precision += s.precision();
+            halves[k].recall += s.recall();
+            if s.recall() < 0.9 {
                 halves[k].losing.push(page.site.clone());
             }
         }
@@ -206,8 +155,8 @@ fn real_pages() {
             &page.id[..8],
             ["tune", "held-out"][h],
             page.site,
-            s.precision,
-            s.recall
+            s.precision(),
+            s.recall()
         );
         let debug = std::env::var("CLEAN_PAGE").unwrap_or_default();
         if !debug.is_empty() && page.id.starts_with(&debug) {
@@ -216,15 +165,15 @@ fn real_pages() {
             }
             println!("  TEXT {}", c.text);
         }
-        for l in strays(&words, out, &page.body, 3) {
+        for l in strays(&sh, out, &page.body, 3) {
             println!("  LEFT {}", cut(&l));
         }
-        for l in strays(&words, &page.body, out, 3) {
+        for l in strays(&sh, &page.body, out, 3) {
             println!("  LOST {}", cut(&l));
         }
     }
     println!();
-    let raw = raw_half(&words, &pages);
+    let raw = raw_half(&sh, &pages);
     report("tune", &halves[0]);
     report("held-out", &halves[1]);
     report("all", &halves[2]);
@@ -245,13 +194,13 @@ fn real_pages() {
 }
 
 /// F1 of the raw text over all pages: what doing nothing scores.
-fn raw_half(words: &Regex, pages: &[Page]) -> f64 {
+fn raw_half(sh: &Shingler, pages: &[Page]) -> f64 {
     let mut h = Half::default();
     for page in pages {
-        let s = score(words, &page.txt, &page.body);
+        let s = sh.compare(&page.txt, &page.body);
         h.pages += 1;
-        h.precision += s.precision;
-        h.recall += s.recall;
+        h.precision += s.precision();
+        h.recall += s.recall();
     }
     h.f1()
 }

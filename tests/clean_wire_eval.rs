@@ -13,14 +13,10 @@
 //! passes when `../shared` is absent.
 
 use std::fs;
-use std::io::Write;
-use std::path::PathBuf;
 
 use newsx::clean::Cleaner;
 
-fn wikinews() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/wikinews")
-}
+mod common;
 
 /// Datelines in the wire agencies' styles; the place is chosen by the
 /// story's position, so every run lays out the same text.
@@ -128,19 +124,10 @@ fn squash(s: &str) -> String {
 
 #[test]
 fn wire_layout() {
-    let Ok(dir) = fs::read_dir(wikinews()) else {
-        let _ = writeln!(
-            std::io::stderr(),
-            "clean_wire_eval: SKIPPED, {} is absent",
-            wikinews().display()
-        );
+    let Some(dir) = common::shared("wikinews", "clean_wire_eval") else {
         return;
     };
-    let mut paths: Vec<PathBuf> = dir
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
+    let paths = common::files_with_extension(&dir, "txt");
     let cleaner = Cleaner::new();
     let (mut total, mut lost, mut stories) = (0, 0, 0);
     let (mut bad, mut unnamed) = (Vec::new(), Vec::new());

@@ -21,10 +21,9 @@
 
 mod common;
 
-use common::ratio;
+use common::score::Score;
 use std::collections::BTreeMap;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use newsx::gazetteer::{builtin_files, Gazetteer, MatchOptions};
 use newsx::tokenize::Tokenizer;
@@ -48,12 +47,8 @@ struct Doc {
     gold: Vec<Gold>,
 }
 
-fn dev_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/dev/entities")
-}
-
-fn load(name: &str) -> Vec<Doc> {
-    let path = dev_dir().join(name);
+fn load(dir: &Path, name: &str) -> Vec<Doc> {
+    let path = dir.join(name);
     let body = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     body.lines()
@@ -84,36 +79,6 @@ fn load(name: &str) -> Vec<Doc> {
         .collect()
 }
 
-/// Matched, gold and predicted counts for one label.
-#[derive(Default, Clone, Copy)]
-struct Score {
-    matched: usize,
-    gold: usize,
-    predicted: usize,
-}
-
-impl Score {
-    fn precision(self) -> f64 {
-        ratio(self.matched, self.predicted)
-    }
-    fn recall(self) -> f64 {
-        ratio(self.matched, self.gold)
-    }
-    fn f1(self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-    fn add(&mut self, o: Score) {
-        self.matched += o.matched;
-        self.gold += o.gold;
-        self.predicted += o.predicted;
-    }
-}
-
 /// Scores per label of one set, and the lines of its report.
 #[derive(Default)]
 struct SetResult {
@@ -124,9 +89,7 @@ struct SetResult {
 
 impl SetResult {
     fn total(&self) -> Score {
-        let mut t = Score::default();
-        self.scores.values().for_each(|s| t.add(*s));
-        t
+        Score::sum(self.scores.values())
     }
     fn get(&self, label: &str) -> Score {
         self.scores.get(label).copied().unwrap_or_default()
@@ -265,23 +228,17 @@ fn held_out(i: usize) -> bool {
 
 #[test]
 fn dev_entities() {
-    let dir = dev_dir();
-    if !dir.is_dir() {
-        let _ = writeln!(
-            std::io::stderr(),
-            "SKIPPED dev_entities: {} is absent",
-            dir.display()
-        );
+    let Some(dir) = common::shared("dev/entities", "dev_entities") else {
         return;
-    }
+    };
     let gazetteer =
         Gazetteer::from_files(&builtin_files(), MatchOptions::default())
             .expect("built-in gazetteers load");
     // Before the learned tagger (rules only): wikigold P 0.949 R 0.440,
     // held-out fifth P 0.963 R 0.424; GUM P 0.861 R 0.569.
-    let wikigold = load("wikigold.jsonl");
-    let btc = load("btc.jsonl");
-    let gum = load("gum_wikinews.jsonl");
+    let wikigold = load(&dir, "wikigold.jsonl");
+    let btc = load(&dir, "btc.jsonl");
+    let gum = load(&dir, "gum_wikinews.jsonl");
 
     let wg_all = evaluate(&gazetteer, &wikigold, |_| true);
     let btc_all = evaluate(&gazetteer, &btc, |_| true);

@@ -29,18 +29,12 @@ mod sources;
 use sources::{f, field, held_out, load, Case, Route, Skips};
 
 use std::collections::BTreeMap;
-use std::io::Write;
-use std::path::PathBuf;
 
 use newsx::figures::FigureExtractor;
 use newsx::read::Document;
 use newsx::tokenize::Tokenizer;
 use newsx::{record, Pipeline, PipelineOptions};
 use serde_json::Value;
-
-pub fn dev_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/dev/figures")
-}
 
 /// A gold quantity: its kind, value, upper value, and the ISO codes it may
 /// carry (empty: any, for numbers).
@@ -83,12 +77,7 @@ impl Tally {
         common::ratio(self.tp, self.tp + self.fn_)
     }
     fn f1(&self) -> f64 {
-        let (p, r) = (self.p(), self.r());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        common::f1(self.p(), self.r())
     }
 }
 
@@ -250,28 +239,24 @@ fn print_board(label: &str, board: &Board) {
     let mut per_kind: BTreeMap<&str, Tally> = BTreeMap::new();
     for ((source, kind), t) in board {
         per_kind.entry(kind).or_default().add(*t);
-        println!(
-            "{source:14} {kind:8} P {:.3} R {:.3} F1 {:.3} (tp {}, fp {}, fn {})",
-            t.p(),
-            t.r(),
-            t.f1(),
-            t.tp,
-            t.fp,
-            t.fn_
-        );
+        print_row(source, kind, t);
     }
     for (kind, t) in per_kind {
-        println!(
-            "{:14} {kind:8} P {:.3} R {:.3} F1 {:.3} (tp {}, fp {}, fn {})",
-            "ALL",
-            t.p(),
-            t.r(),
-            t.f1(),
-            t.tp,
-            t.fp,
-            t.fn_
-        );
+        print_row("ALL", kind, &t);
     }
+}
+
+/// One line of the board: a source (or ALL) and kind, and its figures.
+fn print_row(source: &str, kind: &str, t: &Tally) {
+    println!(
+        "{source:14} {kind:8} P {:.3} R {:.3} F1 {:.3} (tp {}, fp {}, fn {})",
+        t.p(),
+        t.r(),
+        t.f1(),
+        t.tp,
+        t.fp,
+        t.fn_
+    );
 }
 
 /// Floors, just under what the current rules reach on all cases: F1 per
@@ -294,16 +279,11 @@ const FALSE_COUNTS: &[(&str, usize)] = &[("duckling", 0), ("quantulum3", 4)];
 
 #[test]
 fn dev_figures_meet_floors() {
-    if !dev_dir().is_dir() {
-        let _ = writeln!(
-            std::io::stderr(),
-            "figures_dev_eval: SKIPPED, {} is absent",
-            dev_dir().display()
-        );
+    let Some(dir) = common::shared("dev/figures", "figures_dev_eval") else {
         return;
-    }
+    };
     let mut skips = Skips::new();
-    let cases = load(&mut skips);
+    let cases = load(&dir, &mut skips);
     let builtin = Pipeline::builtin().expect("built-in pipeline");
     let mut dollar_pipelines: BTreeMap<String, Pipeline> = BTreeMap::new();
     let ex = FigureExtractor::default();

@@ -22,15 +22,15 @@
 //! Run with `--nocapture` to see the figures and the largest misses.
 
 use std::collections::{BTreeSet, HashMap};
-use std::io::Write;
-use std::path::PathBuf;
 
 use newsx::read::{read_source, Source};
 use newsx::Pipeline;
-use regex::Regex;
 use serde_json::Value;
 
 mod common;
+
+use common::f1;
+use common::shingles::{Counts, Shingler};
 
 /// Floors, just under what the extraction reaches.
 const FLOORS: [(&str, f64, f64, f64, usize); 2] = [
@@ -38,68 +38,6 @@ const FLOORS: [(&str, f64, f64, f64, usize); 2] = [
     ("tune", 0.945, 0.978, 0.962, 1),
     ("held-out", 0.935, 0.980, 0.957, 2),
 ];
-
-fn dev_dir() -> PathBuf {
-    common::root().join("../shared/dev/boilerplate")
-}
-
-/// TP, FP, FN of one page, normalised to sum 1.
-#[derive(Clone, Copy, Debug)]
-struct Counts {
-    tp: f64,
-    fp: f64,
-    fn_: f64,
-}
-
-impl Counts {
-    fn precision(self) -> f64 {
-        if self.tp + self.fp > 0.0 {
-            self.tp / (self.tp + self.fp)
-        } else {
-            f64::from(u8::from(self.fn_ == 0.0))
-        }
-    }
-
-    fn recall(self) -> f64 {
-        if self.tp + self.fn_ > 0.0 {
-            self.tp / (self.tp + self.fn_)
-        } else {
-            f64::from(u8::from(self.fp == 0.0))
-        }
-    }
-}
-
-fn shingles(words: &Regex, text: &str) -> HashMap<Vec<String>, usize> {
-    let tokens: Vec<String> = words
-        .find_iter(text)
-        .map(|m| m.as_str().to_string())
-        .collect();
-    let mut out = HashMap::new();
-    for w in tokens.windows(4) {
-        *out.entry(w.to_vec()).or_insert(0) += 1;
-    }
-    out
-}
-
-fn score(words: &Regex, truth: &str, output: &str) -> Counts {
-    let t = shingles(words, truth);
-    let o = shingles(words, output);
-    let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
-    for (k, &n) in &t {
-        let m = o.get(k).copied().unwrap_or(0);
-        tp += n.min(m);
-        fn_ += n.saturating_sub(m);
-    }
-    for (k, &m) in &o {
-        fp += m.saturating_sub(t.get(k).copied().unwrap_or(0));
-    }
-    let sum = (tp + fp + fn_).max(1) as f64;
-    Counts {
-        tp: tp as f64 / sum,
-        fp: fp as f64 / sum,
-        fn_: fn_ as f64 / sum,
-    }
-}
 
 fn site(url: &str) -> String {
     let host = url.split("://").nth(1).unwrap_or(url);
@@ -122,31 +60,25 @@ fn summary(
     let n = pages.len().max(1) as f64;
     let p = pages.iter().map(|x| pick(x).precision()).sum::<f64>() / n;
     let r = pages.iter().map(|x| pick(x).recall()).sum::<f64>() / n;
-    let f1 = if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    };
+    let f1 = f1(p, r);
     let lost = pages.iter().filter(|x| pick(x).recall() < 0.9).count();
     (p, r, f1, lost)
 }
 
 #[test]
 fn articles_from_real_pages() {
-    let dir = dev_dir();
-    let truth_path = dir.join("ground-truth.json");
-    let Ok(truth) = std::fs::read_to_string(&truth_path) else {
-        let _ = writeln!(
-            std::io::stderr(),
-            "note: {} is absent; the HTML evaluation is skipped",
-            truth_path.display()
-        );
+    let Some(dir) = common::shared("dev/boilerplate", "html_eval") else {
+        return;
+    };
+    let Ok(truth) = std::fs::read_to_string(dir.join("ground-truth.json"))
+    else {
+        common::skip("html_eval", "ground-truth.json is absent");
         return;
     };
     let truth: HashMap<String, Value> =
         serde_json::from_str(&truth).expect("ground-truth.json is JSON");
     assert_eq!(truth.len(), 80, "the dev set has 80 pages");
-    let words = Regex::new(r"\w+").expect("the token pattern compiles");
+    let sh = Shingler::new();
     let pipeline = Pipeline::builtin().expect("built-in gazetteers load");
     let sites: BTreeSet<String> = truth
         .values()
@@ -171,8 +103,8 @@ fn articles_from_real_pages() {
         pages.push(Page {
             id: id.clone(),
             site: site(truth[id]["url"].as_str().expect("a url")),
-            with_title: score(&words, gold, text),
-            without_title: score(&words, gold, body),
+            with_title: sh.compare(text, gold),
+            without_title: sh.compare(body, gold),
         });
     }
     let mut failures = Vec::new();

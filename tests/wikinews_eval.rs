@@ -18,6 +18,7 @@
 mod common;
 
 use common::ratio;
+use common::score::Score;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -134,23 +135,6 @@ fn context(text: &str, start: usize, end: usize) -> String {
         &text[end..b]
     )
     .replace('\n', " ")
-}
-
-/// Matches, gold and predicted counts for one type.
-#[derive(Default, Clone, Copy)]
-struct Score {
-    matched: usize,
-    gold: usize,
-    predicted: usize,
-}
-
-impl Score {
-    fn precision(self) -> f64 {
-        ratio(self.matched, self.predicted)
-    }
-    fn recall(self) -> f64 {
-        ratio(self.matched, self.gold)
-    }
 }
 
 /// Correct / checked counts for the attributes of matched figures.
@@ -380,11 +364,7 @@ fn score_entities(
 }
 
 fn total(scores: &BTreeMap<String, Score>) -> Score {
-    scores.values().fold(Score::default(), |a, s| Score {
-        matched: a.matched + s.matched,
-        gold: a.gold + s.gold,
-        predicted: a.predicted + s.predicted,
-    })
+    Score::sum(scores.values())
 }
 
 fn print_scores(what: &str, scores: &BTreeMap<String, Score>) {
@@ -438,10 +418,8 @@ fn score(scores: &BTreeMap<String, Score>, kind: &str) -> Score {
 
 /// Every article of the corpus folder, by file name.
 fn articles(dir: &Path) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = fs::read_dir(dir)
-        .expect("readable corpus folder")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+    common::files_with_extension(dir, "txt")
+        .into_iter()
         .map(|p| {
             let name = p
                 .file_name()
@@ -450,9 +428,7 @@ fn articles(dir: &Path) -> Vec<(String, String)> {
                 .unwrap_or_else(|e| panic!("{}: {e}", p.display()));
             (name, text)
         })
-        .collect();
-    out.sort();
-    out
+        .collect()
 }
 
 #[test]

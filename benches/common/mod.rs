@@ -22,18 +22,24 @@ pub fn seeds() -> Vec<String> {
 
 /// Every `*.txt` file of `dir`, in file-name order (empty when absent).
 pub fn read_txt_dir(dir: &Path) -> Vec<String> {
+    files_with_extension(dir, "txt")
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
+}
+
+/// The files of `dir` whose extension is `ext`, in file-name order (none
+/// when `dir` is absent).
+pub fn files_with_extension(dir: &Path, ext: &str) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
         .collect();
     paths.sort();
     paths
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect()
 }
 
 /// The Wikinews sample beside the repository, when present.

@@ -3,7 +3,9 @@
 
 #![allow(dead_code)]
 
+pub mod score;
 pub mod shapes;
+pub mod shingles;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -153,4 +155,25 @@ pub fn ratio(a: usize, b: usize) -> f64 {
     } else {
         a as f64 / b as f64
     }
+}
+
+/// The harmonic mean of precision `p` and recall `r` (0 when both are 0).
+pub fn f1(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+/// The files of `dir` whose extension is `ext`, sorted by path, so every
+/// run reads them in the same order.
+pub fn files_with_extension(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .collect();
+    paths.sort();
+    paths
 }
