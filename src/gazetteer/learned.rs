@@ -203,8 +203,12 @@ impl Decoder {
 pub fn tag<W: Weights>(cands: &Candidates, w: &W) -> Decoder {
     let mut d = Decoder::default();
     for c in 0..cands.len() {
-        let dynamic = d.features(cands, c);
-        let t = d.choose(cands, c, w, &dynamic);
+        let t = if cands.fixed[c] == FREE {
+            let dynamic = d.features(cands, c);
+            d.choose(cands, c, w, &dynamic)
+        } else {
+            (cands.fixed[c], 0.0)
+        };
         d.push(cands, c, t);
     }
     d
