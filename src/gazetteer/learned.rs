@@ -50,8 +50,8 @@ pub struct Model {
     len: usize,
 }
 
-/// The key of an empty slot. No feature has it: the model format refuses
-/// it, and looking it up reads an empty row of zeros.
+/// The key of an empty slot. No feature has it: the loader refuses a
+/// model that lists it, and a lookup of it finds nothing.
 const EMPTY: u64 = 0;
 
 impl Weights for Model {
