@@ -148,6 +148,21 @@ fn lower_hash(s: &str) -> u64 {
 /// FNV-1a of up to three lower-case characters of `s`: the first three,
 /// or the last three read backwards.
 fn affix_hash(s: &str, from_end: bool) -> u64 {
+    let b = s.as_bytes();
+    let part = if from_end {
+        &b[b.len().saturating_sub(3)..]
+    } else {
+        &b[..b.len().min(3)]
+    };
+    // Three ASCII bytes are three characters, each its own lower case.
+    if part.is_ascii() {
+        let step = |h, &c: &u8| fnv(h, c.to_ascii_lowercase());
+        return if from_end {
+            part.iter().rev().fold(FNV_OFFSET, step)
+        } else {
+            part.iter().fold(FNV_OFFSET, step)
+        };
+    }
     let mut buf = [0u8; 4];
     let step = |h: u64, c: char| {
         c.to_lowercase()
@@ -160,15 +175,35 @@ fn affix_hash(s: &str, from_end: bool) -> u64 {
     }
 }
 
-/// The lower-case hash of each token, computed once when first asked.
-struct Lowers(Vec<u64>);
+/// What the features ask of a token more than once, computed on first use:
+/// its lower-case hash and whether it is a given name.
+struct Memo {
+    /// The lower-case hash (with its low bit set), 0 until asked.
+    lower: Vec<u64>,
+    /// 0 until asked, else 1 + whether the token is a given name.
+    given: Vec<u8>,
+}
 
-impl Lowers {
-    fn get(&mut self, doc: &Doc<'_>, i: usize) -> u64 {
-        if self.0[i] == 0 {
-            self.0[i] = lower_hash(doc.stem(i)) | 1;
+impl Memo {
+    fn new(tokens: usize) -> Memo {
+        Memo {
+            lower: vec![0; tokens],
+            given: vec![0; tokens],
         }
-        self.0[i]
+    }
+
+    fn get(&mut self, doc: &Doc<'_>, i: usize) -> u64 {
+        if self.lower[i] == 0 {
+            self.lower[i] = lower_hash(doc.stem(i)) | 1;
+        }
+        self.lower[i]
+    }
+
+    fn given(&mut self, doc: &Doc<'_>, i: usize) -> bool {
+        if self.given[i] == 0 {
+            self.given[i] = 1 + u8::from(is_given(doc.stem(i)));
+        }
+        self.given[i] == 2
     }
 }
 
@@ -297,18 +332,35 @@ fn fixed_tag(hits: &[Hit], entries: &[Entry], i: usize) -> u8 {
 /// No fixed tag: see [`Candidates::fixed`].
 pub const FREE: u8 = u8::MAX;
 
-/// True when token `i` is a candidate: capitalised, or a connector
-/// between two capitalised words of one name.
-fn is_candidate(doc: &Doc<'_>, i: usize) -> bool {
-    doc.capitalised(i)
-        || (i > 0
-            && i + 1 < doc.len()
-            && doc.capitalised(i - 1)
-            && doc.capitalised(i + 1)
-            && joinable(doc, i - 1)
-            && joinable(doc, i)
-            && connector(doc.word(i)))
+/// True when token `i`, in lower case, is a connector between two
+/// capitalised words of one name ("Bank of England").
+fn connects(doc: &Doc<'_>, i: usize) -> bool {
+    i > 0
+        && i + 1 < doc.len()
+        && !doc.capitalised(i)
+        && doc.capitalised(i - 1)
+        && doc.capitalised(i + 1)
+        && joinable(doc, i - 1)
+        && joinable(doc, i)
+        && connector(doc.word(i))
 }
+
+/// The candidate tokens of `doc`, in order: the capitalised ones, each
+/// followed by a connector that comes next to it, so that only the
+/// capitals are visited.
+fn candidate_tokens(doc: &Doc<'_>) -> Vec<u32> {
+    let mut out = Vec::with_capacity(doc.caps().len() + 8);
+    for &i in doc.caps() {
+        out.push(i as u32);
+        if connects(doc, i + 1) {
+            out.push(i as u32 + 1);
+        }
+    }
+    out
+}
+
+/// Static features a candidate has on average, to size the buffer once.
+const FEATURES_PER_CANDIDATE: usize = 32;
 
 /// The candidates of `doc` and their static features, given the hits of
 /// the rule passes. Candidates inside a rule hit get the hit's tag and no
@@ -318,52 +370,60 @@ pub(crate) fn candidates(
     hits: &[Hit],
     entries: &[Entry],
 ) -> Candidates {
-    let mut out = Candidates::default();
-    let mut lowers = Lowers(vec![0; doc.len()]);
-    for i in 0..doc.len() {
-        if is_candidate(doc, i) {
-            out.token.push(i as u32);
-        }
+    let token = candidate_tokens(doc);
+    let n = token.len();
+    let mut out = Candidates {
+        token,
+        bounds: Vec::with_capacity(n + 1),
+        feats: Vec::with_capacity(n * FEATURES_PER_CANDIDATE),
+        joins: Vec::with_capacity(n),
+        connector: Vec::with_capacity(n),
+        shape: Vec::with_capacity(n),
+        key: Vec::with_capacity(n),
+        fixed: Vec::with_capacity(n),
+        bare: Vec::with_capacity(n),
+    };
+    let mut memo = Memo::new(doc.len());
+    // Function words, months and days are no names: no need to weigh
+    // them, nor to ask how the document writes them elsewhere.
+    for &i in &out.token {
+        let i = i as usize;
+        let fixed = fixed_tag(hits, entries, i);
+        let function_word = fixed == FREE && doc.is(i, &NOT_NAME);
+        out.fixed.push(if function_word { 0 } else { fixed });
     }
-    let seen = Seen::new(doc, &out.token, &mut lowers);
+    let seen = Seen::new(doc, &out, &mut memo);
     out.bounds.push(0);
-    for c in 0..out.token.len() {
+    for c in 0..n {
         let i = out.token[c] as usize;
-        let cap = doc.capitalised(i);
         let joins =
             c > 0 && out.token[c - 1] as usize + 1 == i && joinable(doc, i - 1);
-        let word = doc.stem(i);
-        let key = lowers.get(doc, i);
+        let shape = shape(doc.stem(i));
+        let key = memo.get(doc, i);
+        let bare = (doc.sentence_initial(i) || doc.in_headline(i))
+            && !seen.inner_caps.contains(&key)
+            && !memo.given(doc, i);
         out.joins.push(joins);
-        out.connector.push(!cap);
-        out.shape.push(shape(word));
+        out.connector.push(!doc.capitalised(i));
+        out.shape.push(shape);
         out.key.push(key);
-        out.bare.push(
-            (doc.sentence_initial(i) || doc.in_headline(i))
-                && !seen.inner_caps.contains(&key)
-                && !is_given(word),
-        );
-        let mut fixed = fixed_tag(hits, entries, i);
-        let bare = *out.bare.last().expect("pushed above");
-        // Function words, months and days, and a sentence's first word
-        // that the document also writes in lower case, are no names: no
-        // need to weigh them.
-        if fixed == FREE
-            && (doc.is(i, &NOT_NAME) || (bare && seen.lower.contains(&key)))
-        {
-            fixed = 0;
+        out.bare.push(bare);
+        // A sentence's first word that the document also writes in lower
+        // case is no name either.
+        if out.fixed[c] == FREE && bare && seen.lower.contains(&key) {
+            out.fixed[c] = 0;
         }
-        out.fixed.push(fixed);
+        let fixed = out.fixed[c];
         if fixed == FREE {
             let mut f = Features {
                 doc,
                 hits,
                 entries,
                 seen: &seen,
-                lowers: &mut lowers,
+                memo: &mut memo,
                 out: &mut out.feats,
             };
-            f.of(i);
+            f.of(i, shape);
         }
         out.bounds.push(out.feats.len() as u32);
     }
@@ -379,41 +439,68 @@ struct Seen {
     inner_caps: KeySet<u64>,
 }
 
-/// A 256-bit filter on (first byte, length) of the candidate words, so
-/// that only lower-case words that may equal one of them are hashed.
-fn signature(first: u8, len: usize) -> usize {
-    usize::from(first.to_ascii_lowercase() ^ (len as u8).wrapping_mul(37))
+/// Bits of the filter that [`Seen::new`] keeps on the candidate words.
+const FILTER_BITS: usize = 4096;
+
+/// The filter slot of a word: its first byte, the last byte of its last
+/// character in lower case (any non-ASCII byte counting as one) and its
+/// length. Only lower-case words whose slot some candidate word shares are
+/// hashed, and words that are equal in lower case share a slot.
+fn signature(w: &str) -> usize {
+    let b = w.as_bytes();
+    let last = match b[b.len() - 1] {
+        x if x.is_ascii() => x.to_ascii_lowercase(),
+        _ => w
+            .chars()
+            .next_back()
+            .and_then(|c| c.to_lowercase().last())
+            .filter(char::is_ascii)
+            .map_or(0x80, |c| c as u8),
+    };
+    let key = (u32::from(b[0].to_ascii_lowercase()) << 16)
+        | (u32::from(last) << 8)
+        | (b.len() as u32 & 0xff);
+    (key.wrapping_mul(0x9E37_79B1) >> 20) as usize % FILTER_BITS
 }
 
 impl Seen {
-    fn new(doc: &Doc<'_>, cands: &[u32], lowers: &mut Lowers) -> Seen {
+    /// How `doc` writes the words of `cands` elsewhere. Only the words of
+    /// candidates still free to be tagged are looked for in lower case:
+    /// nothing asks about the others.
+    fn new(doc: &Doc<'_>, cands: &Candidates, memo: &mut Memo) -> Seen {
         let mut seen = Seen {
             lower: KeySet::default(),
             inner_caps: KeySet::default(),
         };
-        let mut filter = [0u64; 4];
-        for &i in cands {
+        seen.inner_caps.reserve(cands.len());
+        let mut filter = [0u64; FILTER_BITS / 64];
+        for (&i, &fixed) in cands.token.iter().zip(&cands.fixed) {
             let i = i as usize;
-            let w = doc.stem(i);
-            let sig = signature(w.as_bytes()[0], w.len());
-            filter[sig / 64] |= 1 << (sig % 64);
+            if fixed == FREE {
+                let sig = signature(doc.stem(i));
+                filter[sig / 64] |= 1 << (sig % 64);
+            }
             if doc.capitalised(i)
                 && !doc.sentence_initial(i)
                 && !doc.in_headline(i)
             {
-                seen.inner_caps.insert(lowers.get(doc, i));
+                seen.inner_caps.insert(memo.get(doc, i));
             }
         }
-        for i in 0..doc.len() {
-            let w = doc.stem(i);
-            let Some(&first) = w.as_bytes().first() else {
+        let text = doc.text.as_bytes();
+        for (i, t) in doc.tokens.tokens.iter().enumerate() {
+            // The first byte, read before the word is sliced: most
+            // tokens stop here.
+            if !text.get(t.span.start).is_some_and(u8::is_ascii_lowercase) {
                 continue;
-            };
-            let sig = signature(first, w.len());
-            if first.is_ascii_lowercase()
-                && filter[sig / 64] & (1 << (sig % 64)) != 0
-            {
-                seen.lower.insert(lowers.get(doc, i));
+            }
+            let w = doc.stem(i);
+            if w.is_empty() {
+                continue;
+            }
+            let sig = signature(w);
+            if filter[sig / 64] & (1 << (sig % 64)) != 0 {
+                seen.lower.insert(memo.get(doc, i));
             }
         }
         seen
@@ -468,7 +555,7 @@ struct Features<'d, 'a> {
     hits: &'d [Hit],
     entries: &'d [Entry],
     seen: &'d Seen,
-    lowers: &'d mut Lowers,
+    memo: &'d mut Memo,
     out: &'d mut Vec<u64>,
 }
 
@@ -478,7 +565,7 @@ impl Features<'_, '_> {
     }
 
     fn neighbour(&mut self, k: u8, j: Option<usize>) {
-        let v = j.map_or(BOUNDARY, |j| self.lowers.get(self.doc, j));
+        let v = j.map_or(BOUNDARY, |j| self.memo.get(self.doc, j));
         self.push(k, v);
     }
 
@@ -491,7 +578,9 @@ impl Features<'_, '_> {
         }
     }
 
-    fn of(&mut self, i: usize) {
+    /// Pushes the static features of token `i`, whose word has the shape
+    /// hash `shape`.
+    fn of(&mut self, i: usize, shape: u64) {
         let doc = self.doc;
         let word = doc.stem(i);
         let n = doc.len();
@@ -504,10 +593,10 @@ impl Features<'_, '_> {
         let next2 = next
             .filter(|&x| x + 1 < n && !doc.sentence_initial(x + 1))
             .map(|x| x + 1);
-        let lower = self.lowers.get(doc, i);
+        let lower = self.memo.get(doc, i);
         self.push(kind::BIAS, 0);
         self.push(kind::WORD, lower);
-        self.push(kind::SHAPE, shape(word));
+        self.push(kind::SHAPE, shape);
         self.push(kind::PREFIX, affix_hash(word, false));
         self.push(kind::SUFFIX, affix_hash(word, true));
         self.neighbour(kind::PREV, prev);
@@ -526,8 +615,8 @@ impl Features<'_, '_> {
             (doc.in_headline(i), HEADLINE),
             (word.len() > 1 && is_all_caps(word), ALL_CAPS),
             (doc.possessive(i), POSSESSIVE),
-            (is_given(word), GIVEN),
-            (prev.is_some_and(|p| is_given(doc.stem(p))), PREV_GIVEN),
+            (self.memo.given(doc, i), GIVEN),
+            (prev.is_some_and(|p| self.memo.given(doc, p)), PREV_GIVEN),
             (self.seen.lower.contains(&lower), SEEN_LOWER),
             (self.seen.inner_caps.contains(&lower), SEEN_INNER),
         ];

@@ -38,16 +38,26 @@ pub trait Weights {
     fn add(&self, f: u64, scores: &mut [f32; TAGS]);
 }
 
-/// Weights by feature hash.
+/// Weights by feature hash, in one open-addressed table: a lookup is a
+/// few array reads, and most features of a document are in no model.
 #[derive(Debug, Default)]
 pub struct Model {
-    table: KeyMap<u64, [f32; TAGS]>,
+    /// Slot → feature hash, [`EMPTY`] where none; a power of two long and
+    /// at most half full, so that a missing feature ends its probe soon.
+    keys: Vec<u64>,
+    /// Slot → weights (zero where the slot is empty).
+    rows: Vec<[f32; TAGS]>,
+    len: usize,
 }
+
+/// The key of an empty slot. No feature has it: the loader refuses a
+/// model that lists it, and a lookup of it finds nothing.
+const EMPTY: u64 = 0;
 
 impl Weights for Model {
     #[inline]
     fn add(&self, f: u64, scores: &mut [f32; TAGS]) {
-        if let Some(w) = self.table.get(&f) {
+        if let Some(w) = self.get(f) {
             for (s, w) in scores.iter_mut().zip(w) {
                 *s += w;
             }
@@ -73,29 +83,62 @@ impl Model {
         if body.len() != count * row {
             return Err("model size does not match its count".into());
         }
-        let mut table = KeyMap::default();
-        table.reserve(count);
+        let slots = (2 * count).next_power_of_two().max(16);
+        let mut model = Model {
+            keys: vec![EMPTY; slots],
+            rows: vec![[0f32; TAGS]; slots],
+            len: count,
+        };
         for r in body.chunks_exact(row) {
             let hash = u64::from_le_bytes(r[..8].try_into().unwrap());
+            if hash == EMPTY {
+                return Err("a feature hash of 0 is reserved".into());
+            }
             let mut w = [0f32; TAGS];
             for (t, x) in w.iter_mut().enumerate() {
                 let at = 8 + 2 * t;
                 let q = i16::from_le_bytes([r[at], r[at + 1]]);
                 *x = f32::from(q) * scale;
             }
-            table.insert(hash, w);
+            let at = model.slot(hash);
+            if model.keys[at] == hash {
+                return Err("a feature is listed twice".into());
+            }
+            model.keys[at] = hash;
+            model.rows[at] = w;
         }
-        Ok(Model { table })
+        Ok(model)
+    }
+
+    /// The slot holding feature `f`, or the empty slot where it would go.
+    #[inline]
+    fn slot(&self, f: u64) -> usize {
+        let mask = self.keys.len() - 1;
+        let mut at = f as usize & mask;
+        while self.keys[at] != f && self.keys[at] != EMPTY {
+            at = (at + 1) & mask;
+        }
+        at
+    }
+
+    /// The weights of feature `f`, if the model has any.
+    #[inline]
+    fn get(&self, f: u64) -> Option<&[f32; TAGS]> {
+        if self.keys.is_empty() {
+            return None;
+        }
+        let at = self.slot(f);
+        (f != EMPTY && self.keys[at] == f).then(|| &self.rows[at])
     }
 
     /// Number of features with weights.
     pub fn len(&self) -> usize {
-        self.table.len()
+        self.len
     }
 
     /// True without features.
     pub fn is_empty(&self) -> bool {
-        self.table.is_empty()
+        self.len == 0
     }
 }
 
@@ -203,8 +246,12 @@ impl Decoder {
 pub fn tag<W: Weights>(cands: &Candidates, w: &W) -> Decoder {
     let mut d = Decoder::default();
     for c in 0..cands.len() {
-        let dynamic = d.features(cands, c);
-        let t = d.choose(cands, c, w, &dynamic);
+        let t = if cands.fixed[c] == FREE {
+            let dynamic = d.features(cands, c);
+            d.choose(cands, c, w, &dynamic)
+        } else {
+            (cands.fixed[c], 0.0)
+        };
         d.push(cands, c, t);
     }
     d
