@@ -162,16 +162,7 @@ pub fn read_source(
     }
     .map_err(|(kind, message)| DocError::new(path.clone(), kind, message))?;
     let id = content_id(&raw);
-    // A page that is not UTF-8 is read in the charset it declares.
-    let decoded = match crate::html::charset::decode_declared(&raw) {
-        Some((text, encoding)) => Ok(Decoded {
-            text,
-            encoding,
-            invalid_bytes: 0,
-        }),
-        None => decode_text(&raw),
-    };
-    match decoded {
+    match decode_document(&raw) {
         Ok(decoded) => Ok(Document {
             id,
             path,
@@ -268,6 +259,23 @@ pub struct Decoded {
 /// text; [`decode_text`] also counts the bytes it mended.
 pub fn decode(raw: &[u8]) -> Result<(String, String), ReadFailure> {
     decode_text(raw).map(|d| (d.text, d.encoding))
+}
+
+/// Decodes a document: a page that is not UTF-8 is read in the charset it
+/// declares; anything else, and a page that is UTF-8 but for a few stray
+/// bytes (pages lie about their charset more often than they are written
+/// in one), as [`decode_text`] says.
+pub fn decode_document(raw: &[u8]) -> Result<Decoded, ReadFailure> {
+    match crate::html::charset::decode_declared(raw) {
+        Some((text, encoding)) if !Utf8Scan::of(raw).mostly_utf8() => {
+            Ok(Decoded {
+                text,
+                encoding,
+                invalid_bytes: 0,
+            })
+        }
+        _ => decode_text(raw),
+    }
 }
 
 /// Decodes raw bytes to text, or says why they are not text.
@@ -481,6 +489,24 @@ mod tests {
 
     fn kind(raw: &[u8]) -> Option<ErrorKind> {
         decode_text(raw).err().map(|(kind, _)| kind)
+    }
+
+    #[test]
+    fn a_page_declares_its_charset_unless_it_is_utf8_but_for_a_stray_byte() {
+        let head = b"<html><head><meta charset=windows-1252></head><body><p>";
+        let mut legacy = head.to_vec();
+        legacy.extend_from_slice(b"Caf\xe9 au lait, \x80 5.</p></body></html>");
+        let page = decode_document(&legacy).expect("a page");
+        assert_eq!(page.encoding, "windows-1252");
+        assert!(page.text.contains("Café au lait, € 5."));
+        let mut stray = head.to_vec();
+        stray.extend_from_slice(
+            "Société Générale, Zürich, €2.5bn. ".repeat(3).as_bytes(),
+        );
+        stray.extend_from_slice(b"\x92</p></body></html>");
+        let page = decode_document(&stray).expect("a page");
+        assert_eq!((page.encoding.as_str(), page.invalid_bytes), ("utf-8", 1));
+        assert!(page.text.contains("Société Générale, Zürich"));
     }
 
     #[test]

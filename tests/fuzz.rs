@@ -15,8 +15,7 @@ mod common;
 
 use std::path::Path;
 
-use newsx::html::charset::decode_declared;
-use newsx::read::decode;
+use newsx::read::{decode, decode_document};
 use newsx::Pipeline;
 
 /// xorshift64*: tiny, deterministic, good enough to pick mutations.
@@ -250,12 +249,10 @@ fn mutated_pages_never_panic_or_break_the_record() {
     let mut rng = Rng(0x5EED_F7A6 | 1);
     for _ in 0..iters {
         let raw = mutate(&mut rng, &seeds);
-        let decoded = decode_declared(&raw)
-            .map(Ok)
-            .unwrap_or_else(|| decode(&raw));
-        let Ok((text, encoding)) = decoded else {
+        let Ok(decoded) = decode_document(&raw) else {
             continue;
         };
+        let (text, encoding) = (decoded.text, decoded.encoding);
         let analysis = common::analyse_and_check(
             &pipeline,
             text,
