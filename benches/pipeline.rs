@@ -1,5 +1,6 @@
 //! End-to-end throughput: analysis and record writing over a generated
-//! corpus of at least 10 MB and over the Wikinews sample, on one thread and
+//! corpus of at least 10 MB, over the Wikinews sample, and over 3,000 small
+//! documents of the stand-in corpus (`common/standin.rs`), on one thread and
 //! on all threads, plus the tokenizer alone.
 //!
 //! `NEWSX_WRITE_CORPUS=DIR cargo bench --bench pipeline` writes the generated
@@ -9,6 +10,7 @@ mod common;
 
 use std::hint::black_box;
 
+use common::standin;
 use criterion::{criterion_group, Criterion, Throughput};
 use newsx::clean::{
     document_fingerprints, TemplateCounter, Templates, DEFAULT_MIN_DOCS,
@@ -93,9 +95,20 @@ fn with_templates(pipeline: &Pipeline, docs: &[Document]) -> usize {
         .sum()
 }
 
+/// Small documents of the stand-in corpus (about 1 KB each, real prose):
+/// what users feed the binary, where per-document costs show.
+const SMALL_DOCUMENTS: usize = 3000;
+
 fn pipeline_benches(c: &mut Criterion) {
     end_to_end(c, "generated", &documents(&common::generate(CORPUS_BYTES)));
     end_to_end(c, "wikinews", &documents(&common::wikinews()));
+    match common::standin::Prose::beside_repository() {
+        Some(prose) => {
+            let texts = standin::articles(&prose, SMALL_DOCUMENTS, 0x5EED);
+            end_to_end(c, "small_documents", &documents(&texts));
+        }
+        None => eprintln!("SKIPPED end_to_end/small_documents: no ../shared"),
+    }
 }
 
 fn tokenize_bench(c: &mut Criterion) {

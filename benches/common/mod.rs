@@ -153,3 +153,5 @@ pub fn write_corpus(dir: &Path, bytes: usize) -> std::io::Result<usize> {
     }
     Ok(docs.len())
 }
+
+pub mod standin;
