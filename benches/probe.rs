@@ -1,8 +1,7 @@
 //! The read-only probe: what reading every file costs, with nothing else.
 //!
-//! One thread, newsx's own walk (same order, same filters, same
-//! duplicate rule), and for each file: open, read to the end, count the
-//! newlines, close. newsx's whole-process speed is reported as a fraction
+//! One thread, newsx's own walk (same order, same filters), and for each
+//! file: open, read to the end, count the newlines, close. newsx's whole-process speed is reported as a fraction
 //! of this one's, measured in the same run on the same folder, so the
 //! fraction says how far the program is from the cost of the I/O alone.
 //!
@@ -31,13 +30,14 @@ fn main() {
     let started = Instant::now();
     let (mut files, mut bytes, mut newlines) = (0u64, 0u64, 0u64);
     let mut buf = Vec::with_capacity(1 << 16);
-    for item in walk(&paths, &WalkOptions::default()) {
-        let Item::Source(Source::File(path)) = item else {
+    for found in walk(&paths, &WalkOptions::default()) {
+        let Item::Source(Source::File(path)) = found.item else {
             continue;
         };
         let Ok(mut file) = std::fs::File::open(&path) else {
             continue;
         };
+
         buf.clear();
         if file.read_to_end(&mut buf).is_err() {
             continue;

@@ -1,33 +1,41 @@
 //! Orchestration of one `newsx extract` run.
 //!
 //! Parse, then build, then loop (as ripgrep does): the pipeline and its
-//! automata are built once before the first document; the walk fixes the
-//! order; documents are processed in chunks on a local rayon pool whose
-//! indexed `collect` keeps input order, and the main thread writes each chunk
-//! as it completes. Memory stays bounded by the chunk, and `-j 1` takes the
-//! same path, so the output is byte-identical for every thread count.
+//! automata are built once before the first document; the walk is a lazy
+//! stream that fixes the order; workers read, analyse and serialise items
+//! as they come ([`crate::ordered`]), and the main thread writes each
+//! record when its turn comes. Walking, reading, analysis and writing
+//! overlap, the first record is written as soon as it is ready, memory is
+//! bounded by the window of records waiting, not by the number of files,
+//! and `-j 1` takes the same path, so the output is byte-identical for
+//! every thread count.
 
 use std::io;
 use std::path::Path;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context};
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 
 use crate::clean::{document_fingerprints, TemplateCounter, Templates};
 use crate::cli::ExtractArgs;
 use crate::figures::FigureOptions;
 use crate::gazetteer::{builtin_files, GazetteerFile, MatchOptions};
+use crate::ordered::{map_ordered, Window};
 use crate::output::Sink;
 use crate::pipeline::{Pipeline, PipelineOptions};
-use crate::read::{read_source, DocError, Source};
+use crate::read::{read_identified, DocError, Document, Identity};
 use crate::record::{self, RecordCounts};
-use crate::walk::{walk, Item, WalkOptions};
+use crate::spill::Spill;
+use crate::walk::{walk, Found, Item, Seen, WalkOptions};
 
-/// Documents handed to the pool at a time: large enough to keep every core
-/// busy on small files, small enough to bound memory and show progress.
-const CHUNK: usize = 256;
+/// How far workers run ahead of the writer: records waiting (done or being
+/// done), and bytes of them. Large enough to keep every core busy on small
+/// files, small enough to bound memory whatever the number of files.
+const WINDOW: Window = Window {
+    items: 256,
+    weight: 16 << 20,
+};
 
 /// How a run ended, when it was not a fatal error.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,6 +75,27 @@ struct Processed {
     counts: RecordCounts,
 }
 
+/// What a worker is given: an item of the walk to read, or a document the
+/// first pass of `--templates` already read.
+enum Job {
+    Walked(Found),
+    Read(Result<Document, DocError>),
+    Fatal(io::Error),
+}
+
+/// What a worker hands back: the record, or a large document to analyse
+/// in its turn; with the file's identity, for duplicates.
+struct Done {
+    seen: Option<(Identity, bool)>,
+    record: Record,
+}
+
+enum Record {
+    Line(Processed),
+    Large(Document),
+    Fatal(io::Error),
+}
+
 /// Runs `newsx extract`; `Err` is fatal (exit code 2).
 pub fn run(args: &ExtractArgs) -> anyhow::Result<Outcome> {
     let started = Instant::now();
@@ -74,8 +103,10 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Outcome> {
     let options = WalkOptions {
         extensions: args.ext.iter().map(|e| normalize_ext(e)).collect(),
     };
-    let items = walk(&args.paths, &options);
-    if items.is_empty() {
+    let mut found = walk(&args.paths, &options);
+    // The first items: no more workers than documents are started.
+    let first: Vec<Found> = found.by_ref().take(requested(args)).collect();
+    if first.is_empty() {
         if !args.quiet {
             eprintln!(
                 "newsx: no document found (extensions: {})",
@@ -88,19 +119,37 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Outcome> {
             .map_err(|e| output_error(args, e))?;
         return Ok(Outcome::PartialFailure);
     }
-    let pool = thread_pool(workers(args.threads, items.len()))?;
-    let templates = match args.templates {
-        true => Some(pool.install(|| count_templates(args, &items))?),
-        false => None,
-    };
+    let threads = workers(args.threads, first.len());
+    let items = first.into_iter().chain(found);
+    let bar = progress_bar(args.quiet);
     let run = Run {
         pipeline: &pipeline,
         args,
-        templates: templates.as_ref(),
+        templates: None,
+        threads,
     };
-    let sink = open_sink(args)?;
-    let bar = progress_bar(items.len(), args.quiet);
-    let totals = match pool.install(|| write_all(&run, &items, sink, &bar)) {
+    let totals = if args.templates {
+        let (templates, mut read) = count_templates(&run, items)?;
+        let run = Run {
+            templates: Some(&templates),
+            ..run
+        };
+        let mut failed = false;
+        // The documents read by the first pass; a failure to read them
+        // back ends the run as a failure to write would.
+        let jobs = std::iter::from_fn(|| match read.next_entry() {
+            _ if failed => None,
+            Ok(entry) => entry.map(Job::Read),
+            Err(e) => {
+                failed = true;
+                Some(Job::Fatal(e))
+            }
+        });
+        write_all(&run, jobs, open_sink(args)?, &bar)
+    } else {
+        write_all(&run, items.map(Job::Walked), open_sink(args)?, &bar)
+    };
+    let totals = match totals {
         Ok(totals) => totals,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
             return Ok(Outcome::Success)
@@ -123,91 +172,119 @@ struct Run<'a> {
     pipeline: &'a Pipeline,
     args: &'a ExtractArgs,
     templates: Option<&'a Templates>,
+    threads: usize,
 }
 
-/// The first pass of `--templates`: counts line fingerprints over every
-/// readable input. Fingerprints are computed in parallel per chunk and
-/// added in input order, so the counts are the same for any thread count.
+/// The first pass of `--templates`: reads every input once, counts line
+/// fingerprints (computed in parallel, added in input order, so the
+/// counts are the same for any thread count), and keeps what it read for
+/// the second pass ([`crate::spill`]).
 fn count_templates(
-    args: &ExtractArgs,
-    items: &[Item],
-) -> anyhow::Result<Templates> {
-    if items
-        .iter()
-        .any(|i| matches!(i, Item::Source(Source::Stdin)))
-    {
+    run: &Run<'_>,
+    items: impl Iterator<Item = Found> + Send,
+) -> anyhow::Result<(Templates, crate::spill::SpillReader)> {
+    if run.args.paths.iter().any(|p| p == "-") {
         bail!(
             "--templates reads every input twice, so it cannot read stdin (-)"
         );
     }
+    let max_bytes = run.args.max_bytes;
     let mut counter = TemplateCounter::new();
-    for chunk in items.chunks(CHUNK) {
-        let prints: Vec<Option<Vec<u64>>> = chunk
-            .par_iter()
-            .map(|item| match item {
-                Item::Source(source) => read_source(source, args.max_bytes)
-                    .ok()
-                    .map(|doc| document_fingerprints(&doc.text)),
-                Item::Error(_) => None,
-            })
-            .collect();
-        for fps in prints.iter().flatten() {
-            counter.add_fingerprints(fps);
+    let mut seen = Seen::default();
+    let mut spill = Spill::new().context("cannot create a temporary file")?;
+    let work = |found: Found| {
+        let (doc, seen) = read(found, max_bytes);
+        let prints = doc.as_ref().ok().map(|d| document_fingerprints(&d.text));
+        let weight = doc.as_ref().map_or(0, |d| d.bytes);
+        ((doc, seen, prints), weight)
+    };
+    map_ordered(items, run.threads, WINDOW, work, |(doc, id, prints)| {
+        if let Some((id, linked)) = id {
+            if !seen.first_visit(id, linked) {
+                return Ok(());
+            }
         }
-    }
-    Ok(counter.finish(args.template_min_docs))
+        if let Some(prints) = prints {
+            counter.add_fingerprints(&prints);
+        }
+        spill.push(&doc)
+    })
+    .context("cannot write a temporary file")?;
+    let read = spill
+        .into_reader()
+        .context("cannot read back the temporary file")?;
+    Ok((counter.finish(run.args.template_min_docs), read))
 }
 
-/// Processes the items chunk by chunk and writes the records in order.
+/// Reads a walked item; with its identity and how it was reached.
+fn read(
+    found: Found,
+    max_bytes: u64,
+) -> (Result<Document, DocError>, Option<(Identity, bool)>) {
+    match found.item {
+        Item::Source(source) => {
+            let (doc, id) = read_identified(&source, max_bytes);
+            (doc, id.map(|id| (id, found.linked)))
+        }
+        Item::Error(err) => (Err(err), None),
+    }
+}
+
+/// Processes the jobs and writes the records in input order.
 fn write_all(
     run: &Run<'_>,
-    items: &[Item],
+    jobs: impl Iterator<Item = Job> + Send,
     mut sink: Sink,
     bar: &ProgressBar,
 ) -> io::Result<Totals> {
     let mut totals = Totals::default();
+    let mut seen = Seen::default();
     let started = Instant::now();
-    let sizes: Vec<u64> = items.iter().map(size_hint).collect();
-    let mut start = 0;
-    while start < items.len() {
-        let end = chunk_end(&sizes, start);
-        let chunk = &items[start..end];
-        let done: Vec<Option<Processed>> = chunk
-            .par_iter()
-            .zip(&sizes[start..end])
-            .map(|(item, &size)| (size < LARGE).then(|| process(run, item)))
-            .collect();
-        let mut block = Vec::new();
-        for (item, done) in chunk.iter().zip(done) {
-            let p = match done {
-                Some(p) => {
-                    block.extend_from_slice(&p.line);
-                    p
-                }
-                None => {
-                    // A large document, in its turn: its record goes
-                    // straight to the output, never into a buffer.
-                    sink.write(&block)?;
-                    block.clear();
-                    analyse_into(run, item, &mut sink)?
-                }
-            };
-            totals.add(&p);
-            if let Some(message) = p.error {
-                if !run.args.quiet {
-                    bar.suspend(|| eprintln!("newsx: {message}"));
-                }
+    let mut flushed: Option<Instant> = None;
+    let work = |job| process(run, job);
+    map_ordered(jobs, run.threads, WINDOW, work, |done: Done| {
+        if let Some((id, linked)) = done.seen {
+            if !seen.first_visit(id, linked) {
+                return Ok(());
             }
         }
-        sink.write(&block)?;
-        sink.flush()?;
-        bar.inc(chunk.len() as u64);
-        bar.set_message(rate(totals.bytes, started.elapsed().as_secs_f64()));
-        start = end;
-    }
+        let p = match done.record {
+            Record::Line(p) => {
+                sink.write(&p.line)?;
+                p
+            }
+            // A large document, in its turn: its record goes straight to
+            // the output, never into a buffer.
+            Record::Large(doc) => analyse_into(run, &Ok(doc), &mut sink)?,
+            Record::Fatal(e) => {
+                let message = format!("cannot read back a temporary file: {e}");
+                return Err(io::Error::new(e.kind(), message));
+            }
+        };
+        totals.add(&p);
+        if let Some(message) = p.error {
+            if !run.args.quiet {
+                bar.suspend(|| eprintln!("newsx: {message}"));
+            }
+        }
+        // The first record at once, then every tenth of a second: lets
+        // `| head` see records early without a write per record.
+        if flushed.map_or(true, |t| t.elapsed() >= FLUSH_EVERY) {
+            sink.flush()?;
+            flushed = Some(Instant::now());
+            bar.set_position(totals.documents as u64);
+            bar.set_message(rate(
+                totals.bytes,
+                started.elapsed().as_secs_f64(),
+            ));
+        }
+        Ok(())
+    })?;
     sink.finish()?;
     Ok(totals)
 }
+
+const FLUSH_EVERY: Duration = Duration::from_millis(100);
 
 /// Documents of this many bytes or more are analysed one at a time, on
 /// the main thread in their turn, and their record is streamed to the
@@ -215,48 +292,47 @@ fn write_all(
 /// (tokens, figures, the record), so only one such multiple is ever held.
 const LARGE: u64 = 1 << 20;
 
-/// Bytes of smaller documents handed to the pool at a time: their records
-/// are buffered until the chunk is written.
-const CHUNK_BYTES: u64 = 16 << 20;
-
-/// The size of an item's file, 0 when unknown (stdin, an error).
-fn size_hint(item: &Item) -> u64 {
-    match item {
-        Item::Source(Source::File(path)) => {
-            std::fs::metadata(path).map_or(0, |m| m.len())
+/// Reads (unless read), analyses and serialises one job into its own
+/// line; failures become error records. The weight is the bytes held.
+fn process(run: &Run<'_>, job: Job) -> (Done, u64) {
+    let (doc, seen) = match job {
+        Job::Walked(found) => read(found, run.args.max_bytes),
+        Job::Read(doc) => (doc, None),
+        Job::Fatal(e) => {
+            let record = Record::Fatal(e);
+            return (Done { seen: None, record }, 0);
         }
+    };
+    let record = match doc {
+        Ok(doc) if doc.bytes >= LARGE => {
+            let weight = doc.bytes;
+            return (
+                Done {
+                    seen,
+                    record: Record::Large(doc),
+                },
+                weight,
+            );
+        }
+        doc => Record::Line(line_of(run, &doc)),
+    };
+    let weight = match &record {
+        Record::Line(p) => p.line.len() as u64,
         _ => 0,
-    }
+    };
+    (Done { seen, record }, weight)
 }
 
-/// The end of the chunk that starts at `start`: at most [`CHUNK`] items,
-/// and at most [`CHUNK_BYTES`] of documents under [`LARGE`] (one at least).
-fn chunk_end(sizes: &[u64], start: usize) -> usize {
-    let mut bytes = 0;
-    let mut end = start;
-    while end < sizes.len() && end - start < CHUNK {
-        if sizes[end] < LARGE {
-            bytes += sizes[end];
-            if bytes > CHUNK_BYTES && end > start {
-                break;
-            }
-        }
-        end += 1;
-    }
-    end
-}
-
-/// Reads, analyses and serialises one item into its own line; failures
-/// become error records.
-fn process(run: &Run<'_>, item: &Item) -> Processed {
+/// The record of a read document (or its error) as its own line.
+fn line_of(run: &Run<'_>, doc: &Result<Document, DocError>) -> Processed {
     let mut line = Vec::new();
-    match analyse_into(run, item, &mut line) {
+    match analyse_into(run, doc, &mut line) {
         Ok(p) => Processed { line, ..p },
         // Writing to memory fails only when serialising does.
         Err(e) => {
-            let path = match item {
-                Item::Source(source) => source.display(),
-                Item::Error(err) => err.path.clone(),
+            let path = match doc {
+                Ok(doc) => doc.path.clone(),
+                Err(err) => err.path.clone(),
             };
             failed(&DocError::new(
                 path,
@@ -267,21 +343,17 @@ fn process(run: &Run<'_>, item: &Item) -> Processed {
     }
 }
 
-/// Reads and analyses one item and writes its record (or error record) to
+/// Analyses one read document and writes its record (or error record) to
 /// `out`; what the summary needs comes back, with no line.
 fn analyse_into(
     run: &Run<'_>,
-    item: &Item,
+    doc: &Result<Document, DocError>,
     out: &mut impl io::Write,
 ) -> io::Result<Processed> {
-    let doc = match item {
-        Item::Source(source) => read_source(source, run.args.max_bytes),
-        Item::Error(err) => Err(err.clone()),
-    };
     let doc = match doc {
         Ok(doc) => doc,
         Err(err) => {
-            record::write_error(out, &err)?;
+            record::write_error(out, err)?;
             return Ok(Processed {
                 error: Some(err.to_string()),
                 ..Processed::default()
@@ -289,7 +361,7 @@ fn analyse_into(
         }
     };
     let analysis = run.pipeline.analyze_with(&doc.text, run.templates);
-    let counts = record::write_document(out, &doc, &analysis, run.args.spans)?;
+    let counts = record::write_document(out, doc, &analysis, run.args.spans)?;
     Ok(Processed {
         bytes: doc.bytes,
         counts,
@@ -408,11 +480,10 @@ fn workers(threads: Option<usize>, documents: usize) -> usize {
         .clamp(1, MAX_WORKERS)
 }
 
-fn thread_pool(threads: usize) -> anyhow::Result<rayon::ThreadPool> {
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .context("cannot start worker threads")
+/// The worker threads asked for, before knowing how many documents there
+/// are: as many items are walked first.
+fn requested(args: &ExtractArgs) -> usize {
+    workers(args.threads, MAX_WORKERS)
 }
 
 fn output_error(args: &ExtractArgs, err: io::Error) -> anyhow::Error {
@@ -424,14 +495,16 @@ fn output_error(args: &ExtractArgs, err: io::Error) -> anyhow::Error {
 }
 
 /// A progress bar on stderr, or a hidden one when quiet or not a terminal.
-fn progress_bar(total: usize, quiet: bool) -> ProgressBar {
+/// The walk is lazy, so the number of documents is not known ahead: the
+/// bar counts documents and shows the rate.
+fn progress_bar(quiet: bool) -> ProgressBar {
     use std::io::IsTerminal;
     if quiet || !io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::new(total as u64);
+    let bar = ProgressBar::no_length();
     let style = ProgressStyle::with_template(
-        "{bar:40} {pos}/{len} documents, {msg}, ETA {eta}",
+        "{spinner} {pos} documents, {msg}, {elapsed}",
     );
     if let Ok(style) = style {
         bar.set_style(style);

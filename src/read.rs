@@ -150,19 +150,70 @@ impl fmt::Display for DocError {
 
 impl std::error::Error for DocError {}
 
+/// A file's identity on its device, and its count of hard links: what
+/// tells a file reached twice (see [`crate::walk::Seen`]). It comes from
+/// the `fstat` the reader makes anyway, so it costs no extra system call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Identity {
+    /// The device the file is on.
+    pub device: u64,
+    /// The file's inode on that device.
+    pub inode: u64,
+    /// How many directory entries name the file.
+    pub links: u64,
+}
+
+impl Identity {
+    /// The identity in `meta` (all zero where the platform has none).
+    pub fn of(meta: &fs::Metadata) -> Identity {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            Identity {
+                device: meta.dev(),
+                inode: meta.ino(),
+                links: meta.nlink(),
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = meta;
+            Identity {
+                device: 0,
+                inode: 0,
+                links: 1,
+            }
+        }
+    }
+}
+
 /// Reads and decodes one source, refusing anything over `max_bytes`.
 pub fn read_source(
     source: &Source,
     max_bytes: u64,
 ) -> Result<Document, DocError> {
+    read_identified(source, max_bytes).0
+}
+
+/// [`read_source`], with the file's [`Identity`] when the file system
+/// gave one (never for stdin).
+pub fn read_identified(
+    source: &Source,
+    max_bytes: u64,
+) -> (Result<Document, DocError>, Option<Identity>) {
     let path = source.display();
-    let raw = match source {
+    let (raw, identity) = match source {
         Source::File(p) => read_file(p, max_bytes),
-        Source::Stdin => read_limited(io::stdin().lock(), max_bytes),
-    }
-    .map_err(|(kind, message)| DocError::new(path.clone(), kind, message))?;
+        Source::Stdin => (read_limited(io::stdin().lock(), max_bytes, 0), None),
+    };
+    let raw = match raw {
+        Ok(raw) => raw,
+        Err((kind, message)) => {
+            return (Err(DocError::new(path, kind, message)), identity)
+        }
+    };
     let id = content_id(&raw);
-    match decode_document(&raw) {
+    let doc = match decode_document(&raw) {
         Ok(decoded) => Ok(Document {
             id,
             path,
@@ -177,20 +228,67 @@ pub fn read_source(
             kind,
             message,
         }),
-    }
+    };
+    (doc, identity)
 }
 
 /// First 16 hex digits of the SHA-256 of `raw`: identical files share it.
+/// (`sha2` takes the CPU's SHA extensions when it has them.)
 pub fn content_id(raw: &[u8]) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let digest = Sha256::digest(raw);
-    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+    let mut id = String::with_capacity(16);
+    for &b in &digest[..8] {
+        id.push(HEX[usize::from(b >> 4)] as char);
+        id.push(HEX[usize::from(b & 15)] as char);
+    }
+    id
 }
 
 /// Why bytes could not be read or decoded: the kind and a message.
 pub type ReadFailure = (ErrorKind, String);
 
-fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, ReadFailure> {
-    let meta = fs::metadata(path).map_err(|e| io_failure(path, &e))?;
+/// Opens first and asks the open file for its size and identity (one
+/// `fstat`, no `stat` by name before it); a file that cannot be opened is
+/// still reported as a directory or as too large when it is one.
+fn read_file(
+    path: &Path,
+    max_bytes: u64,
+) -> (Result<Vec<u8>, ReadFailure>, Option<Identity>) {
+    let file = match fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) => return unopened(path, &e, max_bytes),
+    };
+    let meta = match file.metadata() {
+        Ok(meta) => meta,
+        Err(e) => return (Err(io_failure(path, &e)), None),
+    };
+    let identity = Some(Identity::of(&meta));
+    let raw = check_size(&meta, max_bytes)
+        .and_then(|()| read_limited(file, max_bytes, meta.len()));
+    (raw, identity)
+}
+
+/// The failure for a file that cannot be opened: as a directory or a file
+/// over the limit when it is one, else the error of `open`.
+fn unopened(
+    path: &Path,
+    err: &io::Error,
+    max_bytes: u64,
+) -> (Result<Vec<u8>, ReadFailure>, Option<Identity>) {
+    match fs::metadata(path) {
+        Ok(meta) => {
+            let failure = check_size(&meta, max_bytes)
+                .err()
+                .unwrap_or_else(|| io_failure(path, err));
+            (Err(failure), Some(Identity::of(&meta)))
+        }
+        Err(_) => (Err(io_failure(path, err)), None),
+    }
+}
+
+/// A directory, or a file over `max_bytes`, cannot be read as a document.
+fn check_size(meta: &fs::Metadata, max_bytes: u64) -> Result<(), ReadFailure> {
     if meta.is_dir() {
         return Err((
             ErrorKind::Unreadable,
@@ -200,16 +298,17 @@ fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, ReadFailure> {
     if meta.len() > max_bytes {
         return Err(too_large(meta.len(), max_bytes));
     }
-    let file = fs::File::open(path).map_err(|e| io_failure(path, &e))?;
-    read_limited(file, max_bytes)
+    Ok(())
 }
 
 /// Reads at most `max_bytes` (one more to detect a larger input).
+/// `size` is the expected size, to allocate once.
 fn read_limited(
     reader: impl Read,
     max_bytes: u64,
+    size: u64,
 ) -> Result<Vec<u8>, ReadFailure> {
-    let mut raw = Vec::new();
+    let mut raw = Vec::with_capacity(size.min(max_bytes) as usize + 1);
     reader
         .take(max_bytes.saturating_add(1))
         .read_to_end(&mut raw)

@@ -1,0 +1,252 @@
+//! Parallel work over a lazy stream, results consumed in input order.
+//!
+//! The driver's engine: one thread pulls items from the stream (the walk,
+//! which lists directories as it goes) into a short queue, worker threads
+//! take items in order and process them (read, analyse, serialise) with no
+//! barrier between batches, and the calling thread consumes the results in
+//! input order as each becomes the next one due (writes the records). So
+//! walking, reading, analysis and writing overlap; the first result is
+//! consumed as soon as the first item is done; and memory is bounded by a
+//! window, not by the stream's length: a worker starts an item only while
+//! fewer than [`Window::items`] results wait to be consumed and their
+//! weight (bytes of input) is under [`Window::weight`] — except the item
+//! that is due next, which always starts, so the window never deadlocks.
+//!
+//! The output is the same for any thread count: results are consumed in
+//! input order whatever order they finish in.
+
+use std::collections::VecDeque;
+use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{channel, sync_channel, Receiver, Sender};
+use std::sync::{Condvar, Mutex, MutexGuard};
+
+/// How far workers may run ahead of the consumer.
+#[derive(Clone, Copy, Debug)]
+pub struct Window {
+    /// Results (done or being done) not yet consumed.
+    pub items: usize,
+    /// Total weight of done results not yet consumed.
+    pub weight: u64,
+}
+
+/// Items the stream thread keeps ready ahead of the workers.
+const QUEUE: usize = 1024;
+
+/// Processes `items` on `threads` workers with `work`, which returns a
+/// result and its weight, and hands each result to `consume` in input
+/// order. Stops at the first error of `consume` and returns it. A panic in
+/// a worker stops the run and is resumed on the calling thread.
+pub fn map_ordered<T, U, E>(
+    items: impl Iterator<Item = T> + Send,
+    threads: usize,
+    window: Window,
+    work: impl Fn(T) -> (U, u64) + Sync,
+    mut consume: impl FnMut(U) -> Result<(), E>,
+) -> Result<(), E>
+where
+    T: Send,
+    U: Send,
+{
+    let (feed_tx, feed_rx) = sync_channel::<(u64, T)>(QUEUE);
+    let shared = Shared {
+        feed: Mutex::new(Some(feed_rx)),
+        state: Mutex::new(State::default()),
+        turn: Condvar::new(),
+        stop: AtomicBool::new(false),
+        window,
+    };
+    let (done_tx, done_rx) = channel::<(u64, U, u64)>();
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for (seq, item) in (0u64..).zip(items) {
+                if feed_tx.send((seq, item)).is_err() {
+                    break; // the run stopped
+                }
+            }
+        });
+        let workers: Vec<_> = (0..threads.max(1))
+            .map(|_| {
+                let done = done_tx.clone();
+                let (shared, work) = (&shared, &work);
+                scope.spawn(move || shared.worker(work, done))
+            })
+            .collect();
+        drop(done_tx);
+        let result = shared.consume(&done_rx, &mut consume);
+        if result.is_err() {
+            shared.halt();
+        }
+        drop(done_rx);
+        for worker in workers {
+            if let Err(panic) = worker.join() {
+                resume_unwind(panic);
+            }
+        }
+        result
+    })
+}
+
+struct Shared<T> {
+    /// The queue of numbered items; `None` once the run stopped, so that
+    /// the stream thread's next send fails and it ends.
+    feed: Mutex<Option<Receiver<(u64, T)>>>,
+    state: Mutex<State>,
+    /// Signalled when the consumer moves on, or the run stops.
+    turn: Condvar,
+    stop: AtomicBool,
+    window: Window,
+}
+
+#[derive(Default)]
+struct State {
+    /// Results consumed so far: the sequence number due next.
+    consumed: u64,
+    /// Weight of results done and not yet consumed.
+    weight: u64,
+}
+
+impl<T> Shared<T> {
+    fn worker<U>(
+        &self,
+        work: &impl Fn(T) -> (U, u64),
+        done: Sender<(u64, U, u64)>,
+    ) {
+        let run = catch_unwind(AssertUnwindSafe(|| {
+            while let Some((seq, item)) = self.next() {
+                if !self.wait_turn(seq) {
+                    break;
+                }
+                let (result, weight) = work(item);
+                self.lock().weight += weight;
+                if done.send((seq, result, weight)).is_err() {
+                    break;
+                }
+            }
+        }));
+        if let Err(panic) = run {
+            self.halt();
+            resume_unwind(panic);
+        }
+    }
+
+    /// The next numbered item, `None` at the end or once stopped.
+    fn next(&self) -> Option<(u64, T)> {
+        let feed = self.feed.lock().unwrap_or_else(|e| e.into_inner());
+        feed.as_ref()?.recv().ok()
+    }
+
+    /// Waits until item `seq` may start; false when the run stopped.
+    fn wait_turn(&self, seq: u64) -> bool {
+        let mut state = self.lock();
+        loop {
+            if self.stop.load(Ordering::SeqCst) {
+                return false;
+            }
+            let ahead = seq - state.consumed;
+            if ahead == 0
+                || (ahead < self.window.items as u64
+                    && state.weight < self.window.weight)
+            {
+                return true;
+            }
+            state = self.turn.wait(state).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+
+    /// Consumes results in order until every worker is done.
+    fn consume<U, E>(
+        &self,
+        done: &Receiver<(u64, U, u64)>,
+        consume: &mut impl FnMut(U) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut pending: VecDeque<Option<(U, u64)>> = VecDeque::new();
+        let mut next = 0u64;
+        for (seq, result, weight) in done {
+            let slot = (seq - next) as usize;
+            if pending.len() <= slot {
+                pending.resize_with(slot + 1, || None);
+            }
+            pending[slot] = Some((result, weight));
+            while let Some(Some((result, weight))) =
+                pending.front_mut().map(Option::take)
+            {
+                pending.pop_front();
+                consume(result)?;
+                next += 1;
+                let mut state = self.lock();
+                state.consumed = next;
+                state.weight -= weight;
+                drop(state);
+                self.turn.notify_all();
+            }
+        }
+        Ok(())
+    }
+
+    /// Stops the run: workers end, and the stream thread with them.
+    fn halt(&self) {
+        self.stop.store(true, Ordering::SeqCst);
+        self.feed.lock().unwrap_or_else(|e| e.into_inner()).take();
+        let _guard = self.lock();
+        self.turn.notify_all();
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_come_in_input_order_for_any_thread_count() {
+        for threads in [1, 2, 7] {
+            let mut out = Vec::new();
+            let window = Window {
+                items: 3,
+                weight: 10,
+            };
+            let work = |i: u64| {
+                // Later items finish first.
+                std::thread::sleep(std::time::Duration::from_micros(
+                    (50 - i % 50) * 20,
+                ));
+                (i * 2, i % 7)
+            };
+            map_ordered(0..200u64, threads, window, work, |r| {
+                out.push(r);
+                Ok::<(), ()>(())
+            })
+            .unwrap();
+            assert_eq!(out, (0..200).map(|i| i * 2).collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn an_error_of_the_consumer_stops_the_run() {
+        let mut seen = 0;
+        let window = Window {
+            items: 4,
+            weight: u64::MAX,
+        };
+        let result = map_ordered(
+            0..1_000_000u64,
+            2,
+            window,
+            |i| (i, 1),
+            |i| {
+                seen += 1;
+                if i == 10 {
+                    Err(i)
+                } else {
+                    Ok(())
+                }
+            },
+        );
+        assert_eq!(result, Err(10));
+        assert_eq!(seen, 11);
+    }
+}
