@@ -325,7 +325,10 @@ fn process(run: &Run<'_>, job: Job) -> (Done, u64) {
 
 /// The record of a read document (or its error) as its own line.
 fn line_of(run: &Run<'_>, doc: &Result<Document, DocError>) -> Processed {
-    let mut line = Vec::new();
+    // A record is about twice its text (text, entities, figures): one
+    // allocation instead of a dozen doublings.
+    let text = doc.as_ref().map_or(0, |d| d.text.len());
+    let mut line = Vec::with_capacity(2 * text + 512);
     match analyse_into(run, doc, &mut line) {
         Ok(p) => Processed { line, ..p },
         // Writing to memory fails only when serialising does.

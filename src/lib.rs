@@ -27,6 +27,7 @@ pub mod figures;
 pub mod gazetteer;
 pub mod hash;
 pub mod html;
+pub mod json;
 pub mod ordered;
 pub mod output;
 pub mod pipeline;

@@ -400,8 +400,12 @@ pub fn decode_text(raw: &[u8]) -> Result<Decoded, ReadFailure> {
         let (text, malformed) = encoding.decode_without_bom_handling(raw);
         return finish(text.into_owned(), encoding, malformed, 0);
     }
+    if let Ok(text) = std::str::from_utf8(raw) {
+        // Valid UTF-8, most input: checked at memory speed, no mending.
+        return finish(text.to_owned(), encoding_rs::UTF_8, false, 0);
+    }
     let scan = Utf8Scan::of(raw);
-    if scan.invalid == 0 || scan.mostly_utf8() {
+    if scan.mostly_utf8() {
         let text = mend_utf8(raw);
         return finish(text, encoding_rs::UTF_8, false, scan.invalid);
     }
@@ -508,6 +512,9 @@ fn windows_1252(byte: u8) -> Option<char> {
 /// that has it is caught after decoding (its control characters).
 fn bomless_utf16(raw: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let head = &raw[..raw.len().min(1 << 16)];
+    if !head.contains(&0) {
+        return None; // the pattern needs zero bytes
+    }
     let units = head.len() / 2;
     if units < 2 {
         return None;
@@ -563,14 +570,37 @@ fn looks_binary(text: &str, malformed: bool) -> bool {
     if malformed && text.contains('\0') {
         return true;
     }
-    let (mut seen, mut controls) = (0usize, 0usize);
-    for c in text.chars().take(8192) {
-        seen += 1;
-        let control =
-            c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}');
-        controls += usize::from(control);
-    }
-    controls * 10 > seen
+    let head = match text.len() {
+        n if n <= BINARY_PREFIX => text,
+        _ => text
+            .char_indices()
+            .nth(BINARY_PREFIX)
+            .map_or(text, |(i, _)| &text[..i]),
+    };
+    // Counted on bytes, which the compiler vectorises: characters are the
+    // bytes that do not continue one; control characters are C0 bytes and
+    // DEL, and C1 ones (U+0080 to U+009F) are 0xC2 then 0x80 to 0x9F.
+    let bytes = head.as_bytes();
+    let seen = bytes.iter().filter(|&&b| !is_continuation(b)).count();
+    let c0 = bytes
+        .iter()
+        .filter(|&&b| {
+            (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+                || b == 0x7f
+        })
+        .count();
+    let c1 = bytes
+        .windows(2)
+        .filter(|w| w[0] == 0xC2 && (0x80..=0x9F).contains(&w[1]))
+        .count();
+    (c0 + c1) * 10 > seen
+}
+
+/// Characters [`looks_binary`] looks at.
+const BINARY_PREFIX: usize = 8192;
+
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
 }
 
 /// Lower-case WHATWG name of an encoding ("windows-1252").
@@ -691,6 +721,32 @@ mod tests {
         assert_eq!(path(b"docs/caf\xe8.txt"), "docs/caf\\xE8.txt");
         assert_eq!(path(b"a\\xE9.txt"), "a\\\\xE9.txt");
         assert_eq!(path("Zürich/ü.txt".as_bytes()), "Zürich/ü.txt");
+    }
+
+    #[test]
+    fn binary_test_on_bytes_agrees_with_the_one_on_characters() {
+        let by_chars = |text: &str| {
+            let (mut seen, mut controls) = (0usize, 0usize);
+            for c in text.chars().take(BINARY_PREFIX) {
+                seen += 1;
+                let control = c.is_control()
+                    && !matches!(c, '\t' | '\n' | '\r' | '\u{c}');
+                controls += usize::from(control);
+            }
+            controls * 10 > seen
+        };
+        let texts = [
+            "plain text\n".repeat(3),
+            "\u{1}\u{2}ab".repeat(5),
+            "é\u{85}\u{9f}\u{a0}x".repeat(7),
+            "\u{7f}ü\u{0}\t\r\u{c}".repeat(3),
+            "€".repeat(9000) + &"\u{1}".repeat(2000),
+            "a".repeat(8190) + &"\u{1}".repeat(2000),
+            String::new(),
+        ];
+        for text in &texts {
+            assert_eq!(looks_binary(text, false), by_chars(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -59,12 +59,12 @@
 //! headline (`<h1>`, `og:title`, or `<title>` without the site's name)
 //! and the first paragraph of `text`, as for text input.
 
-use serde::Serialize;
-use serde_json::value::RawValue;
+use std::io::{self, Write};
 
-use crate::figures::{Decimal, Figure};
+use crate::figures::Figure;
 use crate::gazetteer::Mention;
 use crate::html::PageMeta;
+use crate::json::{self, Object};
 use crate::pipeline::Analysis;
 use crate::read::{DocError, Document};
 use crate::span::Span;
@@ -81,123 +81,31 @@ pub struct RecordCounts {
     pub figures: usize,
 }
 
-/// The lists of a record (entities, figures, spans) are [`Seq`]s, written
-/// item by item: on a long document they are the bulk of the record, and
-/// collecting them first would hold them twice.
-#[derive(Serialize)]
-#[serde(bound(serialize = "Seq<E>: Serialize, Seq<F>: Serialize, \
-    Seq<S>: Serialize, Seq<T>: Serialize"))]
-struct DocRecord<'a, E, F, S, T> {
-    id: &'a str,
-    path: &'a str,
-    title: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    byline: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    dateline: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    published: Option<&'a str>,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    authors: &'a [String],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    site: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    language: Option<&'a str>,
-    text: &'a str,
-    removed: Vec<RemovedOut<'a>>,
-    stats: Stats<'a>,
-    entities: Seq<E>,
-    figures: Seq<F>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    sentences: Option<Seq<S>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    tokens: Option<Seq<T>>,
-}
-
-/// A JSON array made by a function that yields its items as they are
-/// written.
-struct Seq<F>(F);
-
-impl<F, I> Serialize for Seq<F>
-where
-    F: Fn() -> I,
-    I: Iterator,
-    I::Item: Serialize,
-{
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq((self.0)())
-    }
-}
-
-#[derive(Serialize)]
-struct RemovedOut<'a> {
-    text: &'a str,
-    reason: &'static str,
-}
-
-#[derive(Serialize)]
-struct Stats<'a> {
-    bytes: u64,
-    encoding: &'a str,
-    #[serde(skip_serializing_if = "is_zero")]
-    invalid_bytes: u64,
-    words: usize,
-    sentences: usize,
-    paragraphs: usize,
-}
-
-#[derive(Serialize)]
-struct EntityOut<'a> {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    text: &'a str,
-    name: &'a str,
-    id: Option<&'a str>,
-    start: usize,
-    end: usize,
-}
-
-#[derive(Serialize)]
-struct FigureOut<'a> {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    text: &'a str,
-    value: Box<RawValue>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    value_max: Option<Box<RawValue>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    currency: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    unit: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    qualifier: Option<&'static str>,
-    start: usize,
-    end: usize,
-}
-
-#[derive(Serialize)]
-struct ErrorRecord<'a> {
-    id: Option<&'a str>,
-    path: &'a str,
-    error: ErrorOut<'a>,
-}
-
-#[derive(Serialize)]
-struct ErrorOut<'a> {
-    kind: &'static str,
-    message: &'a str,
-}
-
 /// Writes the record of an analysed document, and a newline, to `out` (a
 /// buffer, or the output itself for a document too large to buffer).
-pub fn write_document<W: std::io::Write>(
+///
+/// The lists (entities, figures, spans) are written item by item: on a
+/// long document they are the bulk of the record, and collecting them
+/// first would hold them twice.
+pub fn write_document<W: Write>(
     out: &mut W,
     doc: &Document,
     analysis: &Analysis,
     spans: bool,
 ) -> serde_json::Result<RecordCounts> {
+    document(out, doc, analysis, spans).map_err(serde_json::Error::io)?;
+    Ok(RecordCounts {
+        entities: analysis.mentions.len(),
+        figures: analysis.figures.len(),
+    })
+}
+
+fn document<W: Write>(
+    out: &mut W,
+    doc: &Document,
+    analysis: &Analysis,
+    spans: bool,
+) -> io::Result<()> {
     let cleaned = &analysis.cleaned;
     let text = cleaned.text.as_str();
     let chars = CharIndex::new(text);
@@ -205,114 +113,113 @@ pub fn write_document<W: std::io::Write>(
     let field = |f: fn(&PageMeta) -> &Option<String>| {
         page.and_then(|p| f(p).as_deref())
     };
-    let record = DocRecord {
-        id: &doc.id,
-        path: &doc.path,
-        title: cleaned.title.as_deref(),
-        byline: cleaned.byline.as_deref(),
-        dateline: cleaned.dateline.as_deref(),
-        url: field(|p| &p.url),
-        published: field(|p| &p.published),
-        authors: page.map_or(&[], |p| &p.authors),
-        site: field(|p| &p.site),
-        language: field(|p| &p.language),
-        text,
-        removed: cleaned
-            .removed
-            .iter()
-            .map(|r| RemovedOut {
-                text: &r.text,
-                reason: r.reason.as_str(),
-            })
-            .collect(),
-        stats: Stats {
-            bytes: doc.bytes,
-            encoding: &doc.encoding,
-            invalid_bytes: doc.invalid_bytes,
-            words: analysis.tokens.tokens.len(),
-            sentences: analysis.tokens.sentences.len(),
-            paragraphs: cleaned.paragraphs,
-        },
-        entities: Seq(|| {
-            analysis.mentions.iter().map(|m| entity(text, &chars, m))
-        }),
-        figures: Seq(|| {
-            analysis.figures.iter().map(|f| figure(text, &chars, f))
-        }),
-        sentences: spans.then_some(Seq(|| {
-            let it = analysis.tokens.sentences.iter();
-            it.map(|s| chars.pair(s.span))
-        })),
-        tokens: spans.then_some(Seq(|| {
-            let it = analysis.tokens.tokens.iter();
-            it.map(|t| chars.pair(t.span))
-        })),
-    };
-    serde_json::to_writer(&mut *out, &record)?;
-    out.write_all(b"\n").map_err(serde_json::Error::io)?;
-    Ok(RecordCounts {
-        entities: analysis.mentions.len(),
-        figures: analysis.figures.len(),
-    })
+    let mut o = Object::new(out)?;
+    o.str("id", &doc.id)?;
+    o.str("path", &doc.path)?;
+    o.opt_str("title", cleaned.title.as_deref())?;
+    o.some_str("byline", cleaned.byline.as_deref())?;
+    o.some_str("dateline", cleaned.dateline.as_deref())?;
+    o.some_str("url", field(|p| &p.url))?;
+    o.some_str("published", field(|p| &p.published))?;
+    let authors = page.map_or(&[][..], |p| &p.authors);
+    if !authors.is_empty() {
+        o.array("authors", authors, |w, a| json::string(w, a))?;
+    }
+    o.some_str("site", field(|p| &p.site))?;
+    o.some_str("language", field(|p| &p.language))?;
+    o.str("text", text)?;
+    o.array("removed", &cleaned.removed, |w, r| {
+        json::object(w, |o| {
+            o.str("text", &r.text)?;
+            o.str("reason", r.reason.as_str())
+        })
+    })?;
+    o.object("stats", |o| {
+        o.uint("bytes", doc.bytes)?;
+        o.str("encoding", &doc.encoding)?;
+        if doc.invalid_bytes != 0 {
+            o.uint("invalid_bytes", doc.invalid_bytes)?;
+        }
+        o.uint("words", analysis.tokens.tokens.len() as u64)?;
+        o.uint("sentences", analysis.tokens.sentences.len() as u64)?;
+        o.uint("paragraphs", cleaned.paragraphs as u64)
+    })?;
+    o.array("entities", &analysis.mentions, |w, m| {
+        entity(w, text, &chars, m)
+    })?;
+    o.array("figures", &analysis.figures, |w, f| {
+        figure(w, text, &chars, f)
+    })?;
+    if spans {
+        let sentences = analysis.tokens.sentences.iter();
+        o.array("sentences", sentences, |w, s| {
+            json::pair(w, chars.pair(s.span))
+        })?;
+        let tokens = analysis.tokens.tokens.iter();
+        o.array("tokens", tokens, |w, t| json::pair(w, chars.pair(t.span)))?;
+    }
+    o.close()?;
+    out.write_all(b"\n")
 }
 
 /// Writes the error record of a failed document, and a newline, to `out`.
-pub fn write_error<W: std::io::Write>(
+pub fn write_error<W: Write>(
     out: &mut W,
     err: &DocError,
 ) -> serde_json::Result<()> {
-    let record = ErrorRecord {
-        id: err.id.as_deref(),
-        path: &err.path,
-        error: ErrorOut {
-            kind: err.kind.as_str(),
-            message: &err.message,
-        },
-    };
-    serde_json::to_writer(&mut *out, &record)?;
-    out.write_all(b"\n").map_err(serde_json::Error::io)?;
-    Ok(())
+    error(out, err).map_err(serde_json::Error::io)
 }
 
-fn entity<'a>(
-    text: &'a str,
+fn error<W: Write>(out: &mut W, err: &DocError) -> io::Result<()> {
+    let mut o = Object::new(out)?;
+    o.opt_str("id", err.id.as_deref())?;
+    o.str("path", &err.path)?;
+    o.object("error", |o| {
+        o.str("kind", err.kind.as_str())?;
+        o.str("message", &err.message)
+    })?;
+    o.close()?;
+    out.write_all(b"\n")
+}
+
+fn entity<W: Write>(
+    out: &mut W,
+    text: &str,
     chars: &CharIndex,
-    m: &'a Mention,
-) -> EntityOut<'a> {
+    m: &Mention,
+) -> io::Result<()> {
     let [start, end] = chars.pair(m.span);
-    EntityOut {
-        kind: m.kind.as_str(),
-        text: m.span.slice(text),
-        name: &m.name,
-        id: m.id.as_deref(),
-        start,
-        end,
-    }
+    json::object(out, |o| {
+        o.str("type", m.kind.as_str())?;
+        o.str("text", m.span.slice(text))?;
+        o.str("name", &m.name)?;
+        o.opt_str("id", m.id.as_deref())?;
+        o.uint("start", start as u64)?;
+        o.uint("end", end as u64)
+    })
 }
 
-fn figure<'a>(
-    text: &'a str,
+/// Values are exact decimals, printed as JSON numbers (never through
+/// `f64`).
+fn figure<W: Write>(
+    out: &mut W,
+    text: &str,
     chars: &CharIndex,
-    f: &'a Figure,
-) -> FigureOut<'a> {
+    f: &Figure,
+) -> io::Result<()> {
     let [start, end] = chars.pair(f.span);
-    FigureOut {
-        kind: f.kind.as_str(),
-        text: f.span.slice(text),
-        value: number(f.value),
-        value_max: f.value_max.map(number),
-        currency: f.currency.as_deref(),
-        unit: f.unit.as_deref(),
-        qualifier: f.qualifier.map(|q| q.as_str()),
-        start,
-        end,
-    }
-}
-
-/// A decimal as a raw JSON number token, exactly as printed.
-fn number(value: Decimal) -> Box<RawValue> {
-    RawValue::from_string(value.to_string()).unwrap_or_else(|_| {
-        RawValue::from_string("null".to_string()).expect("null is JSON")
+    json::object(out, |o| {
+        o.str("type", f.kind.as_str())?;
+        o.str("text", f.span.slice(text))?;
+        o.number("value", f.value)?;
+        if let Some(max) = f.value_max {
+            o.number("value_max", max)?;
+        }
+        o.some_str("currency", f.currency.as_deref())?;
+        o.some_str("unit", f.unit.as_deref())?;
+        o.some_str("qualifier", f.qualifier.map(|q| q.as_str()))?;
+        o.uint("start", start as u64)?;
+        o.uint("end", end as u64)
     })
 }
 
@@ -368,11 +275,6 @@ fn is_continuation(b: u8) -> bool {
     b & 0xC0 == 0x80
 }
 
-/// `skip_serializing_if` for counts that appear only when non-zero.
-fn is_zero(n: &u64) -> bool {
-    *n == 0
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -404,9 +306,12 @@ mod tests {
 
     #[test]
     fn decimals_become_exact_json_numbers() {
-        let v = Decimal::new(113, 0);
-        assert_eq!(number(v).get(), "113");
-        let v = Decimal::new(19, 2);
-        assert_eq!(number(v).get(), "0.19");
+        use crate::figures::Decimal;
+        let mut out = Vec::new();
+        let mut o = Object::new(&mut out).unwrap();
+        o.number("a", Decimal::new(113, 0)).unwrap();
+        o.number("b", Decimal::new(19, 2)).unwrap();
+        o.close().unwrap();
+        assert_eq!(out, br#"{"a":113,"b":0.19}"#);
     }
 }
