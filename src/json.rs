@@ -25,12 +25,18 @@ impl<'w, W: Write> Object<'w, W> {
     }
 
     /// Writes `"key":` (after a comma when needed); the value follows.
+    /// Keys are the record's own names, which need no escape.
     fn key(&mut self, key: &str) -> io::Result<&mut W> {
-        if !std::mem::take(&mut self.first) {
-            self.out.write_all(b",")?;
-        }
-        string(self.out, key)?;
-        self.out.write_all(b":")?;
+        debug_assert!(!key
+            .bytes()
+            .any(|b| b < 0x20 || b == b'"' || b == b'\\'));
+        let open: &[u8] = match std::mem::take(&mut self.first) {
+            true => b"\"",
+            false => b",\"",
+        };
+        self.out.write_all(open)?;
+        self.out.write_all(key.as_bytes())?;
+        self.out.write_all(b"\":")?;
         Ok(self.out)
     }
 
@@ -150,36 +156,63 @@ pub fn uint(out: &mut impl Write, mut n: u64) -> io::Result<()> {
 /// A JSON string, escaped as `serde_json` escapes: `"` and `\`, the
 /// control characters with a short form (`\b \f \n \r \t`), the others
 /// below U+0020 as `\u00XX` (lower-case hex); everything else as is.
+///
+/// Text needs an escape every few hundred bytes (a newline, a quote), so
+/// the bytes are looked at eight at a time and only a word that holds one
+/// is looked at byte by byte.
 pub fn string(out: &mut impl Write, s: &str) -> io::Result<()> {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     out.write_all(b"\"")?;
     let bytes = s.as_bytes();
-    let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let short: &[u8] = match b {
-            b'"' => b"\\\"",
-            b'\\' => b"\\\\",
-            b'\n' => b"\\n",
-            b'\r' => b"\\r",
-            b'\t' => b"\\t",
-            0x08 => b"\\b",
-            0x0c => b"\\f",
-            0..=0x1f => {
-                out.write_all(&bytes[start..i])?;
-                let hex = [HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]];
-                out.write_all(b"\\u00")?;
-                out.write_all(&hex)?;
-                start = i + 1;
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        if let Some(word) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(word.try_into().expect("8 bytes"));
+            if !needs_escape(word) {
+                i += 8;
                 continue;
             }
-            _ => continue,
-        };
-        out.write_all(&bytes[start..i])?;
-        out.write_all(short)?;
-        start = i + 1;
+        }
+        let b = bytes[i];
+        if b < 0x20 || b == b'"' || b == b'\\' {
+            out.write_all(&bytes[start..i])?;
+            escape(out, b)?;
+            start = i + 1;
+        }
+        i += 1;
     }
     out.write_all(&bytes[start..])?;
     out.write_all(b"\"")
+}
+
+/// True when one of the eight bytes of `word` is below 0x20, `"` or `\`
+/// (exact: the classic tests for a zero byte and a byte under n).
+fn needs_escape(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let quote = zero(word ^ (ONES * u64::from(b'"')));
+    let backslash = zero(word ^ (ONES * u64::from(b'\\')));
+    below | quote | backslash != 0
+}
+
+fn escape(out: &mut impl Write, b: u8) -> io::Result<()> {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let short: &[u8] = match b {
+        b'"' => b"\\\"",
+        b'\\' => b"\\\\",
+        b'\n' => b"\\n",
+        b'\r' => b"\\r",
+        b'\t' => b"\\t",
+        0x08 => b"\\b",
+        0x0c => b"\\f",
+        _ => {
+            let hex = [HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]];
+            out.write_all(b"\\u00")?;
+            return out.write_all(&hex);
+        }
+    };
+    out.write_all(short)
 }
 
 #[cfg(test)]
@@ -192,7 +225,17 @@ mod tests {
         for c in (0u32..0x80).chain([0xe9, 0x2028, 0xfeff, 0x1f600]) {
             all.push(char::from_u32(c).unwrap());
         }
-        for s in [all.as_str(), "", "plain", "a\"b\\c\u{7f}", "\u{0}\u{1f}"] {
+        let long = format!("{all}{}{all}é\"x", "0123456789".repeat(5));
+        let strings = [
+            all.as_str(),
+            long.as_str(),
+            "",
+            "plain",
+            "a\"b\\c\u{7f}",
+            "\u{0}\u{1f}",
+            "eight by\nseventeen bytes\"",
+        ];
+        for s in strings {
             let mut ours = Vec::new();
             string(&mut ours, s).unwrap();
             let theirs = serde_json::to_vec(s).unwrap();

@@ -577,10 +577,19 @@ fn looks_binary(text: &str, malformed: bool) -> bool {
             .nth(BINARY_PREFIX)
             .map_or(text, |(i, _)| &text[..i]),
     };
-    // Counted on bytes, which the compiler vectorises: characters are the
-    // bytes that do not continue one; control characters are C0 bytes and
-    // DEL, and C1 ones (U+0080 to U+009F) are 0xC2 then 0x80 to 0x9F.
+    // Counted on bytes: characters are the bytes that do not continue
+    // one; control characters are C0 bytes and DEL, and C1 ones (U+0080
+    // to U+009F) are 0xC2 then 0x80 to 0x9F. Most text has none of those
+    // bytes, which one branch-free pass tells.
     let bytes = head.as_bytes();
+    let suspect = bytes.iter().fold(false, |any, &b| {
+        any | ((b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+            | (b == 0x7f)
+            | (b == 0xC2))
+    });
+    if !suspect {
+        return false;
+    }
     let seen = bytes.iter().filter(|&&b| !is_continuation(b)).count();
     let c0 = bytes
         .iter()
