@@ -59,7 +59,8 @@ def corpus_size(folder):
 
 
 def timed(cmd):
-    """Runs `cmd` under /usr/bin/time -v: (wall seconds, peak RSS MiB)."""
+    """Runs `cmd` under /usr/bin/time -v: (wall seconds, peak RSS MiB,
+    CPU seconds: user + system)."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
         started = time.perf_counter()
         done = subprocess.run(
@@ -70,7 +71,9 @@ def timed(cmd):
     if done.returncode != 0:
         sys.exit(f"timing: {' '.join(cmd)} failed: {done.stderr[-500:]}")
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
-    return wall, int(rss.group(1)) / 1024 if rss else float("nan")
+    cpu = sum(float(m) for m in re.findall(
+        r"(?:User|System) time \(seconds\): ([\d.]+)", text))
+    return wall, int(rss.group(1)) / 1024 if rss else float("nan"), cpu
 
 
 def first_record(cmd):
@@ -113,7 +116,7 @@ def main():
     tiny = tempfile.mkdtemp(prefix="newsx-timing-")
     with open(os.path.join(tiny, "a.txt"), "w") as f:
         f.write("Title\n\nThe minister said 3 people came.\n")
-    startup = {n: timed(extract(b, tiny, n, 1))[1] for n, b in bins}
+    startup = {n: timed(extract(b, tiny, n, 1)) for n, b in bins}
 
     runs = {}  # (name, case) -> [(wall, rss)]
     subprocess.run([probe, args.corpus], capture_output=True)  # warm
@@ -134,14 +137,15 @@ def main():
         subprocess.run([probe, args.big], capture_output=True)  # warm
         for _ in range(args.big_rounds):
             for name, binary in bins:
-                wall, rss = timed(extract(binary, args.big, name, 2))
+                wall, rss, _ = timed(extract(binary, args.big, name, 2))
                 cmd = [binary, "extract", args.big, "-q", "-j", "2"]
                 first = first_record(cmd)
                 big.setdefault(name, []).append((wall, rss, first))
 
     med = lambda xs: statistics.median(xs)
-    wall = lambda key: med([w for w, _ in runs[key]])
-    peak = lambda key: max(m for _, m in runs[key])
+    wall = lambda key: med([r[0] for r in runs[key]])
+    peak = lambda key: max(r[1] for r in runs[key])
+    cpu = lambda key: med([r[2] for r in runs[key]])
     probe_wall = wall(("probe", "read"))
     print(f"\nprobe: {mb / probe_wall:.1f} MB/s "
           f"({files / probe_wall:,.0f} files/s)\n")
@@ -163,17 +167,22 @@ def main():
         lambda n: f"{wall((n, 'j1')) / wall((n, 'j2')):.2f}×")
     row("`--templates`, one thread",
         lambda n: f"{100 * (wall((n, 'tpl')) / wall((n, 'j1')) - 1):+.1f}%")
+    row("CPU time (user + system), one thread; start-up",
+        lambda n: f"{cpu((n, 'j1')):.2f} s; {startup[n][2]:.2f} s")
+    row("CPU time, two threads; `--templates`",
+        lambda n: f"{cpu((n, 'j2')):.2f} s; {cpu((n, 'tpl')):.2f} s")
     row("peak RSS, two threads (start-up)",
-        lambda n: f"{peak((n, 'j2')):.0f} MiB ({startup[n]:.0f} MiB)")
+        lambda n: f"{peak((n, 'j2')):.0f} MiB ({startup[n][1]:.0f} MiB)")
     if big:
         bmb = bsize / 1e6
         row(f"{bfiles:,} files ({bmb:.0f} MB), two threads",
             lambda n: f"{bmb / med([b[0] for b in big[n]]):.1f} MB/s")
         row("… peak RSS over start-up",
-            lambda n: f"+{max(b[1] for b in big[n]) - startup[n]:.0f} MiB")
+            lambda n: f"+{max(b[1] for b in big[n]) - startup[n][1]:.0f} MiB")
         row("… first record on stdout",
             lambda n: f"{med([b[2] for b in big[n]]):.2f} s")
-    print(f"\nmedians of {args.rounds} interleaved rounds; walls (s): " +
+    print(f"\nload average {os.getloadavg()[0]:.1f}; "
+          f"medians of {args.rounds} interleaved rounds; walls (s): " +
           ", ".join(f"{n}/{c} {wall((n, c)):.3f}"
                     for (n, c) in runs if n != "probe"))
 

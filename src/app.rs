@@ -76,20 +76,28 @@ struct Processed {
 }
 
 /// What a worker is given: an item of the walk to read, or a document the
-/// first pass of `--templates` already read.
+/// first pass of `--templates` already read (or a failure to read it back).
 enum Job {
     Walked(Found),
     Read(Result<Document, DocError>),
     Fatal(io::Error),
 }
 
-/// What a worker hands back: the record, or a large document to analyse
-/// in its turn; with the file's identity, for duplicates.
+/// What a worker hands back for one item: its records in order (a source
+/// may hold several documents), with the file's identity, for duplicates.
 struct Done {
     seen: Option<(Identity, bool)>,
-    record: Record,
+    records: Vec<Record>,
 }
 
+/// The documents one walked source opens into, in order, with the file's
+/// identity and how it was reached (one document for a text or HTML file).
+struct Opened {
+    docs: Vec<Result<Document, DocError>>,
+    seen: Option<(Identity, bool)>,
+}
+
+/// One record: its line, or a large document to analyse in its turn.
 enum Record {
     Line(Processed),
     Large(Document),
@@ -193,40 +201,51 @@ fn count_templates(
     let mut seen = Seen::default();
     let mut spill = Spill::new().context("cannot create a temporary file")?;
     let work = |found: Found| {
-        let (doc, seen) = read(found, max_bytes);
-        let prints = doc.as_ref().ok().map(|d| document_fingerprints(&d.text));
-        let weight = doc.as_ref().map_or(0, |d| d.bytes);
-        ((doc, seen, prints), weight)
+        let opened = read(found, max_bytes);
+        let prints: Vec<_> = (opened.docs.iter())
+            .map(|d| d.as_ref().ok().map(|d| document_fingerprints(&d.text)))
+            .collect();
+        let weight = (opened.docs.iter())
+            .map(|d| d.as_ref().map_or(0, |d| d.bytes))
+            .sum();
+        ((opened, prints), weight)
     };
-    map_ordered(items, run.threads, WINDOW, work, |(doc, id, prints)| {
-        if let Some((id, linked)) = id {
+    let consume = |(opened, prints): (Opened, Vec<Option<Vec<u64>>>)| {
+        if let Some((id, linked)) = opened.seen {
             if !seen.first_visit(id, linked) {
-                return Ok(());
+                return io::Result::Ok(());
             }
         }
-        if let Some(prints) = prints {
-            counter.add_fingerprints(&prints);
+        for (doc, prints) in opened.docs.iter().zip(prints) {
+            if let Some(prints) = prints {
+                counter.add_fingerprints(&prints);
+            }
+            spill.push(doc)?;
         }
-        spill.push(&doc)
-    })
-    .context("cannot write a temporary file")?;
+        io::Result::Ok(())
+    };
+    map_ordered(items, run.threads, WINDOW, work, consume)
+        .context("cannot write a temporary file")?;
     let read = spill
         .into_reader()
         .context("cannot read back the temporary file")?;
     Ok((counter.finish(run.args.template_min_docs), read))
 }
 
-/// Reads a walked item; with its identity and how it was reached.
-fn read(
-    found: Found,
-    max_bytes: u64,
-) -> (Result<Document, DocError>, Option<(Identity, bool)>) {
+/// Reads a walked item.
+fn read(found: Found, max_bytes: u64) -> Opened {
     match found.item {
         Item::Source(source) => {
             let (doc, id) = read_identified(&source, max_bytes);
-            (doc, id.map(|id| (id, found.linked)))
+            Opened {
+                docs: vec![doc],
+                seen: id.map(|id| (id, found.linked)),
+            }
         }
-        Item::Error(err) => (Err(err), None),
+        Item::Error(err) => Opened {
+            docs: vec![Err(err)],
+            seen: None,
+        },
     }
 }
 
@@ -242,29 +261,19 @@ fn write_all(
     let started = Instant::now();
     let mut flushed: Option<Instant> = None;
     let work = |job| process(run, job);
-    map_ordered(jobs, run.threads, WINDOW, work, |done: Done| {
+    let consume = |done: Done| -> io::Result<()> {
         if let Some((id, linked)) = done.seen {
             if !seen.first_visit(id, linked) {
                 return Ok(());
             }
         }
-        let p = match done.record {
-            Record::Line(p) => {
-                sink.write(&p.line)?;
-                p
-            }
-            // A large document, in its turn: its record goes straight to
-            // the output, never into a buffer.
-            Record::Large(doc) => analyse_into(run, &Ok(doc), &mut sink)?,
-            Record::Fatal(e) => {
-                let message = format!("cannot read back a temporary file: {e}");
-                return Err(io::Error::new(e.kind(), message));
-            }
-        };
-        totals.add(&p);
-        if let Some(message) = p.error {
-            if !run.args.quiet {
-                bar.suspend(|| eprintln!("newsx: {message}"));
+        for record in done.records {
+            let p = write_record(run, record, &mut sink)?;
+            totals.add(&p);
+            if let Some(message) = p.error {
+                if !run.args.quiet {
+                    bar.suspend(|| eprintln!("newsx: {message}"));
+                }
             }
         }
         // The first record at once, then every tenth of a second: lets
@@ -279,9 +288,31 @@ fn write_all(
             ));
         }
         Ok(())
-    })?;
+    };
+    map_ordered(jobs, run.threads, WINDOW, work, consume)?;
     sink.finish()?;
     Ok(totals)
+}
+
+/// Writes one record in its turn.
+fn write_record(
+    run: &Run<'_>,
+    record: Record,
+    sink: &mut Sink,
+) -> io::Result<Processed> {
+    Ok(match record {
+        Record::Line(p) => {
+            sink.write(&p.line)?;
+            p
+        }
+        // A large document, in its turn: its record goes straight to
+        // the output, never into a buffer.
+        Record::Large(doc) => analyse_into(run, &Ok(doc), sink)?,
+        Record::Fatal(e) => {
+            let message = format!("cannot read back a temporary file: {e}");
+            return Err(io::Error::new(e.kind(), message));
+        }
+    })
 }
 
 const FLUSH_EVERY: Duration = Duration::from_millis(100);
@@ -292,35 +323,43 @@ const FLUSH_EVERY: Duration = Duration::from_millis(100);
 /// (tokens, figures, the record), so only one such multiple is ever held.
 const LARGE: u64 = 1 << 20;
 
-/// Reads (unless read), analyses and serialises one job into its own
-/// line; failures become error records. The weight is the bytes held.
+/// Reads (unless read), analyses and serialises one job: each document
+/// into its own line, failures into error records, a large document left
+/// for its turn. The weight is the bytes held.
 fn process(run: &Run<'_>, job: Job) -> (Done, u64) {
-    let (doc, seen) = match job {
+    let opened = match job {
         Job::Walked(found) => read(found, run.args.max_bytes),
-        Job::Read(doc) => (doc, None),
+        Job::Read(doc) => Opened {
+            docs: vec![doc],
+            seen: None,
+        },
         Job::Fatal(e) => {
-            let record = Record::Fatal(e);
-            return (Done { seen: None, record }, 0);
-        }
-    };
-    let record = match doc {
-        Ok(doc) if doc.bytes >= LARGE => {
-            let weight = doc.bytes;
+            let records = vec![Record::Fatal(e)];
             return (
                 Done {
-                    seen,
-                    record: Record::Large(doc),
+                    seen: None,
+                    records,
                 },
-                weight,
+                0,
             );
         }
-        doc => Record::Line(line_of(run, &doc)),
     };
-    let weight = match &record {
-        Record::Line(p) => p.line.len() as u64,
-        _ => 0,
-    };
-    (Done { seen, record }, weight)
+    let mut weight = 0;
+    let records = (opened.docs.into_iter())
+        .map(|doc| match doc {
+            Ok(doc) if doc.bytes >= LARGE => {
+                weight += doc.bytes;
+                Record::Large(doc)
+            }
+            doc => {
+                let p = line_of(run, &doc);
+                weight += p.line.len() as u64;
+                Record::Line(p)
+            }
+        })
+        .collect();
+    let seen = opened.seen;
+    (Done { seen, records }, weight)
 }
 
 /// The record of a read document (or its error) as its own line.
