@@ -25,7 +25,6 @@
 //! loop, an unreadable directory) become [`Item::Error`]s in their place, so
 //! they turn into error records instead of stopping the run.
 
-use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::ffi::{OsStr, OsString};
 use std::fs;
@@ -107,36 +106,106 @@ enum DirWalk {
 struct Frame {
     path: PathBuf,
     id: DirId,
-    entries: Vec<Entry>,
+    listing: Listing,
     next: usize,
     /// A directory met before: only its errors are new.
     again: bool,
 }
 
-/// A directory entry the walk takes, sorted by [`Entry::cmp_key`].
-struct Entry {
-    name: OsString,
-    kind: Kind,
-}
-
+/// What the walk does with a directory entry.
 enum Kind {
     File { linked: bool },
-    Dir { id: DirId },
+    Dir(DirId),
     Error(DocError),
 }
 
-impl Entry {
+/// A directory's entries the walk takes, sorted, stored compactly: the
+/// names in one buffer and 16 bytes an entry, so that a folder of a
+/// million files costs tens of MiB, not hundreds.
+#[derive(Default)]
+struct Listing {
+    names: Vec<u8>,
+    entries: Vec<Entry>,
+    dirs: Vec<DirId>,
+    errors: Vec<Option<DocError>>,
+}
+
+#[derive(Clone, Copy)]
+struct Entry {
+    start: u32,
+    len: u32,
+    kind: Slot,
+}
+
+/// An entry's [`Kind`], with directories and errors kept aside.
+#[derive(Clone, Copy)]
+enum Slot {
+    File { linked: bool },
+    Dir(u32),
+    Error(u32),
+}
+
+impl Listing {
+    fn push(&mut self, name: &OsStr, kind: Kind) {
+        let start = self.names.len() as u32;
+        self.names.extend_from_slice(bytes(name));
+        let kind = match kind {
+            Kind::File { linked } => Slot::File { linked },
+            Kind::Dir(id) => {
+                self.dirs.push(id);
+                Slot::Dir(self.dirs.len() as u32 - 1)
+            }
+            Kind::Error(err) => {
+                self.errors.push(Some(err));
+                Slot::Error(self.errors.len() as u32 - 1)
+            }
+        };
+        let len = self.names.len() as u32 - start;
+        self.entries.push(Entry { start, len, kind });
+    }
+
+    fn name(&self, e: &Entry) -> &[u8] {
+        &self.names[e.start as usize..(e.start + e.len) as usize]
+    }
+
     /// Whole-path byte order within a directory: a directory's name sorts
     /// as if it ended in "/".
-    fn cmp_key(&self, other: &Entry) -> Ordering {
-        let (a, b) = (bytes(&self.name), bytes(&other.name));
+    fn sort(&mut self) {
+        let names = std::mem::take(&mut self.names);
+        let name =
+            |e: &Entry| &names[e.start as usize..(e.start + e.len) as usize];
         let suffix = |e: &Entry| match e.kind {
-            Kind::Dir { .. } => &b"/"[..],
+            Slot::Dir(_) => &b"/"[..],
             _ => &b""[..],
         };
-        a.iter()
-            .chain(suffix(self))
-            .cmp(b.iter().chain(suffix(other)))
+        self.entries.sort_unstable_by(|a, b| {
+            let (x, y) = (name(a), name(b));
+            let n = x.len().min(y.len());
+            x[..n].cmp(&y[..n]).then_with(|| {
+                let (x, y) = (x[n..].iter().chain(suffix(a)), y[n..].iter());
+                x.cmp(y.chain(suffix(b)))
+            })
+        });
+        self.names = names;
+    }
+
+    /// Takes the kind of entry `i` (an error is taken out).
+    fn take(&mut self, i: usize) -> Option<(OsString, Kind)> {
+        let e = *self.entries.get(i)?;
+        let name = os_string(self.name(&e));
+        let kind = match e.kind {
+            Slot::File { linked } => Kind::File { linked },
+            Slot::Dir(d) => Kind::Dir(self.dirs[d as usize]),
+            Slot::Error(k) => Kind::Error(self.errors[k as usize].take()?),
+        };
+        Some((name, kind))
+    }
+
+    /// True when a file named `name` is among the first `n` entries.
+    fn has_file(&self, name: &[u8], n: usize) -> bool {
+        self.entries[..n].iter().any(|e| {
+            matches!(e.kind, Slot::File { .. }) && self.name(e) == name
+        })
     }
 }
 
@@ -188,7 +257,7 @@ impl Walk {
     /// Takes the next entry of the innermost directory.
     fn step(&mut self) -> Option<Found> {
         let frame = self.stack.last_mut()?;
-        let Some(entry) = frame.entries.get_mut(frame.next) else {
+        let Some((name, kind)) = frame.listing.take(frame.next) else {
             let frame = self.stack.pop()?;
             if !frame.again {
                 self.dirs.insert(frame.id, DirWalk::Done);
@@ -196,17 +265,19 @@ impl Walk {
             return None;
         };
         frame.next += 1;
-        let path = frame.path.join(&entry.name);
         let again = frame.again;
-        match std::mem::replace(&mut entry.kind, Kind::File { linked: false }) {
-            Kind::File { .. } if again => None,
+        if again && matches!(kind, Kind::File { .. }) {
+            return None;
+        }
+        let path = frame.path.join(name);
+        match kind {
             Kind::File { linked } => {
                 if linked && self.link_to_walked(&path) {
                     return None;
                 }
                 Some(source(Source::File(path), linked))
             }
-            Kind::Dir { id } => {
+            Kind::Dir(id) => {
                 self.enter(path, id);
                 None
             }
@@ -224,12 +295,12 @@ impl Walk {
         self.stack.push(Frame {
             path,
             id,
-            entries: Vec::new(),
+            listing: Listing::default(),
             next: 0,
             again,
         });
         let frame = self.stack.len() - 1;
-        self.stack[frame].entries = self.list(&self.stack[frame].path);
+        self.stack[frame].listing = self.list(&self.stack[frame].path);
     }
 
     /// Below a directory met again, everything is met again.
@@ -238,27 +309,39 @@ impl Walk {
     }
 
     /// The entries of `dir` the walk takes, sorted; unreadable: its error.
-    fn list(&self, dir: &Path) -> Vec<Entry> {
+    fn list(&self, dir: &Path) -> Listing {
+        let mut listing = Listing::default();
         let Ok(read) = fs::read_dir(dir) else {
             // The error was reported where the directory was met when its
             // name is one the walk takes (see `classify`); else it is
             // silently empty, as a directory of other files would be.
-            return Vec::new();
+            return listing;
         };
-        let mut entries: Vec<Entry> = read
-            .flatten()
-            .filter_map(|e| self.classify(dir, &e))
-            .collect();
-        entries.sort_unstable_by(Entry::cmp_key);
-        entries
+        for entry in read.flatten() {
+            let name = entry.file_name();
+            if let Some(kind) = self.classify(dir, &name, &entry) {
+                listing.push(&name, kind);
+            }
+        }
+        listing.sort();
+        listing
     }
 
     /// What the walk does with one directory entry; `None` to skip it.
-    fn classify(&self, dir: &Path, e: &fs::DirEntry) -> Option<Entry> {
-        let name = e.file_name();
-        let hidden = is_hidden(&name);
+    fn classify(
+        &self,
+        dir: &Path,
+        name: &OsStr,
+        e: &fs::DirEntry,
+    ) -> Option<Kind> {
+        let hidden = is_hidden(name);
         let file_type = e.file_type().ok()?;
-        let path = dir.join(&name);
+        if file_type.is_file() {
+            // Most entries: no path is built.
+            let taken = !hidden && wanted(Path::new(name), &self.options);
+            return taken.then_some(Kind::File { linked: false });
+        }
+        let path = dir.join(name);
         let kind = if file_type.is_symlink() {
             // Errors of a link are reported even for hidden names.
             match fs::metadata(&path) {
@@ -273,7 +356,7 @@ impl Walk {
                     } else if hidden {
                         return None;
                     } else {
-                        Kind::Dir { id }
+                        Kind::Dir(id)
                     }
                 }
                 Ok(meta) if meta.is_file() => {
@@ -287,13 +370,10 @@ impl Walk {
                 return None;
             }
             self.directory(&path)?
-        } else if file_type.is_file() {
-            (!hidden && wanted(&path, &self.options)).then_some(())?;
-            Kind::File { linked: false }
         } else {
             return None;
         };
-        Some(Entry { name, kind })
+        Some(kind)
     }
 
     /// A plain directory: its identity, or, when it cannot be read and its
@@ -311,7 +391,7 @@ impl Walk {
                 return Some(Kind::Error(missing(path, &e)));
             }
         }
-        Some(Kind::Dir { id: dir_id(&meta) })
+        Some(Kind::Dir(dir_id(&meta)))
     }
 
     /// The directory on the current path with identity `id`, if any.
@@ -354,13 +434,7 @@ impl Walk {
             Some(DirWalk::Done) => true,
             Some(DirWalk::Open(depth)) => {
                 let frame = &self.stack[*depth];
-                let probe = Entry {
-                    name: name.to_os_string(),
-                    kind: Kind::File { linked: false },
-                };
-                frame.entries[..frame.next]
-                    .iter()
-                    .any(|e| e.cmp_key(&probe) == Ordering::Equal)
+                frame.listing.has_file(bytes(name), frame.next)
             }
             None => false,
         }
@@ -422,6 +496,17 @@ fn bytes(name: &OsStr) -> &[u8] {
 #[cfg(not(unix))]
 fn bytes(name: &OsStr) -> &[u8] {
     name.as_encoded_bytes()
+}
+
+#[cfg(unix)]
+fn os_string(bytes: &[u8]) -> OsString {
+    use std::os::unix::ffi::OsStrExt;
+    OsStr::from_bytes(bytes).to_os_string()
+}
+
+#[cfg(not(unix))]
+fn os_string(bytes: &[u8]) -> OsString {
+    String::from_utf8_lossy(bytes).into_owned().into()
 }
 
 fn symlink_loop(path: &Path, ancestor: &Path) -> DocError {
@@ -556,6 +641,21 @@ mod tests {
             taken(&["a"], d),
             ["a/b-c.txt", "a/b.txt", "a/b/c.txt", "a/b0.txt"]
         );
+        // Names that are prefixes of one another, a folder named like a
+        // file, names that are not UTF-8.
+        for name in ["e/d.txt/e.txt", "e/d.txt.txt", "e/d.txt0.txt", "e/d-.txt"]
+        {
+            write(d, name);
+        }
+        write(d, "e/dd/x.txt");
+        write(d, "e/d/x.txt");
+        use std::os::unix::ffi::OsStrExt;
+        let odd = OsStr::from_bytes(b"e/caf\xe9.txt");
+        fs::write(d.join(odd), "x").unwrap();
+        let got = taken(&["e"], d);
+        assert_eq!(got, reference(&["e"], d));
+        let want = ["e/d-.txt", "e/d.txt.txt", "e/d.txt/e.txt", "e/d.txt0.txt"];
+        assert_eq!(got[1..5], want, "{got:?}");
     }
 
     #[test]
