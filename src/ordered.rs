@@ -30,8 +30,16 @@ pub struct Window {
     pub weight: u64,
 }
 
-/// Items the stream thread keeps ready ahead of the workers.
-const QUEUE: usize = 1024;
+/// Batches of items the stream thread keeps ready ahead of the workers.
+const QUEUE: usize = 16;
+
+/// Items the stream thread hands over at a time, and results a worker
+/// hands over at a time: passing every item and every result on its own
+/// woke a thread per document (several context switches per file, a tenth
+/// of the run on small files). A worker hands over its results early
+/// whenever it might wait, so batching never holds the writer back.
+const FEED_BATCH: usize = 64;
+const RESULT_BATCH: usize = 16;
 
 /// Processes `items` on `threads` workers with `work`, which returns a
 /// result and its weight, and hands each result to `consume` in input
@@ -48,21 +56,35 @@ where
     T: Send,
     U: Send,
 {
-    let (feed_tx, feed_rx) = sync_channel::<(u64, T)>(QUEUE);
+    let (feed_tx, feed_rx) = sync_channel::<Vec<(u64, T)>>(QUEUE);
     let shared = Shared {
-        feed: Mutex::new(Some(feed_rx)),
+        feed: Mutex::new(Feed {
+            batches: Some(feed_rx),
+            ready: VecDeque::new(),
+        }),
         state: Mutex::new(State::default()),
         turn: Condvar::new(),
         stop: AtomicBool::new(false),
         window,
     };
-    let (done_tx, done_rx) = channel::<(u64, U, u64)>();
+    let (done_tx, done_rx) = channel::<Vec<(u64, U, u64)>>();
     std::thread::scope(|scope| {
         scope.spawn(move || {
+            let mut batch = Vec::with_capacity(FEED_BATCH);
             for (seq, item) in (0u64..).zip(items) {
-                if feed_tx.send((seq, item)).is_err() {
-                    break; // the run stopped
+                batch.push((seq, item));
+                if batch.len() == FEED_BATCH {
+                    let full = std::mem::replace(
+                        &mut batch,
+                        Vec::with_capacity(FEED_BATCH),
+                    );
+                    if feed_tx.send(full).is_err() {
+                        return; // the run stopped
+                    }
                 }
+            }
+            if !batch.is_empty() {
+                let _ = feed_tx.send(batch);
             }
         });
         let workers: Vec<_> = (0..threads.max(1))
@@ -88,14 +110,21 @@ where
 }
 
 struct Shared<T> {
-    /// The queue of numbered items; `None` once the run stopped, so that
-    /// the stream thread's next send fails and it ends.
-    feed: Mutex<Option<Receiver<(u64, T)>>>,
+    feed: Mutex<Feed<T>>,
     state: Mutex<State>,
     /// Signalled when the consumer moves on, or the run stops.
     turn: Condvar,
     stop: AtomicBool,
     window: Window,
+}
+
+/// The numbered items, as the stream thread hands them over.
+struct Feed<T> {
+    /// `None` once the run stopped, so that the stream thread's next send
+    /// fails and it ends.
+    batches: Option<Receiver<Vec<(u64, T)>>>,
+    /// Items of the last batch not yet taken.
+    ready: VecDeque<(u64, T)>,
 }
 
 #[derive(Default)]
@@ -104,25 +133,51 @@ struct State {
     consumed: u64,
     /// Weight of results done and not yet consumed.
     weight: u64,
+    /// Workers waiting for their turn (so that the consumer wakes them
+    /// only when one waits).
+    waiting: usize,
+}
+
+/// A worker's results not yet handed over.
+struct Outbox<U> {
+    results: Vec<(u64, U, u64)>,
+    done: Sender<Vec<(u64, U, u64)>>,
+}
+
+impl<U> Outbox<U> {
+    /// Hands the results over; false when the consumer is gone.
+    fn send(&mut self) -> bool {
+        if self.results.is_empty() {
+            return true;
+        }
+        let results = std::mem::take(&mut self.results);
+        self.done.send(results).is_ok()
+    }
 }
 
 impl<T> Shared<T> {
     fn worker<U>(
         &self,
         work: &impl Fn(T) -> (U, u64),
-        done: Sender<(u64, U, u64)>,
+        done: Sender<Vec<(u64, U, u64)>>,
     ) {
+        let mut outbox = Outbox {
+            results: Vec::with_capacity(RESULT_BATCH),
+            done,
+        };
         let run = catch_unwind(AssertUnwindSafe(|| {
-            while let Some((seq, item)) = self.next() {
-                if !self.wait_turn(seq) {
+            while let Some((seq, item)) = self.next(&mut outbox) {
+                if !self.wait_turn(seq, &mut outbox) {
                     break;
                 }
                 let (result, weight) = work(item);
                 self.lock().weight += weight;
-                if done.send((seq, result, weight)).is_err() {
+                outbox.results.push((seq, result, weight));
+                if outbox.results.len() >= RESULT_BATCH && !outbox.send() {
                     break;
                 }
             }
+            outbox.send();
         }));
         if let Err(panic) = run {
             self.halt();
@@ -130,14 +185,22 @@ impl<T> Shared<T> {
         }
     }
 
-    /// The next numbered item, `None` at the end or once stopped.
-    fn next(&self) -> Option<(u64, T)> {
-        let feed = self.feed.lock().unwrap_or_else(|e| e.into_inner());
-        feed.as_ref()?.recv().ok()
+    /// The next numbered item, `None` at the end or once stopped. Before
+    /// it may wait for the stream, the worker hands over its results.
+    fn next<U>(&self, outbox: &mut Outbox<U>) -> Option<(u64, T)> {
+        let mut feed = self.feed.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(item) = feed.ready.pop_front() {
+            return Some(item);
+        }
+        outbox.send();
+        let batch = feed.batches.as_ref()?.recv().ok()?;
+        feed.ready.extend(batch);
+        feed.ready.pop_front()
     }
 
     /// Waits until item `seq` may start; false when the run stopped.
-    fn wait_turn(&self, seq: u64) -> bool {
+    /// Before it waits, the worker hands over its results.
+    fn wait_turn<U>(&self, seq: u64, outbox: &mut Outbox<U>) -> bool {
         let mut state = self.lock();
         loop {
             if self.stop.load(Ordering::SeqCst) {
@@ -150,19 +213,27 @@ impl<T> Shared<T> {
             {
                 return true;
             }
+            if !outbox.results.is_empty() {
+                drop(state);
+                outbox.send();
+                state = self.lock();
+                continue;
+            }
+            state.waiting += 1;
             state = self.turn.wait(state).unwrap_or_else(|e| e.into_inner());
+            state.waiting -= 1;
         }
     }
 
     /// Consumes results in order until every worker is done.
     fn consume<U, E>(
         &self,
-        done: &Receiver<(u64, U, u64)>,
+        done: &Receiver<Vec<(u64, U, u64)>>,
         consume: &mut impl FnMut(U) -> Result<(), E>,
     ) -> Result<(), E> {
         let mut pending: VecDeque<Option<(U, u64)>> = VecDeque::new();
         let mut next = 0u64;
-        for (seq, result, weight) in done {
+        for (seq, result, weight) in done.iter().flatten() {
             let slot = (seq - next) as usize;
             if pending.len() <= slot {
                 pending.resize_with(slot + 1, || None);
@@ -177,8 +248,11 @@ impl<T> Shared<T> {
                 let mut state = self.lock();
                 state.consumed = next;
                 state.weight -= weight;
+                let waiting = state.waiting > 0;
                 drop(state);
-                self.turn.notify_all();
+                if waiting {
+                    self.turn.notify_all();
+                }
             }
         }
         Ok(())
@@ -187,7 +261,10 @@ impl<T> Shared<T> {
     /// Stops the run: workers end, and the stream thread with them.
     fn halt(&self) {
         self.stop.store(true, Ordering::SeqCst);
-        self.feed.lock().unwrap_or_else(|e| e.into_inner()).take();
+        let mut feed = self.feed.lock().unwrap_or_else(|e| e.into_inner());
+        feed.batches.take();
+        feed.ready.clear();
+        drop(feed);
         let _guard = self.lock();
         self.turn.notify_all();
     }
