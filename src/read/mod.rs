@@ -358,9 +358,10 @@ pub fn holds_records(source: &Source, options: &ReadOptions) -> bool {
     }
 }
 
-/// Opens a source into the ordered stream of its documents. Standard input
-/// is read on a thread of its own, so that documents already read can be
-/// processed while the input pauses ([`Documents::ready`]).
+/// Opens a source into the ordered stream of its documents, read ahead on
+/// a thread of its own so that reading overlaps the analysis; documents
+/// already read from standard input can be processed while the input
+/// pauses ([`Documents::ready`]).
 pub fn open(source: &Source, options: &ReadOptions) -> Documents {
     match source {
         Source::Stdin => {
@@ -378,7 +379,11 @@ pub fn open(source: &Source, options: &ReadOptions) -> Documents {
                 Ok(file) => {
                     let raw: compress::Raw =
                         Box::new(BufReader::with_capacity(1 << 16, file));
-                    Documents::Iter(open_raw(raw, label, format, options))
+                    let docs = open_raw(raw, label, format, options);
+                    // Read (and decompressed) on a thread of its own, the
+                    // next documents are ready when the workers are.
+                    let ahead = stream::Prefetch::spawn(docs, PREFETCH);
+                    Documents::Ahead(Box::new(ahead))
                 }
                 Err(e) => {
                     let (kind, message) = text::io_failure(path, &e);
@@ -402,15 +407,19 @@ pub fn open_reader(
     Documents::Iter(open_raw(raw, label, options.format, options))
 }
 
-/// Documents read ahead from standard input: enough to keep the workers
-/// busy, few enough to bound memory.
+/// Documents read ahead: enough to keep the workers busy, few enough to
+/// bound memory.
 const PREFETCH: usize = 256;
 
 /// The documents of one source, in order.
 pub enum Documents {
     /// Read as they are asked for.
     Iter(Box<dyn Iterator<Item = DocResult> + Send>),
-    /// Read ahead on a thread of their own (standard input).
+    /// Read ahead on a thread of their own (a file): waiting for the
+    /// next is waiting for the disk, never for a producer.
+    Ahead(Box<stream::Prefetch>),
+    /// Read ahead on a thread of their own (standard input, which pauses
+    /// when its producer does).
     Stream(Box<stream::Prefetch>),
 }
 
@@ -420,7 +429,7 @@ impl Documents {
     /// document is already read or the stream has ended.
     pub fn ready(&mut self) -> bool {
         match self {
-            Documents::Iter(_) => true,
+            Documents::Iter(_) | Documents::Ahead(_) => true,
             Documents::Stream(s) => s.ready(),
         }
     }
@@ -432,7 +441,7 @@ impl Iterator for Documents {
     fn next(&mut self) -> Option<DocResult> {
         match self {
             Documents::Iter(it) => it.next(),
-            Documents::Stream(s) => s.next(),
+            Documents::Ahead(s) | Documents::Stream(s) => s.next(),
         }
     }
 }

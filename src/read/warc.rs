@@ -117,7 +117,7 @@ impl Input {
                 }
                 *offset = file.pos;
                 let decoder = flate2::bufread::GzDecoder::new(file);
-                let buffered = BufReader::with_capacity(1 << 16, decoder);
+                let buffered = BufReader::with_capacity(1 << 13, decoder);
                 *member = Some(Box::new(Counted::new(buffered)));
             },
         }
