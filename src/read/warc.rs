@@ -181,8 +181,9 @@ impl WarcReader {
                 }
                 Err(e) => {
                     self.done = true;
+                    // No record can be placed: the error is the file's.
                     let (kind, message) = compress::failure(&e);
-                    let path = format!("{}#?", self.label);
+                    let path = self.label.clone();
                     return Some(Err(DocError::new(path, kind, message)));
                 }
             };
