@@ -2,7 +2,7 @@
 //!
 //! Parse, then build, then loop (as ripgrep does): the pipeline and its
 //! automata are built once before the first document; the walk fixes the
-//! order; each source opens into its documents ([`Feed`]: a text file is
+//! order; each source opens into its documents (`Feed`: a text file is
 //! one, read by a worker; a JSONL, JSON or WARC file, or stdin, is many,
 //! read in order by the main thread); documents are processed in chunks on
 //! a local rayon pool whose indexed `collect` keeps input order, and the

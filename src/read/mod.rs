@@ -46,6 +46,7 @@ use sha2::{Digest, Sha256};
 pub use decode::{
     decode, decode_declared, decode_document, decode_text, Decoded,
 };
+pub use fields::TEXT_KEYS;
 pub use json::JsonReader;
 pub use jsonl::JsonlReader;
 pub use warc::WarcReader;
@@ -283,7 +284,7 @@ pub struct ReadOptions {
     /// What the sources hold (`--input-format`).
     pub format: InputFormat,
     /// The field of a JSON record that holds its text (`--text-key`);
-    /// `None` takes the first of [`fields::TEXT_KEYS`] present.
+    /// `None` takes the first of [`TEXT_KEYS`] present.
     pub text_key: Option<String>,
     /// The field kept as `source_id` (`--id-key`).
     pub id_key: String,
