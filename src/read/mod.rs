@@ -409,7 +409,7 @@ pub fn open_reader(
 }
 
 /// Documents read ahead: enough to keep the workers busy, few enough to
-/// bound memory.
+/// bound memory (with a budget of bytes besides, see `stream`).
 const PREFETCH: usize = 256;
 
 /// The documents of one source, in order.
