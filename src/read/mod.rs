@@ -264,7 +264,7 @@ impl InputFormat {
         match ext.to_ascii_lowercase().as_str() {
             "jsonl" | "ndjson" => InputFormat::Jsonl,
             "json" => InputFormat::Json,
-            "warc" | "arc" => InputFormat::Warc,
+            "warc" => InputFormat::Warc,
             "txt" | "text" => InputFormat::Text,
             "html" | "htm" | "xhtml" => InputFormat::Html,
             _ => InputFormat::Auto,
