@@ -7,6 +7,7 @@
 //! it brought is processed and written before more arrives.
 
 use std::borrow::Cow;
+use std::collections::VecDeque;
 use std::io;
 
 use anyhow::{bail, Context};
@@ -111,17 +112,35 @@ impl Unit {
 pub(crate) struct Feed<'a, I> {
     items: I,
     reading: &'a ReadOptions,
-    open: Option<Documents>,
+    /// Walked items not yet fed, files of records among them already
+    /// opened (and being read ahead), in order.
+    queue: VecDeque<Queued>,
     /// Inputs whose every document has been pulled.
     pub(crate) inputs_done: u64,
 }
+
+/// An item waiting its turn.
+enum Queued {
+    /// A source of one document, or a failure of the walk.
+    Item(Item),
+    /// A source of many documents, open.
+    Open(Documents),
+}
+
+/// Files of records opened at a time: the next one is read (and
+/// decompressed) on its own thread while the current one is, so a folder
+/// of `.warc.gz` files is not read on one core.
+const OPEN_AHEAD: usize = 2;
+
+/// Walked items looked at ahead of the one being fed, at most.
+const QUEUE: usize = 64;
 
 impl<'a, I: Iterator<Item = Item>> Feed<'a, I> {
     pub(crate) fn new(items: I, reading: &'a ReadOptions) -> Self {
         Feed {
             items,
             reading,
-            open: None,
+            queue: VecDeque::new(),
             inputs_done: 0,
         }
     }
@@ -129,9 +148,31 @@ impl<'a, I: Iterator<Item = Item>> Feed<'a, I> {
     /// Whether [`Iterator::next`] would return without waiting for a
     /// stream (stdin) to bring more.
     fn ready(&mut self) -> bool {
-        match &mut self.open {
-            Some(docs) => docs.ready(),
-            None => true,
+        match self.queue.front_mut() {
+            Some(Queued::Open(docs)) => docs.ready(),
+            _ => true,
+        }
+    }
+
+    /// Looks ahead in the walk until [`OPEN_AHEAD`] files of records are
+    /// open (or [`QUEUE`] items wait).
+    fn fill(&mut self) {
+        let is_open = |q: &Queued| matches!(q, Queued::Open(_));
+        while self.queue.len() < QUEUE
+            && self.queue.iter().filter(|q| is_open(q)).count() < OPEN_AHEAD
+        {
+            let Some(item) = self.items.next() else {
+                break;
+            };
+            let queued = match item {
+                Item::Source(source)
+                    if holds_records(&source, self.reading) =>
+                {
+                    Queued::Open(open(&source, self.reading))
+                }
+                item => Queued::Item(item),
+            };
+            self.queue.push_back(queued);
         }
     }
 }
@@ -141,25 +182,20 @@ impl<I: Iterator<Item = Item>> Iterator for Feed<'_, I> {
 
     fn next(&mut self) -> Option<Unit> {
         loop {
-            if let Some(docs) = &mut self.open {
-                match docs.next() {
-                    Some(doc) => return Some(Unit::Doc(doc)),
-                    None => {
-                        self.open = None;
-                        self.inputs_done += 1;
-                    }
+            if let Some(Queued::Open(docs)) = self.queue.front_mut() {
+                if let Some(doc) = docs.next() {
+                    return Some(Unit::Doc(doc));
                 }
+                self.queue.pop_front();
+                self.inputs_done += 1;
             }
-            match self.items.next()? {
-                Item::Source(source)
-                    if holds_records(&source, self.reading) =>
-                {
-                    self.open = Some(open(&source, self.reading));
-                }
-                item => {
+            self.fill();
+            match self.queue.pop_front()? {
+                Queued::Item(item) => {
                     self.inputs_done += 1;
                     return Some(Unit::Item(item));
                 }
+                open => self.queue.push_front(open),
             }
         }
     }
