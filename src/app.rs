@@ -2,13 +2,17 @@
 //!
 //! Parse, then build, then loop (as ripgrep does): the pipeline and its
 //! automata are built once before the first document; the walk is a lazy
-//! stream that fixes the order; workers read, analyse and serialise items
-//! as they come ([`crate::ordered`]), and the main thread writes each
-//! record when its turn comes. Walking, reading, analysis and writing
+//! stream that fixes the order, and each item of it becomes jobs
+//! ([`crate::feed`]: a file of one document, read by a worker, or the
+//! records of a JSONL, JSON or WARC file or of stdin, read ahead in
+//! order); workers read, analyse and serialise jobs as they come
+//! ([`crate::ordered`]), and the main thread writes each record when its
+//! turn comes. Walking, reading, analysis and writing
 //! overlap, the first record is written as soon as it is ready, memory is
 //! bounded by the window of records waiting, not by the number of files,
 //! and `-j 1` takes the same path, so the output is byte-identical for
-//! every thread count.
+//! every thread count. When a stream (stdin) pauses, what it brought is
+//! processed and written before more comes.
 
 use std::io;
 use std::path::Path;
@@ -19,12 +23,15 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::clean::{document_fingerprints, TemplateCounter, Templates};
 use crate::cli::ExtractArgs;
+use crate::feed::{input_paths, Feed, Job};
 use crate::figures::FigureOptions;
 use crate::gazetteer::{builtin_files, GazetteerFile, MatchOptions};
-use crate::ordered::{map_ordered, Window};
+use crate::ordered::{map_ordered, Next, Window};
 use crate::output::Sink;
 use crate::pipeline::{Pipeline, PipelineOptions};
-use crate::read::{read_identified, DocError, Document, Identity};
+use crate::read::{
+    holds_records, read_identified, DocError, Document, Identity, ReadOptions,
+};
 use crate::record::{self, RecordCounts};
 use crate::spill::Spill;
 use crate::walk::{walk, Found, Item, Seen, WalkOptions};
@@ -75,14 +82,6 @@ struct Processed {
     counts: RecordCounts,
 }
 
-/// What a worker is given: an item of the walk to read, or a document the
-/// first pass of `--templates` already read (or a failure to read it back).
-enum Job {
-    Walked(Found),
-    Read(Result<Document, DocError>),
-    Fatal(io::Error),
-}
-
 /// What a worker hands back for one item: its records in order (a source
 /// may hold several documents), with the file's identity, for duplicates.
 struct Done {
@@ -111,8 +110,10 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Outcome> {
     let options = WalkOptions {
         extensions: args.ext.iter().map(|e| normalize_ext(e)).collect(),
     };
-    let mut found = walk(&args.paths, &options);
-    // The first items: no more workers than documents are started.
+    let reading = read_options(args);
+    let mut found = walk(&input_paths(args)?, &options);
+    // The first items: no more workers than documents are started (a file
+    // of records may hold any number).
     let first: Vec<Found> = found.by_ref().take(requested(args)).collect();
     if first.is_empty() {
         if !args.quiet {
@@ -127,17 +128,24 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Outcome> {
             .map_err(|e| output_error(args, e))?;
         return Ok(Outcome::PartialFailure);
     }
-    let threads = workers(args.threads, first.len());
+    let many = first.iter().any(|f| match &f.item {
+        Item::Source(source) => holds_records(source, &reading),
+        Item::Error(_) => false,
+    });
+    let documents = if many { usize::MAX } else { first.len() };
+    let threads = workers(args.threads, documents);
     let items = first.into_iter().chain(found);
     let bar = progress_bar(args.quiet);
     let run = Run {
         pipeline: &pipeline,
         args,
+        reading: &reading,
         templates: None,
         threads,
     };
     let totals = if args.templates {
-        let (templates, mut read) = count_templates(&run, items)?;
+        let feed = Feed::new(items, &reading);
+        let (templates, mut read) = count_templates(&run, feed)?;
         let run = Run {
             templates: Some(&templates),
             ..run
@@ -147,15 +155,16 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Outcome> {
         // back ends the run as a failure to write would.
         let jobs = std::iter::from_fn(|| match read.next_entry() {
             _ if failed => None,
-            Ok(entry) => entry.map(Job::Read),
+            Ok(entry) => entry.map(|doc| Next::Item(Job::Read(doc))),
             Err(e) => {
                 failed = true;
-                Some(Job::Fatal(e))
+                Some(Next::Item(Job::Fatal(e)))
             }
         });
         write_all(&run, jobs, open_sink(args)?, &bar)
     } else {
-        write_all(&run, items.map(Job::Walked), open_sink(args)?, &bar)
+        let feed = Feed::new(items, &reading);
+        write_all(&run, feed, open_sink(args)?, &bar)
     };
     let totals = match totals {
         Ok(totals) => totals,
@@ -166,7 +175,8 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Outcome> {
     };
     bar.finish_and_clear();
     if !args.quiet {
-        eprintln!("{}", summary(&totals, started.elapsed().as_secs_f64()));
+        let seconds = started.elapsed().as_secs_f64();
+        eprintln!("{}", summary(&totals, reading.skipped(), seconds));
     }
     Ok(if totals.errors > 0 {
         Outcome::PartialFailure
@@ -179,8 +189,20 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Outcome> {
 struct Run<'a> {
     pipeline: &'a Pipeline,
     args: &'a ExtractArgs,
+    reading: &'a ReadOptions,
     templates: Option<&'a Templates>,
     threads: usize,
+}
+
+/// How sources are read, from the flags.
+fn read_options(args: &ExtractArgs) -> ReadOptions {
+    ReadOptions {
+        max_bytes: args.max_bytes,
+        format: args.input_format,
+        text_key: args.text_key.clone(),
+        id_key: args.id_key.clone(),
+        ..ReadOptions::default()
+    }
 }
 
 /// The first pass of `--templates`: reads every input once, counts line
@@ -189,28 +211,32 @@ struct Run<'a> {
 /// the second pass ([`crate::spill`]).
 fn count_templates(
     run: &Run<'_>,
-    items: impl Iterator<Item = Found> + Send,
+    jobs: impl Iterator<Item = Next<Job>> + Send,
 ) -> anyhow::Result<(Templates, crate::spill::SpillReader)> {
     if run.args.paths.iter().any(|p| p == "-") {
         bail!(
             "--templates reads every input twice, so it cannot read stdin (-)"
         );
     }
-    let max_bytes = run.args.max_bytes;
     let mut counter = TemplateCounter::new();
     let mut seen = Seen::default();
     let mut spill = Spill::new().context("cannot create a temporary file")?;
-    let work = |found: Found| {
-        let opened = read(found, max_bytes);
+    let work = |job: Job| {
+        let opened = match open_job(job, run.reading) {
+            Ok(opened) => opened,
+            Err(e) => return (Err(e), 0),
+        };
         let prints: Vec<_> = (opened.docs.iter())
             .map(|d| d.as_ref().ok().map(|d| document_fingerprints(&d.text)))
             .collect();
         let weight = (opened.docs.iter())
             .map(|d| d.as_ref().map_or(0, |d| d.bytes))
             .sum();
-        ((opened, prints), weight)
+        (Ok((opened, prints)), weight)
     };
-    let consume = |(opened, prints): (Opened, Vec<Option<Vec<u64>>>)| {
+    type Printed = (Opened, Vec<Option<Vec<u64>>>);
+    let consume = |done: io::Result<Printed>| {
+        let (opened, prints) = done?;
         if let Some((id, linked)) = opened.seen {
             if !seen.first_visit(id, linked) {
                 return io::Result::Ok(());
@@ -224,7 +250,7 @@ fn count_templates(
         }
         io::Result::Ok(())
     };
-    map_ordered(items, run.threads, WINDOW, work, consume)
+    map_ordered(jobs, run.threads, WINDOW, work, consume, || Ok(()))
         .context("cannot write a temporary file")?;
     let read = spill
         .into_reader()
@@ -232,11 +258,24 @@ fn count_templates(
     Ok((counter.finish(run.args.template_min_docs), read))
 }
 
+/// The documents of a job: read now for a walked item, as read for a
+/// record; the failure of a job that ends the run.
+fn open_job(job: Job, reading: &ReadOptions) -> io::Result<Opened> {
+    match job {
+        Job::Walked(found) => Ok(read(found, reading)),
+        Job::Read(doc) => Ok(Opened {
+            docs: vec![doc],
+            seen: None,
+        }),
+        Job::Fatal(e) => Err(e),
+    }
+}
+
 /// Reads a walked item.
-fn read(found: Found, max_bytes: u64) -> Opened {
+fn read(found: Found, reading: &ReadOptions) -> Opened {
     match found.item {
         Item::Source(source) => {
-            let (doc, id) = read_identified(&source, max_bytes);
+            let (doc, id) = read_identified(&source, reading);
             Opened {
                 docs: vec![doc],
                 seen: id.map(|id| (id, found.linked)),
@@ -252,21 +291,26 @@ fn read(found: Found, max_bytes: u64) -> Opened {
 /// Processes the jobs and writes the records in input order.
 fn write_all(
     run: &Run<'_>,
-    jobs: impl Iterator<Item = Job> + Send,
-    mut sink: Sink,
+    jobs: impl Iterator<Item = Next<Job>> + Send,
+    sink: Sink,
     bar: &ProgressBar,
 ) -> io::Result<Totals> {
     let mut totals = Totals::default();
     let mut seen = Seen::default();
     let started = Instant::now();
-    let mut flushed: Option<Instant> = None;
+    // Shared by the writer and the idle flush (one thread, in turn).
+    let sink = std::cell::RefCell::new(sink);
+    let flushed: std::cell::Cell<Option<Instant>> = Default::default();
+    let unflushed = std::cell::Cell::new(false);
     let work = |job| process(run, job);
     let consume = |done: Done| -> io::Result<()> {
+        let mut sink = sink.borrow_mut();
         if let Some((id, linked)) = done.seen {
             if !seen.first_visit(id, linked) {
                 return Ok(());
             }
         }
+        unflushed.set(true);
         for record in done.records {
             let p = write_record(run, record, &mut sink)?;
             totals.add(&p);
@@ -278,9 +322,10 @@ fn write_all(
         }
         // The first record at once, then every tenth of a second: lets
         // `| head` see records early without a write per record.
-        if flushed.map_or(true, |t| t.elapsed() >= FLUSH_EVERY) {
+        if flushed.get().map_or(true, |t| t.elapsed() >= FLUSH_EVERY) {
             sink.flush()?;
-            flushed = Some(Instant::now());
+            unflushed.set(false);
+            flushed.set(Some(Instant::now()));
             bar.set_position(totals.documents as u64);
             bar.set_message(rate(
                 totals.bytes,
@@ -289,8 +334,17 @@ fn write_all(
         }
         Ok(())
     };
-    map_ordered(jobs, run.threads, WINDOW, work, consume)?;
-    sink.finish()?;
+    // Nothing came for a while (a stream paused): what was written goes
+    // out now, not with the next record.
+    let idle = || -> io::Result<()> {
+        if unflushed.replace(false) {
+            sink.borrow_mut().flush()?;
+            flushed.set(Some(Instant::now()));
+        }
+        Ok(())
+    };
+    map_ordered(jobs, run.threads, WINDOW, work, consume, idle)?;
+    sink.into_inner().finish()?;
     Ok(totals)
 }
 
@@ -327,13 +381,9 @@ const LARGE: u64 = 1 << 20;
 /// into its own line, failures into error records, a large document left
 /// for its turn. The weight is the bytes held.
 fn process(run: &Run<'_>, job: Job) -> (Done, u64) {
-    let opened = match job {
-        Job::Walked(found) => read(found, run.args.max_bytes),
-        Job::Read(doc) => Opened {
-            docs: vec![doc],
-            seen: None,
-        },
-        Job::Fatal(e) => {
+    let opened = match open_job(job, run.reading) {
+        Ok(opened) => opened,
+        Err(e) => {
             let records = vec![Record::Fatal(e)];
             return (
                 Done {
@@ -402,7 +452,7 @@ fn analyse_into(
             });
         }
     };
-    let analysis = run.pipeline.analyze_with(&doc.text, run.templates);
+    let analysis = run.pipeline.analyze_document(doc, run.templates);
     let counts = record::write_document(out, doc, &analysis, run.args.spans)?;
     Ok(Processed {
         bytes: doc.bytes,
@@ -560,8 +610,10 @@ fn rate(bytes: u64, seconds: f64) -> String {
     format!("{:.1} MB/s", if seconds > 0.0 { mb / seconds } else { 0.0 })
 }
 
-fn summary(t: &Totals, seconds: f64) -> String {
-    format!(
+/// The summary line; records passed over (WARC requests, metadata, pages
+/// that are not text) are counted at its end when there were any.
+fn summary(t: &Totals, skipped: u64, seconds: f64) -> String {
+    let mut line = format!(
         "newsx: {} documents, {} errors, {:.2} MB in {:.2} s ({}), \
          {} entities, {} figures",
         t.documents,
@@ -571,5 +623,9 @@ fn summary(t: &Totals, seconds: f64) -> String {
         rate(t.bytes, seconds),
         t.counts.entities,
         t.counts.figures
-    )
+    );
+    if skipped > 0 {
+        line.push_str(&format!(", {skipped} records skipped"));
+    }
+    line
 }

@@ -18,8 +18,11 @@
 use std::collections::VecDeque;
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{channel, sync_channel, Receiver, Sender};
-use std::sync::{Condvar, Mutex, MutexGuard};
+use std::sync::mpsc::{
+    channel, sync_channel, Receiver, RecvTimeoutError, Sender,
+};
+use std::sync::{Condvar, Mutex, MutexGuard, TryLockError};
+use std::time::Duration;
 
 /// How far workers may run ahead of the consumer.
 #[derive(Clone, Copy, Debug)]
@@ -41,16 +44,33 @@ const QUEUE: usize = 16;
 const FEED_BATCH: usize = 64;
 const RESULT_BATCH: usize = 16;
 
+/// What the stream yields: an item, or word that its next item may be
+/// slow to come (a pipe whose writer paused), so that the items pulled so
+/// far are handed over now instead of waiting for a full batch.
+pub enum Next<T> {
+    /// The next item.
+    Item(T),
+    /// The stream may wait before its next item.
+    Pause,
+}
+
+/// How long the consumer waits for the next result before it calls its
+/// `idle` callback (which flushes what was written): a stream that pauses
+/// gets its records out within this time, and a busy run never idles.
+const IDLE: Duration = Duration::from_millis(50);
+
 /// Processes `items` on `threads` workers with `work`, which returns a
 /// result and its weight, and hands each result to `consume` in input
-/// order. Stops at the first error of `consume` and returns it. A panic in
-/// a worker stops the run and is resumed on the calling thread.
+/// order; `idle` is called when no result has come for a while. Stops at
+/// the first error of `consume` or `idle` and returns it. A panic in a
+/// worker stops the run and is resumed on the calling thread.
 pub fn map_ordered<T, U, E>(
-    items: impl Iterator<Item = T> + Send,
+    items: impl Iterator<Item = Next<T>> + Send,
     threads: usize,
     window: Window,
     work: impl Fn(T) -> (U, u64) + Sync,
     mut consume: impl FnMut(U) -> Result<(), E>,
+    mut idle: impl FnMut() -> Result<(), E>,
 ) -> Result<(), E>
 where
     T: Send,
@@ -71,9 +91,17 @@ where
     std::thread::scope(|scope| {
         scope.spawn(move || {
             let mut batch = Vec::with_capacity(FEED_BATCH);
-            for (seq, item) in (0u64..).zip(items) {
-                batch.push((seq, item));
-                if batch.len() == FEED_BATCH {
+            let mut seq = 0u64;
+            for next in items {
+                let pause = match next {
+                    Next::Item(item) => {
+                        batch.push((seq, item));
+                        seq += 1;
+                        false
+                    }
+                    Next::Pause => true,
+                };
+                if batch.len() == FEED_BATCH || (pause && !batch.is_empty()) {
                     let full = std::mem::replace(
                         &mut batch,
                         Vec::with_capacity(FEED_BATCH),
@@ -95,7 +123,7 @@ where
             })
             .collect();
         drop(done_tx);
-        let result = shared.consume(&done_rx, &mut consume);
+        let result = shared.consume(&done_rx, &mut consume, &mut idle);
         if result.is_err() {
             shared.halt();
         }
@@ -188,7 +216,16 @@ impl<T> Shared<T> {
     /// The next numbered item, `None` at the end or once stopped. Before
     /// it may wait for the stream, the worker hands over its results.
     fn next<U>(&self, outbox: &mut Outbox<U>) -> Option<(u64, T)> {
-        let mut feed = self.feed.lock().unwrap_or_else(|e| e.into_inner());
+        let mut feed = match self.feed.try_lock() {
+            Ok(feed) => feed,
+            Err(TryLockError::Poisoned(e)) => e.into_inner(),
+            // Another worker holds the feed, perhaps waiting for a stream
+            // that waits for our output: hand the results over first.
+            Err(TryLockError::WouldBlock) => {
+                outbox.send();
+                self.feed.lock().unwrap_or_else(|e| e.into_inner())
+            }
+        };
         if let Some(item) = feed.ready.pop_front() {
             return Some(item);
         }
@@ -230,28 +267,40 @@ impl<T> Shared<T> {
         &self,
         done: &Receiver<Vec<(u64, U, u64)>>,
         consume: &mut impl FnMut(U) -> Result<(), E>,
+        idle: &mut impl FnMut() -> Result<(), E>,
     ) -> Result<(), E> {
         let mut pending: VecDeque<Option<(U, u64)>> = VecDeque::new();
         let mut next = 0u64;
-        for (seq, result, weight) in done.iter().flatten() {
-            let slot = (seq - next) as usize;
-            if pending.len() <= slot {
-                pending.resize_with(slot + 1, || None);
-            }
-            pending[slot] = Some((result, weight));
-            while let Some(Some((result, weight))) =
-                pending.front_mut().map(Option::take)
-            {
-                pending.pop_front();
-                consume(result)?;
-                next += 1;
-                let mut state = self.lock();
-                state.consumed = next;
-                state.weight -= weight;
-                let waiting = state.waiting > 0;
-                drop(state);
-                if waiting {
-                    self.turn.notify_all();
+        let results = std::iter::from_fn(|| match done.recv_timeout(IDLE) {
+            Ok(batch) => Some(Ok(batch)),
+            Err(RecvTimeoutError::Timeout) => Some(Err(())),
+            Err(RecvTimeoutError::Disconnected) => None,
+        });
+        for batch in results {
+            let Ok(batch) = batch else {
+                idle()?;
+                continue;
+            };
+            for (seq, result, weight) in batch {
+                let slot = (seq - next) as usize;
+                if pending.len() <= slot {
+                    pending.resize_with(slot + 1, || None);
+                }
+                pending[slot] = Some((result, weight));
+                while let Some(Some((result, weight))) =
+                    pending.front_mut().map(Option::take)
+                {
+                    pending.pop_front();
+                    consume(result)?;
+                    next += 1;
+                    let mut state = self.lock();
+                    state.consumed = next;
+                    state.weight -= weight;
+                    let waiting = state.waiting > 0;
+                    drop(state);
+                    if waiting {
+                        self.turn.notify_all();
+                    }
                 }
             }
         }
@@ -293,11 +342,13 @@ mod tests {
                 ));
                 (i * 2, i % 7)
             };
-            map_ordered(0..200u64, threads, window, work, |r| {
+            let items = (0..200u64).map(Next::Item);
+            let consume = |r| {
                 out.push(r);
                 Ok::<(), ()>(())
-            })
-            .unwrap();
+            };
+            map_ordered(items, threads, window, work, consume, || Ok(()))
+                .unwrap();
             assert_eq!(out, (0..200).map(|i| i * 2).collect::<Vec<_>>());
         }
     }
@@ -310,7 +361,7 @@ mod tests {
             weight: u64::MAX,
         };
         let result = map_ordered(
-            0..1_000_000u64,
+            (0..1_000_000u64).map(Next::Item),
             2,
             window,
             |i| (i, 1),
@@ -322,8 +373,55 @@ mod tests {
                     Ok(())
                 }
             },
+            || Ok(()),
         );
         assert_eq!(result, Err(10));
         assert_eq!(seen, 11);
+    }
+
+    /// A stream that pauses (a pipe whose writer waits for our output)
+    /// gets the results of what it brought, and the idle call, before it
+    /// brings more: nothing waits for a full batch.
+    #[test]
+    fn a_pause_hands_over_what_came_before_it() {
+        let (seen_tx, seen_rx) = std::sync::mpsc::channel::<()>();
+        let mut step = 0;
+        let items = std::iter::from_fn(move || {
+            step += 1;
+            match step {
+                1..=3 => Some(Next::Item(step)),
+                4 => Some(Next::Pause),
+                5 => {
+                    let wait = std::time::Duration::from_secs(20);
+                    let answered = seen_rx.recv_timeout(wait).is_ok();
+                    Some(Next::Item(if answered { 4 } else { 0 }))
+                }
+                _ => None,
+            }
+        });
+        let out = std::cell::RefCell::new(Vec::new());
+        let mut idled = false;
+        let result: Result<(), ()> = map_ordered(
+            items,
+            2,
+            Window {
+                items: 64,
+                weight: u64::MAX,
+            },
+            |i| (i, 1),
+            |i| {
+                out.borrow_mut().push(i);
+                Ok(())
+            },
+            || {
+                if out.borrow().len() == 3 && !idled {
+                    idled = true;
+                    let _ = seen_tx.send(());
+                }
+                Ok(())
+            },
+        );
+        assert_eq!(result, Ok(()));
+        assert_eq!(out.into_inner(), [1, 2, 3, 4]);
     }
 }

@@ -14,7 +14,7 @@
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Seek, Write};
 
-use crate::read::{DocError, Document, ErrorKind};
+use crate::read::{DocError, DocMeta, Document, ErrorKind, Markup};
 
 /// The writing side.
 pub struct Spill {
@@ -43,7 +43,9 @@ impl Spill {
                 put_u64(out, doc.bytes)?;
                 put_str(out, &doc.encoding)?;
                 put_u64(out, doc.invalid_bytes)?;
-                put_str(out, &doc.text)
+                put_str(out, &doc.text)?;
+                out.write_all(&[markup_code(doc.markup)])?;
+                put_meta(out, &doc.meta)
             }
             Err(err) => {
                 out.write_all(&[ERROR])?;
@@ -89,6 +91,8 @@ impl SpillReader {
                 encoding: get_str(input)?,
                 invalid_bytes: get_u64(input)?,
                 text: get_str(input)?,
+                markup: markup_of(get_u8(input)?)?,
+                meta: get_meta(input)?,
             }),
             ERROR => {
                 let id = get_str(input)?;
@@ -106,14 +110,74 @@ impl SpillReader {
     }
 }
 
-const KINDS: [ErrorKind; 6] = [
+const KINDS: [ErrorKind; 8] = [
     ErrorKind::NotFound,
     ErrorKind::Unreadable,
     ErrorKind::Binary,
     ErrorKind::Empty,
     ErrorKind::TooLarge,
     ErrorKind::Walk,
+    ErrorKind::Malformed,
+    ErrorKind::NoText,
 ];
+
+const MARKUPS: [Markup; 3] = [Markup::Sniff, Markup::Text, Markup::Html];
+
+fn markup_code(markup: Markup) -> u8 {
+    MARKUPS.iter().position(|m| *m == markup).unwrap_or(0) as u8
+}
+
+fn markup_of(code: u8) -> io::Result<Markup> {
+    MARKUPS.get(usize::from(code)).copied().ok_or_else(corrupt)
+}
+
+/// What the source said of a document: five optional strings, then the
+/// authors.
+fn put_meta(out: &mut impl Write, meta: &DocMeta) -> io::Result<()> {
+    for field in [
+        &meta.source_id,
+        &meta.url,
+        &meta.published,
+        &meta.title,
+        &meta.crawled,
+    ] {
+        put_opt_str(out, field.as_deref())?;
+    }
+    put_u64(out, meta.authors.len() as u64)?;
+    meta.authors.iter().try_for_each(|a| put_str(out, a))
+}
+
+fn get_meta(input: &mut impl Read) -> io::Result<DocMeta> {
+    let mut meta = DocMeta {
+        source_id: get_opt_str(input)?,
+        url: get_opt_str(input)?,
+        published: get_opt_str(input)?,
+        title: get_opt_str(input)?,
+        crawled: get_opt_str(input)?,
+        authors: Vec::new(),
+    };
+    for _ in 0..get_u64(input)? {
+        meta.authors.push(get_str(input)?);
+    }
+    Ok(meta)
+}
+
+fn put_opt_str(out: &mut impl Write, s: Option<&str>) -> io::Result<()> {
+    out.write_all(&[u8::from(s.is_some())])?;
+    put_str(out, s.unwrap_or(""))
+}
+
+fn get_opt_str(input: &mut impl Read) -> io::Result<Option<String>> {
+    let some = get_u8(input)? == 1;
+    let s = get_str(input)?;
+    Ok(some.then_some(s))
+}
+
+fn get_u8(input: &mut impl Read) -> io::Result<u8> {
+    let mut b = [0u8];
+    input.read_exact(&mut b)?;
+    Ok(b[0])
+}
 
 fn kind_code(kind: ErrorKind) -> u64 {
     KINDS.iter().position(|k| *k == kind).unwrap_or(0) as u64
@@ -165,9 +229,18 @@ mod tests {
             encoding: "windows-1252".into(),
             invalid_bytes: 3,
             text: "Zürich\n\nText.".into(),
+            markup: Markup::Html,
+            meta: DocMeta {
+                source_id: Some("7".into()),
+                url: None,
+                published: Some("2017-02-01".into()),
+                title: Some("A title".into()),
+                crawled: None,
+                authors: vec!["A. Writer".into(), "B. Writer".into()],
+            },
         };
         let mut err =
-            DocError::new("b.txt".into(), ErrorKind::Binary, "binary".into());
+            DocError::new("b.txt".into(), ErrorKind::NoText, "no text".into());
         let entries = vec![Ok(doc.clone()), Err(err.clone()), {
             err.id = Some(String::new());
             Err(err.clone())
