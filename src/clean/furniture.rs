@@ -88,8 +88,10 @@ impl Scan {
         let mut prev_end = false;
         let mut pending_verb = false;
         for raw in line.split_ascii_whitespace() {
-            let c = lexicon::classes_of(raw);
-            s.add(raw, c);
+            // Stripped once: the lookup and the counts both need it.
+            let stripped = lexicon::strip(raw);
+            let c = lexicon::classes_of_stripped(stripped);
+            s.add(raw, stripped, c);
             if pending_verb && c & FOLLOWER != 0 {
                 s.inner_verb = true;
             }
@@ -102,7 +104,7 @@ impl Scan {
         s
     }
 
-    fn add(&mut self, raw: &str, c: u32) {
+    fn add(&mut self, raw: &str, stripped: &str, c: u32) {
         let i = self.words;
         self.words += 1;
         match i {
@@ -113,7 +115,6 @@ impl Scan {
             }
             _ => {}
         }
-        let stripped = lexicon::strip(raw);
         if stripped.is_empty() || stripped == "-" || stripped == "--" {
             self.words -= 1;
             return;

@@ -176,7 +176,12 @@ pub(crate) fn strip(word: &str) -> &str {
 
 /// The classes of a raw word: punctuation stripped, ASCII case folded.
 pub(crate) fn classes_of(raw: &str) -> u32 {
-    match pack(strip(raw).as_bytes()) {
+    classes_of_stripped(strip(raw))
+}
+
+/// The classes of a word already passed through [`strip`].
+pub(crate) fn classes_of_stripped(stripped: &str) -> u32 {
+    match pack(stripped.as_bytes()) {
         Some(key) => MAP.get(&key).copied().unwrap_or(0),
         None => 0,
     }

@@ -516,11 +516,17 @@ fn body_stems(doc: &Doc<'_>) -> HashMap<String, (usize, usize)> {
 
 /// True when `word` stands in `text` between characters that are not
 /// letters or digits.
+///
+/// The search is `memchr`'s vectorised substring finder: this runs a few
+/// times per document over the whole text, and the standard library's
+/// two-way search took several times as many instructions for it.
 fn whole_word_in(text: &str, word: &str) -> bool {
     crate::work::add(text.len());
-    text.match_indices(word).any(|(at, m)| {
+    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).any(|at| {
+        // `word` is a whole string, so a match starts and ends on
+        // character boundaries of `text`.
         let before = text[..at].chars().next_back();
-        let after = text[at + m.len()..].chars().next();
+        let after = text[at + word.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric)
             && !after.is_some_and(char::is_alphanumeric)
     })
