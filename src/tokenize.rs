@@ -195,7 +195,9 @@ impl Segment {
 }
 
 /// Calls `f(offset, segment, kind)` for every UAX #29 word-boundary segment
-/// of `text`, except that runs of ASCII whitespace come as one segment.
+/// of `text` but whitespace without a line break ([`Segment::Space`] is
+/// never passed); a run of ASCII whitespace with a line break comes as one
+/// [`Segment::Break`].
 ///
 /// Whitespace always separates words, so the text is cut into chunks at
 /// ASCII whitespace: chunks of pure ASCII (most of English news) are
@@ -218,12 +220,11 @@ pub fn for_each_segment<'t>(
                 newline |= bytes[i] == b'\n';
                 i += 1;
             }
-            let kind = if newline {
-                Segment::Break
-            } else {
-                Segment::Space
-            };
-            f(start, &text[start..i], kind);
+            // Spaces matter to no caller: only a line break is passed on,
+            // which spares a call per word gap.
+            if newline {
+                f(start, &text[start..i], Segment::Break);
+            }
             continue;
         }
         // The OR of the chunk's bytes has its top bit set when any is not
@@ -238,7 +239,10 @@ pub fn for_each_segment<'t>(
             ascii_segments(chunk, start, &mut f);
         } else {
             for (j, seg) in chunk.split_word_bound_indices() {
-                f(start + j, seg, Segment::of(seg));
+                match Segment::of(seg) {
+                    Segment::Space => {}
+                    kind => f(start + j, seg, kind),
+                }
             }
         }
     }
