@@ -81,17 +81,14 @@ pub(crate) fn pack(word: &[u8]) -> Option<u128> {
     let mut len = 0;
     let mut i = 0;
     while i < word.len() {
-        let b = word[i];
-        let c = if b.is_ascii_alphabetic() {
-            b.to_ascii_lowercase()
-        } else if b == b'\'' || b == b'-' {
-            b
-        } else if word[i..].starts_with("\u{2019}".as_bytes()) {
+        let mut c = PACKED[usize::from(word[i])];
+        if c == 0 {
+            if !word[i..].starts_with("\u{2019}".as_bytes()) {
+                return None;
+            }
             i += 2;
-            b'\''
-        } else {
-            return None;
-        };
+            c = b'\'';
+        }
         len += 1;
         if len > 16 {
             return None;
@@ -101,6 +98,26 @@ pub(crate) fn pack(word: &[u8]) -> Option<u128> {
     }
     (len > 0).then_some(key)
 }
+
+/// What [`pack`] keeps of each byte: a letter lower-cased, `'` and `-` as
+/// they are, 0 for any other byte. One load per byte of every word of a
+/// scanned line.
+static PACKED: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        table[i] = if b.is_ascii_alphabetic() {
+            b.to_ascii_lowercase()
+        } else if b == b'\'' || b == b'-' {
+            b
+        } else {
+            0
+        };
+        i += 1;
+    }
+    table
+};
 
 /// Forces the table to be built (so the first document does not pay it).
 pub(crate) fn warm() {
