@@ -407,8 +407,11 @@ fn followed_by_place_word(doc: &Doc<'_>, end: usize) -> bool {
 /// Calls a document may make to the two text-wide lookups below before
 /// their answers are indexed: ordinary articles ask a handful of times and
 /// never pay for an index, while a page of thousands of capitalised words
-/// asks once per candidate and would otherwise take quadratic time.
-const DIRECT_LOOKUPS: u32 = 16;
+/// asks once per candidate and would otherwise take quadratic time. A
+/// direct lookup is one vectorised search of the text, a small fraction of
+/// what building the index of every word costs, so the bound is set well
+/// above what ordinary articles ask.
+const DIRECT_LOOKUPS: u32 = 64;
 
 /// Per-document indexes for [`Memo::lowercase_elsewhere`] and
 /// [`Memo::in_body`], built on demand after [`DIRECT_LOOKUPS`] calls.
