@@ -98,21 +98,61 @@ impl Hasher for Fnv {
 
 type NameSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
 
-/// The set of given names, built once.
-fn names() -> &'static NameSet {
-    static NAMES: OnceLock<NameSet> = OnceLock::new();
+/// The given names, with a filter of their shapes.
+struct Names {
+    set: NameSet,
+    /// One bit per [`shape_bit`] of a name: most words asked about are no
+    /// given name, and an ASCII word whose bit is clear is answered without
+    /// hashing it.
+    shapes: Vec<u64>,
+}
+
+/// Bits of [`Names::shapes`] (8 KiB, a few per cent set).
+const SHAPE_BITS: usize = 1 << 16;
+
+/// The filter slot of a non-empty word: its first byte, its last byte in
+/// ASCII lower case and its length. A name and the same name in capitals
+/// ("Isabel", "ISABEL") share it when they are ASCII.
+fn shape_bit(word: &[u8]) -> usize {
+    let first = u32::from(word[0]);
+    let last = u32::from(word[word.len() - 1].to_ascii_lowercase());
+    let key = first << 16 | last << 8 | (word.len() as u32 & 0xff);
+    (key.wrapping_mul(0x9E37_79B1) >> 16) as usize % SHAPE_BITS
+}
+
+/// The given names, built once.
+fn names() -> &'static Names {
+    static NAMES: OnceLock<Names> = OnceLock::new();
     NAMES.get_or_init(|| {
-        GIVEN
+        let set: NameSet = GIVEN
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
+            .collect();
+        let mut shapes = vec![0u64; SHAPE_BITS / 64];
+        for name in &set {
+            let bit = shape_bit(name.as_bytes());
+            shapes[bit / 64] |= 1 << (bit % 64);
+        }
+        Names { set, shapes }
     })
 }
 
 /// True when `word`, as written or in capitals ("ISABEL"), is a given name.
 pub(crate) fn is_given(word: &str) -> bool {
-    if names().contains(word) {
+    let names = names();
+    if word.is_empty() {
+        return false;
+    }
+    // An ASCII word is a name, or a name in capitals, only where some name
+    // has its first byte, length and last letter.
+    if word.is_ascii() {
+        let bit = shape_bit(word.as_bytes());
+        if names.shapes[bit / 64] & (1 << (bit % 64)) == 0 {
+            return false;
+        }
+    }
+    if names.set.contains(word) {
         return true;
     }
     if word.chars().count() < 2 || !is_all_caps(word) {
@@ -124,7 +164,7 @@ pub(crate) fn is_given(word: &str) -> bool {
         .into_iter()
         .chain(chars.flat_map(char::to_lowercase))
         .collect();
-    names().contains(title.as_str())
+    names.set.contains(title.as_str())
 }
 
 fn in_list(list: &[&str], word: &str) -> bool {
