@@ -65,14 +65,25 @@ pub struct Pipeline {
 
 impl Pipeline {
     /// Builds every stage; fails only when a gazetteer does not load.
+    ///
+    /// The gazetteer (its name automaton above all) and the cleaner (its
+    /// dateline patterns) take nearly all of start-up and do not depend on
+    /// each other, so the cleaner is built on a second thread meanwhile:
+    /// start-up is paid by every run, however few its documents.
     pub fn new(options: PipelineOptions) -> Result<Pipeline, GazetteerError> {
+        let (cleaner, gazetteer) = std::thread::scope(|scope| {
+            let cleaner = scope.spawn(Cleaner::new);
+            let gazetteer =
+                Gazetteer::from_files(&options.gazetteers, options.matching);
+            let cleaner = cleaner
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (cleaner, gazetteer)
+        });
         Ok(Pipeline {
-            cleaner: Cleaner::new(),
+            cleaner,
             tokenizer: Tokenizer::new(),
-            gazetteer: Gazetteer::from_files(
-                &options.gazetteers,
-                options.matching,
-            )?,
+            gazetteer: gazetteer?,
             figures: FigureExtractor::new(options.figures),
         })
     }

@@ -118,7 +118,10 @@ impl Tokenizer {
             let end = i + seg.len();
             match kind {
                 Segment::Word => {
-                    let first = seg.chars().next().unwrap_or(' ');
+                    let first = match seg.as_bytes().first() {
+                        Some(&b) if b.is_ascii() => char::from(b),
+                        _ => seg.chars().next().unwrap_or(' '),
+                    };
                     let span = Span::new(i, end);
                     self.on_word(text, &mut st, &mut out, span, first);
                 }
@@ -192,7 +195,9 @@ impl Segment {
 }
 
 /// Calls `f(offset, segment, kind)` for every UAX #29 word-boundary segment
-/// of `text`, except that runs of ASCII whitespace come as one segment.
+/// of `text` but whitespace without a line break ([`Segment::Space`] is
+/// never passed); a run of ASCII whitespace with a line break comes as one
+/// [`Segment::Break`].
 ///
 /// Whitespace always separates words, so the text is cut into chunks at
 /// ASCII whitespace: chunks of pure ASCII (most of English news) are
@@ -205,32 +210,82 @@ pub fn for_each_segment<'t>(
     mut f: impl FnMut(usize, &'t str, Segment),
 ) {
     let bytes = text.as_bytes();
+    let n = bytes.len();
     let mut i = 0;
-    while i < bytes.len() {
+    while i < n {
         let start = i;
-        let space = bytes[i].is_ascii_whitespace();
-        let (mut ascii, mut newline) = (true, false);
-        while i < bytes.len() && bytes[i].is_ascii_whitespace() == space {
-            ascii &= bytes[i].is_ascii();
-            newline |= bytes[i] == b'\n';
+        if class(bytes[i]) & SPACE != 0 {
+            let mut newline = false;
+            while i < n && class(bytes[i]) & SPACE != 0 {
+                newline |= bytes[i] == b'\n';
+                i += 1;
+            }
+            // Spaces matter to no caller: only a line break is passed on,
+            // which spares a call per word gap.
+            if newline {
+                f(start, &text[start..i], Segment::Break);
+            }
+            continue;
+        }
+        // The OR of the chunk's bytes has its top bit set when any is not
+        // ASCII.
+        let mut high = 0;
+        while i < n && class(bytes[i]) & SPACE == 0 {
+            high |= bytes[i];
             i += 1;
         }
         let chunk = &text[start..i];
-        if space {
-            let kind = if newline {
-                Segment::Break
-            } else {
-                Segment::Space
-            };
-            f(start, chunk, kind);
-        } else if ascii {
+        if high < 0x80 {
             ascii_segments(chunk, start, &mut f);
         } else {
             for (j, seg) in chunk.split_word_bound_indices() {
-                f(start + j, seg, Segment::of(seg));
+                match Segment::of(seg) {
+                    Segment::Space => {}
+                    kind => f(start + j, seg, kind),
+                }
             }
         }
     }
+}
+
+/// ASCII whitespace.
+const SPACE: u8 = 1;
+/// A letter, digit or `_`: the bytes of a word run (WB5, WB8–WB10, WB13a/b).
+const WORD: u8 = 1 << 1;
+const ALPHA: u8 = 1 << 2;
+const DIGIT: u8 = 1 << 3;
+
+/// The classes of every byte, so that the loops over every byte of the
+/// text test one bit of one table load instead of a chain of ranges.
+static BYTE_CLASS: [u8; 256] = byte_classes();
+
+const fn byte_classes() -> [u8; 256] {
+    let mut table = [0; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        let mut c = 0;
+        if b.is_ascii_whitespace() {
+            c |= SPACE;
+        }
+        if b.is_ascii_alphanumeric() || b == b'_' {
+            c |= WORD;
+        }
+        if b.is_ascii_alphabetic() {
+            c |= ALPHA;
+        }
+        if b.is_ascii_digit() {
+            c |= DIGIT;
+        }
+        table[i] = c;
+        i += 1;
+    }
+    table
+}
+
+#[inline(always)]
+fn class(b: u8) -> u8 {
+    BYTE_CLASS[usize::from(b)]
 }
 
 /// UAX #29 word segmentation of an ASCII chunk without whitespace: runs of
@@ -243,24 +298,26 @@ fn ascii_segments<'t>(
     f: &mut impl FnMut(usize, &'t str, Segment),
 ) {
     let b = chunk.as_bytes();
+    let n = b.len();
     let mut i = 0;
-    while i < b.len() {
+    while i < n {
         let start = i;
         i += 1;
         let mut kind = Segment::Punct;
-        if is_word_byte(b[start]) {
-            let mut alnum = b[start] != b'_';
+        if class(b[start]) & WORD != 0 {
             loop {
-                if i < b.len() && is_word_byte(b[i]) {
-                    alnum |= b[i] != b'_';
+                while i < n && class(b[i]) & WORD != 0 {
                     i += 1;
-                } else if i + 1 < b.len() && joins(b[i - 1], b[i], b[i + 1]) {
+                }
+                if i + 1 < n && joins(b[i - 1], b[i], b[i + 1]) {
                     i += 2;
                 } else {
                     break;
                 }
             }
-            if alnum {
+            // A run of `_` alone is no word; a join needs letters or
+            // digits, so only a run that starts with `_` needs a look.
+            if b[start] != b'_' || b[start..i].iter().any(|&c| c != b'_') {
                 kind = Segment::Word;
             }
         }
@@ -268,16 +325,12 @@ fn ascii_segments<'t>(
     }
 }
 
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
 /// WB6/7 and WB11/12 for ASCII: does `mid` join `prev` and `next`?
+#[inline]
 fn joins(prev: u8, mid: u8, next: u8) -> bool {
-    let letters = prev.is_ascii_alphabetic() && next.is_ascii_alphabetic();
-    let digits = prev.is_ascii_digit() && next.is_ascii_digit();
-    (letters && matches!(mid, b':' | b'.' | b'\''))
-        || (digits && matches!(mid, b',' | b';' | b'.' | b'\''))
+    let both = class(prev) & class(next);
+    (both & ALPHA != 0 && matches!(mid, b':' | b'.' | b'\''))
+        || (both & DIGIT != 0 && matches!(mid, b',' | b';' | b'.' | b'\''))
 }
 
 /// Handles a punctuation segment: terminal marks arm a boundary, closing

@@ -80,16 +80,24 @@ struct Scan {
     credit_at: Option<u32>,
     /// Currency symbol followed by a digit.
     price: bool,
+    /// The line holds a `/`, so a word may be a credit in
+    /// "REUTERS/Stringer" shape.
+    slash: bool,
 }
 
 impl Scan {
     fn of(line: &str) -> Scan {
-        let mut s = Scan::default();
+        let mut s = Scan {
+            slash: line.as_bytes().contains(&b'/'),
+            ..Scan::default()
+        };
         let mut prev_end = false;
         let mut pending_verb = false;
         for raw in line.split_ascii_whitespace() {
-            let c = lexicon::classes_of(raw);
-            s.add(raw, c);
+            // Stripped once: the lookup and the counts both need it.
+            let stripped = lexicon::strip(raw);
+            let c = lexicon::classes_of_stripped(stripped);
+            s.add(raw, stripped, c);
             if pending_verb && c & FOLLOWER != 0 {
                 s.inner_verb = true;
             }
@@ -97,12 +105,13 @@ impl Scan {
             if prev_end && c & IMPERATIVE != 0 {
                 s.inner_imperative = true;
             }
-            prev_end = raw.ends_with(['.', '?', '!']);
+            prev_end =
+                matches!(raw.as_bytes().last(), Some(b'.' | b'?' | b'!'));
         }
         s
     }
 
-    fn add(&mut self, raw: &str, c: u32) {
+    fn add(&mut self, raw: &str, stripped: &str, c: u32) {
         let i = self.words;
         self.words += 1;
         match i {
@@ -113,7 +122,6 @@ impl Scan {
             }
             _ => {}
         }
-        let stripped = lexicon::strip(raw);
         if stripped.is_empty() || stripped == "-" || stripped == "--" {
             self.words -= 1;
             return;
@@ -128,7 +136,10 @@ impl Scan {
         }
         self.count(c);
         self.credit_shape(raw, c, i);
-        if !self.price {
+        // Only a word starting with "U", "$", "£" or "€" can be a price:
+        // most words are settled by their first byte.
+        if !self.price && matches!(raw.as_bytes()[0], b'U' | b'$' | 0xC2 | 0xE2)
+        {
             let t = raw.strip_prefix("US").unwrap_or(raw);
             let t = t.trim_start_matches(['$', '£', '€']);
             self.price = t.len() < raw.len()
@@ -153,7 +164,7 @@ impl Scan {
     }
 
     fn credit_shape(&mut self, raw: &str, c: u32, i: u32) {
-        let shaped = if raw.contains('/') {
+        let shaped = if self.slash && raw.as_bytes().contains(&b'/') {
             raw.split('/')
                 .any(|part| lexicon::classes_of(part) & CREDIT != 0)
         } else {

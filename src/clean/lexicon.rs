@@ -81,17 +81,14 @@ pub(crate) fn pack(word: &[u8]) -> Option<u128> {
     let mut len = 0;
     let mut i = 0;
     while i < word.len() {
-        let b = word[i];
-        let c = if b.is_ascii_alphabetic() {
-            b.to_ascii_lowercase()
-        } else if b == b'\'' || b == b'-' {
-            b
-        } else if word[i..].starts_with("\u{2019}".as_bytes()) {
+        let mut c = PACKED[usize::from(word[i])];
+        if c == 0 {
+            if !word[i..].starts_with("\u{2019}".as_bytes()) {
+                return None;
+            }
             i += 2;
-            b'\''
-        } else {
-            return None;
-        };
+            c = b'\'';
+        }
         len += 1;
         if len > 16 {
             return None;
@@ -102,31 +99,47 @@ pub(crate) fn pack(word: &[u8]) -> Option<u128> {
     (len > 0).then_some(key)
 }
 
+/// What [`pack`] keeps of each byte: a letter lower-cased, `'` and `-` as
+/// they are, 0 for any other byte. One load per byte of every word of a
+/// scanned line.
+static PACKED: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        table[i] = if b.is_ascii_alphabetic() {
+            b.to_ascii_lowercase()
+        } else if b == b'\'' || b == b'-' {
+            b
+        } else {
+            0
+        };
+        i += 1;
+    }
+    table
+};
+
 /// Forces the table to be built (so the first document does not pay it).
 pub(crate) fn warm() {
     LazyLock::force(&MAP);
 }
 
 /// ASCII punctuation stripped around words.
+const PUNCT: &[u8] = b"\"'()[],.:;!?|*>/";
+
+/// [`PUNCT`] as a table: one load per byte of every word of a scanned line.
+static IS_PUNCT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < PUNCT.len() {
+        table[PUNCT[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 fn is_punct(b: u8) -> bool {
-    matches!(
-        b,
-        b'"' | b'\''
-            | b'('
-            | b')'
-            | b'['
-            | b']'
-            | b','
-            | b'.'
-            | b':'
-            | b';'
-            | b'!'
-            | b'?'
-            | b'|'
-            | b'*'
-            | b'>'
-            | b'/'
-    )
+    IS_PUNCT[usize::from(b)]
 }
 
 /// Length of a curly quote or guillemet at the start of `b`, else 0.
@@ -176,7 +189,12 @@ pub(crate) fn strip(word: &str) -> &str {
 
 /// The classes of a raw word: punctuation stripped, ASCII case folded.
 pub(crate) fn classes_of(raw: &str) -> u32 {
-    match pack(strip(raw).as_bytes()) {
+    classes_of_stripped(strip(raw))
+}
+
+/// The classes of a word already passed through [`strip`].
+pub(crate) fn classes_of_stripped(stripped: &str) -> u32 {
+    match pack(stripped.as_bytes()) {
         Some(key) => MAP.get(&key).copied().unwrap_or(0),
         None => 0,
     }

@@ -134,7 +134,16 @@ pub fn is(word: &str, other: &str) -> bool {
 /// by binary search, without allocating. The list is sorted on first use.
 pub struct WordSet {
     words: &'static [&'static str],
-    sorted: OnceLock<Vec<&'static str>>,
+    sorted: OnceLock<Sorted>,
+}
+
+/// A [`WordSet`]'s words sorted, and per first letter the lengths of its
+/// words (bit `n` for `n` bytes): most words asked about share no first
+/// letter and length with any word of the set and are settled without a
+/// search.
+struct Sorted {
+    words: Vec<&'static str>,
+    lengths: [u32; 26],
 }
 
 impl WordSet {
@@ -148,17 +157,38 @@ impl WordSet {
 
     /// True when `word`, lower-cased, is in the set.
     pub fn contains(&self, word: &str) -> bool {
+        let sorted = self.sorted.get_or_init(|| {
+            let mut words = self.words.to_vec();
+            words.sort_unstable();
+            let mut lengths = [0u32; 26];
+            for w in &words {
+                if let Some(i) = letter_index(w.as_bytes()) {
+                    lengths[i] |= 1 << w.len().min(31);
+                }
+            }
+            Sorted { words, lengths }
+        });
+        let b = word.as_bytes();
+        if let Some(i) = letter_index(b) {
+            if sorted.lengths[i] & (1 << b.len().min(31)) == 0 {
+                return false;
+            }
+        }
         let mut buf = [0u8; 16];
         let Some(lower) = lower(word, &mut buf) else {
             return false;
         };
-        let sorted = self.sorted.get_or_init(|| {
-            let mut v = self.words.to_vec();
-            v.sort_unstable();
-            v
-        });
-        sorted.binary_search(&lower).is_ok()
+        sorted.words.binary_search(&lower).is_ok()
     }
+}
+
+/// The index of the first byte of `b` among the letters a to z, ignoring
+/// ASCII case; `None` for anything else.
+fn letter_index(b: &[u8]) -> Option<usize> {
+    let first = b.first()?.to_ascii_lowercase();
+    first
+        .is_ascii_lowercase()
+        .then(|| usize::from(first - b'a'))
 }
 
 #[cfg(test)]

@@ -430,6 +430,42 @@ pub(crate) fn candidates(
     out
 }
 
+/// The first letters and lengths of the free candidates' words, with room
+/// for a possessive ending: a lower-case token whose first byte and length
+/// no candidate shares is passed over without slicing its stem. Any
+/// candidate word that is not ASCII (its lower case may differ in bytes)
+/// turns the test off for the document, so that the filter of
+/// [`Seen::new`] alone decides, as before.
+#[derive(Default)]
+struct Shapes {
+    /// Per letter a to z, a bit per byte length (63 for 63 or more).
+    bits: [u64; 26],
+    off: bool,
+}
+
+impl Shapes {
+    fn add(&mut self, stem: &str) {
+        let b = stem.as_bytes();
+        let first = b.first().map(u8::to_ascii_lowercase);
+        match first {
+            Some(f @ b'a'..=b'z') if stem.is_ascii() => {
+                // A lower-case token is its stem plus "", "'s" or "’s".
+                for len in [b.len(), b.len() + 2, b.len() + 4] {
+                    self.bits[usize::from(f - b'a')] |= 1 << len.min(63);
+                }
+            }
+            _ => self.off = true,
+        }
+    }
+
+    /// Whether a token of `len` bytes starting with the lower-case ASCII
+    /// letter `first` may be a free candidate's word in lower case.
+    fn may_hold(&self, first: u8, len: usize) -> bool {
+        self.off
+            || self.bits[usize::from(first - b'a')] & (1 << len.min(63)) != 0
+    }
+}
+
 /// How the document writes its words elsewhere: in lower case, or
 /// capitalised inside a sentence. A word seen in lower case is likely a
 /// common word where a sentence or headline capitalises it; one seen
@@ -474,11 +510,14 @@ impl Seen {
         };
         seen.inner_caps.reserve(cands.len());
         let mut filter = [0u64; FILTER_BITS / 64];
+        let mut shapes = Shapes::default();
         for (&i, &fixed) in cands.token.iter().zip(&cands.fixed) {
             let i = i as usize;
             if fixed == FREE {
-                let sig = signature(doc.stem(i));
+                let stem = doc.stem(i);
+                let sig = signature(stem);
                 filter[sig / 64] |= 1 << (sig % 64);
+                shapes.add(stem);
             }
             if doc.capitalised(i)
                 && !doc.sentence_initial(i)
@@ -491,7 +530,12 @@ impl Seen {
         for (i, t) in doc.tokens.tokens.iter().enumerate() {
             // The first byte, read before the word is sliced: most
             // tokens stop here.
-            if !text.get(t.span.start).is_some_and(u8::is_ascii_lowercase) {
+            let Some(&first) = text.get(t.span.start) else {
+                continue;
+            };
+            if !first.is_ascii_lowercase()
+                || !shapes.may_hold(first, t.span.end - t.span.start)
+            {
                 continue;
             }
             let w = doc.stem(i);

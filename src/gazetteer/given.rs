@@ -98,21 +98,61 @@ impl Hasher for Fnv {
 
 type NameSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
 
-/// The set of given names, built once.
-fn names() -> &'static NameSet {
-    static NAMES: OnceLock<NameSet> = OnceLock::new();
+/// The given names, with a filter of their shapes.
+struct Names {
+    set: NameSet,
+    /// One bit per [`shape_bit`] of a name: most words asked about are no
+    /// given name, and an ASCII word whose bit is clear is answered without
+    /// hashing it.
+    shapes: Vec<u64>,
+}
+
+/// Bits of [`Names::shapes`] (8 KiB, a few per cent set).
+const SHAPE_BITS: usize = 1 << 16;
+
+/// The filter slot of a non-empty word: its first byte, its last byte in
+/// ASCII lower case and its length. A name and the same name in capitals
+/// ("Isabel", "ISABEL") share it when they are ASCII.
+fn shape_bit(word: &[u8]) -> usize {
+    let first = u32::from(word[0]);
+    let last = u32::from(word[word.len() - 1].to_ascii_lowercase());
+    let key = first << 16 | last << 8 | (word.len() as u32 & 0xff);
+    (key.wrapping_mul(0x9E37_79B1) >> 16) as usize % SHAPE_BITS
+}
+
+/// The given names, built once.
+fn names() -> &'static Names {
+    static NAMES: OnceLock<Names> = OnceLock::new();
     NAMES.get_or_init(|| {
-        GIVEN
+        let set: NameSet = GIVEN
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
+            .collect();
+        let mut shapes = vec![0u64; SHAPE_BITS / 64];
+        for name in &set {
+            let bit = shape_bit(name.as_bytes());
+            shapes[bit / 64] |= 1 << (bit % 64);
+        }
+        Names { set, shapes }
     })
 }
 
 /// True when `word`, as written or in capitals ("ISABEL"), is a given name.
 pub(crate) fn is_given(word: &str) -> bool {
-    if names().contains(word) {
+    let names = names();
+    if word.is_empty() {
+        return false;
+    }
+    // An ASCII word is a name, or a name in capitals, only where some name
+    // has its first byte, length and last letter.
+    if word.is_ascii() {
+        let bit = shape_bit(word.as_bytes());
+        if names.shapes[bit / 64] & (1 << (bit % 64)) == 0 {
+            return false;
+        }
+    }
+    if names.set.contains(word) {
         return true;
     }
     if word.chars().count() < 2 || !is_all_caps(word) {
@@ -124,7 +164,7 @@ pub(crate) fn is_given(word: &str) -> bool {
         .into_iter()
         .chain(chars.flat_map(char::to_lowercase))
         .collect();
-    names().contains(title.as_str())
+    names.set.contains(title.as_str())
 }
 
 fn in_list(list: &[&str], word: &str) -> bool {
@@ -407,8 +447,11 @@ fn followed_by_place_word(doc: &Doc<'_>, end: usize) -> bool {
 /// Calls a document may make to the two text-wide lookups below before
 /// their answers are indexed: ordinary articles ask a handful of times and
 /// never pay for an index, while a page of thousands of capitalised words
-/// asks once per candidate and would otherwise take quadratic time.
-const DIRECT_LOOKUPS: u32 = 16;
+/// asks once per candidate and would otherwise take quadratic time. A
+/// direct lookup is one vectorised search of the text, a small fraction of
+/// what building the index of every word costs, so the bound is set well
+/// above what ordinary articles ask.
+const DIRECT_LOOKUPS: u32 = 64;
 
 /// Per-document indexes for [`Memo::lowercase_elsewhere`] and
 /// [`Memo::in_body`], built on demand after [`DIRECT_LOOKUPS`] calls.
@@ -516,11 +559,17 @@ fn body_stems(doc: &Doc<'_>) -> HashMap<String, (usize, usize)> {
 
 /// True when `word` stands in `text` between characters that are not
 /// letters or digits.
+///
+/// The search is `memchr`'s vectorised substring finder: this runs a few
+/// times per document over the whole text, and the standard library's
+/// two-way search took several times as many instructions for it.
 fn whole_word_in(text: &str, word: &str) -> bool {
     crate::work::add(text.len());
-    text.match_indices(word).any(|(at, m)| {
+    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).any(|at| {
+        // `word` is a whole string, so a match starts and ends on
+        // character boundaries of `text`.
         let before = text[..at].chars().next_back();
-        let after = text[at + m.len()..].chars().next();
+        let after = text[at + word.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric)
             && !after.is_some_and(char::is_alphanumeric)
     })
