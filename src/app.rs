@@ -16,7 +16,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::clean::{document_fingerprints, TemplateCounter, Templates};
-use crate::cli::ExtractArgs;
+use crate::cli::{ExtractArgs, SchemaArgs};
 use crate::figures::FigureOptions;
 use crate::gazetteer::{builtin_files, GazetteerFile, MatchOptions};
 use crate::output::Sink;
@@ -116,6 +116,18 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Success
     })
+}
+
+/// The text `newsx schema` prints.
+pub fn schema(args: &SchemaArgs) -> String {
+    if args.duckdb {
+        crate::schema::duckdb_columns()
+    } else if args.spark {
+        crate::schema::spark_ddl()
+    } else {
+        let schema = crate::schema::json_schema();
+        serde_json::to_string_pretty(&schema).expect("a Value serialises")
+    }
 }
 
 /// What every document of a run is processed with.

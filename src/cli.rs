@@ -44,6 +44,24 @@ pub enum Command {
     /// written in their place); 2 fatal (bad flags, a gazetteer that does
     /// not load, an output that cannot be written).
     Extract(ExtractArgs),
+
+    /// Print the JSON Schema (draft 2020-12) of an output record, error
+    /// records included, every field documented.
+    Schema(SchemaArgs),
+}
+
+/// Flags of `newsx schema`.
+#[derive(Debug, Args, Clone)]
+pub struct SchemaArgs {
+    /// Print instead the `columns = {...}` argument of DuckDB's
+    /// `read_json`, typed from the same schema.
+    #[arg(long, conflicts_with = "spark")]
+    pub duckdb: bool,
+
+    /// Print instead the schema as Spark DDL, for
+    /// `spark.read.schema(DDL).json(...)`.
+    #[arg(long)]
+    pub spark: bool,
 }
 
 /// Flags of `newsx extract`.
