@@ -397,13 +397,10 @@ fn normalize_ext(ext: &str) -> String {
     ext.trim().trim_start_matches('.').to_ascii_lowercase()
 }
 
-/// The sink of `-o FILE`, or stdout.
+/// The sink of `-o FILE`, or stdout, in the format asked for.
 fn open_sink(args: &ExtractArgs) -> anyhow::Result<Sink> {
-    Ok(match &args.output {
-        Some(path) => Sink::file(path)
-            .with_context(|| format!("cannot write {}", path.display()))?,
-        None => Sink::stdout(),
-    })
+    Sink::open(args.output.as_deref(), args.format)
+        .map_err(|e| output_error(args, e))
 }
 
 /// Most worker threads a run starts, whatever `-j` says: thousands of

@@ -76,11 +76,16 @@ pub struct ExtractArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<String>,
 
-    /// Write the JSONL to FILE instead of stdout: a regular file (or a
+    /// Write the records to FILE instead of stdout: a regular file (or a
     /// symbolic link's target) is replaced atomically, a device or FIFO is
     /// written through, `-` is stdout.
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Output format; by default the extension of -o FILE decides
+    /// (`.parquet`, `.jsonl.gz`, `.jsonl.zst`), else JSON Lines.
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<crate::output::Format>,
 
     /// Load gazetteers from DIR: each *.tsv file there replaces the
     /// built-in file of the same name; other files are added.
