@@ -31,6 +31,7 @@ fn documents(texts: &[String]) -> Vec<Document> {
             encoding: "utf-8".into(),
             invalid_bytes: 0,
             text: t.clone(),
+            ..Document::default()
         })
         .collect()
 }

@@ -2,11 +2,16 @@
 //!
 //! Parse, then build, then loop (as ripgrep does): the pipeline and its
 //! automata are built once before the first document; the walk fixes the
-//! order; documents are processed in chunks on a local rayon pool whose
-//! indexed `collect` keeps input order, and the main thread writes each chunk
-//! as it completes. Memory stays bounded by the chunk, and `-j 1` takes the
-//! same path, so the output is byte-identical for every thread count.
+//! order; each source opens into its documents ([`Feed`]: a text file is
+//! one, read by a worker; a JSONL, JSON or WARC file, or stdin, is many,
+//! read in order by the main thread); documents are processed in chunks on
+//! a local rayon pool whose indexed `collect` keeps input order, and the
+//! main thread writes each chunk as it completes. Memory stays bounded by
+//! the chunk, and `-j 1` takes the same path, so the output is
+//! byte-identical for every thread count. A chunk is cut short when a
+//! stream pauses, so that what stdin brought is written before more comes.
 
+use std::borrow::Cow;
 use std::io;
 use std::path::Path;
 use std::time::Instant;
@@ -21,7 +26,10 @@ use crate::figures::FigureOptions;
 use crate::gazetteer::{builtin_files, GazetteerFile, MatchOptions};
 use crate::output::Sink;
 use crate::pipeline::{Pipeline, PipelineOptions};
-use crate::read::{read_source, DocError, Source};
+use crate::read::{
+    holds_records, open, read_whole, DocError, DocResult, Document, Documents,
+    ReadOptions, Source,
+};
 use crate::record::{self, RecordCounts};
 use crate::walk::{walk, Item, WalkOptions};
 
@@ -74,7 +82,8 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Outcome> {
     let options = WalkOptions {
         extensions: args.ext.iter().map(|e| normalize_ext(e)).collect(),
     };
-    let items = walk(&args.paths, &options);
+    let items = walk(&input_paths(args)?, &options);
+    let reading = read_options(args);
     if items.is_empty() {
         if !args.quiet {
             eprintln!(
@@ -88,19 +97,26 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Outcome> {
             .map_err(|e| output_error(args, e))?;
         return Ok(Outcome::PartialFailure);
     }
-    let pool = thread_pool(workers(args.threads, items.len()))?;
+    let many = items.iter().any(|i| match i {
+        Item::Source(source) => holds_records(source, &reading),
+        Item::Error(_) => false,
+    });
+    let documents = if many { usize::MAX } else { items.len() };
+    let pool = thread_pool(workers(args.threads, documents))?;
     let templates = match args.templates {
-        true => Some(pool.install(|| count_templates(args, &items))?),
+        true => Some(pool.install(|| count_templates(args, &reading, &items))?),
         false => None,
     };
     let run = Run {
         pipeline: &pipeline,
         args,
+        reading: &reading,
         templates: templates.as_ref(),
     };
     let sink = open_sink(args)?;
     let bar = progress_bar(items.len(), args.quiet);
-    let totals = match pool.install(|| write_all(&run, &items, sink, &bar)) {
+    let feed = Feed::new(items.iter().cloned(), &reading);
+    let totals = match pool.install(|| write_all(&run, feed, sink, &bar)) {
         Ok(totals) => totals,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
             return Ok(Outcome::Success)
@@ -109,7 +125,8 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Outcome> {
     };
     bar.finish_and_clear();
     if !args.quiet {
-        eprintln!("{}", summary(&totals, started.elapsed().as_secs_f64()));
+        let seconds = started.elapsed().as_secs_f64();
+        eprintln!("{}", summary(&totals, reading.skipped(), seconds));
     }
     Ok(if totals.errors > 0 {
         Outcome::PartialFailure
@@ -134,7 +151,176 @@ pub fn schema(args: &SchemaArgs) -> String {
 struct Run<'a> {
     pipeline: &'a Pipeline,
     args: &'a ExtractArgs,
+    reading: &'a ReadOptions,
     templates: Option<&'a Templates>,
+}
+
+/// The PATH arguments, then the paths of `--files-from`.
+fn input_paths(args: &ExtractArgs) -> anyhow::Result<Vec<String>> {
+    let mut paths = args.paths.clone();
+    let Some(list) = &args.files_from else {
+        return Ok(paths);
+    };
+    if list == "-" && paths.iter().any(|p| p == "-") {
+        bail!("--files-from - reads stdin, so stdin (-) cannot be a PATH too");
+    }
+    let bytes = if list == "-" {
+        let mut bytes = Vec::new();
+        io::Read::read_to_end(&mut io::stdin().lock(), &mut bytes)
+            .context("cannot read the list of paths from stdin")?;
+        bytes
+    } else {
+        std::fs::read(list)
+            .with_context(|| format!("cannot read the list of paths {list}"))?
+    };
+    paths.extend(listed_paths(&bytes, args.null));
+    Ok(paths)
+}
+
+/// The paths of a `--files-from` list: one a line (a carriage return
+/// before the line feed dropped), or NUL-separated; empty entries passed
+/// over.
+fn listed_paths(bytes: &[u8], null: bool) -> Vec<String> {
+    let separator = if null { 0 } else { b'\n' };
+    bytes
+        .split(|&b| b == separator)
+        .map(|p| match null {
+            true => p,
+            false => p.strip_suffix(b"\r").unwrap_or(p),
+        })
+        .filter(|p| !p.is_empty())
+        .map(|p| String::from_utf8_lossy(p).into_owned())
+        .collect()
+}
+
+/// How sources are read, from the flags.
+fn read_options(args: &ExtractArgs) -> ReadOptions {
+    ReadOptions {
+        max_bytes: args.max_bytes,
+        format: args.input_format,
+        text_key: args.text_key.clone(),
+        id_key: args.id_key.clone(),
+        ..ReadOptions::default()
+    }
+}
+
+/// One unit of work for the pool.
+enum Unit {
+    /// A source that is one document, read by the worker itself (text and
+    /// HTML files: reading them is part of the parallel work), or a
+    /// failure of the walk.
+    Item(Item),
+    /// A document a reader took out of a file of many, or its error.
+    Doc(DocResult),
+}
+
+impl Unit {
+    /// The document's size: known for a document already read, the file's
+    /// size for one to read (0 when unknown).
+    fn size(&self) -> u64 {
+        match self {
+            Unit::Item(Item::Source(Source::File(path))) => {
+                std::fs::metadata(path).map_or(0, |m| m.len())
+            }
+            Unit::Item(_) | Unit::Doc(Err(_)) => 0,
+            Unit::Doc(Ok(doc)) => doc.bytes,
+        }
+    }
+
+    /// The path of the unit, for an error of its own.
+    fn path(&self) -> String {
+        match self {
+            Unit::Item(Item::Source(source)) => source.display(),
+            Unit::Item(Item::Error(err)) | Unit::Doc(Err(err)) => {
+                err.path.clone()
+            }
+            Unit::Doc(Ok(doc)) => doc.path.clone(),
+        }
+    }
+}
+
+/// The units of a run, in order: each walked item, or the documents it
+/// opens into, pulled lazily so that a file of a million records is never
+/// held whole.
+struct Feed<'a, I> {
+    items: I,
+    reading: &'a ReadOptions,
+    open: Option<Documents>,
+    /// Inputs whose every document has been pulled.
+    inputs_done: u64,
+}
+
+impl<'a, I: Iterator<Item = Item>> Feed<'a, I> {
+    fn new(items: I, reading: &'a ReadOptions) -> Self {
+        Feed {
+            items,
+            reading,
+            open: None,
+            inputs_done: 0,
+        }
+    }
+
+    /// Whether [`Iterator::next`] would return without waiting for a
+    /// stream (stdin) to bring more.
+    fn ready(&mut self) -> bool {
+        match &mut self.open {
+            Some(docs) => docs.ready(),
+            None => true,
+        }
+    }
+}
+
+impl<I: Iterator<Item = Item>> Iterator for Feed<'_, I> {
+    type Item = Unit;
+
+    fn next(&mut self) -> Option<Unit> {
+        loop {
+            if let Some(docs) = &mut self.open {
+                match docs.next() {
+                    Some(doc) => return Some(Unit::Doc(doc)),
+                    None => {
+                        self.open = None;
+                        self.inputs_done += 1;
+                    }
+                }
+            }
+            match self.items.next()? {
+                Item::Source(source)
+                    if holds_records(&source, self.reading) =>
+                {
+                    self.open = Some(open(&source, self.reading));
+                }
+                item => {
+                    self.inputs_done += 1;
+                    return Some(Unit::Item(item));
+                }
+            }
+        }
+    }
+}
+
+/// The next chunk of units: at most [`CHUNK`], and at most [`CHUNK_BYTES`]
+/// of documents held in memory (one at least); cut short when a stream
+/// pauses, so that what it brought is processed and written now.
+fn next_chunk<I: Iterator<Item = Item>>(feed: &mut Feed<'_, I>) -> Vec<Unit> {
+    let mut chunk = Vec::new();
+    let mut bytes = 0;
+    while chunk.len() < CHUNK && bytes <= CHUNK_BYTES {
+        if !chunk.is_empty() && !feed.ready() {
+            break;
+        }
+        let Some(unit) = feed.next() else {
+            break;
+        };
+        let size = unit.size();
+        // A large file is read in its turn, so it holds no memory here;
+        // a document already read does.
+        if size < LARGE || matches!(unit, Unit::Doc(_)) {
+            bytes += size;
+        }
+        chunk.push((unit, size));
+    }
+    chunk.into_iter().map(|(unit, _)| unit).collect()
 }
 
 /// The first pass of `--templates`: counts line fingerprints over every
@@ -142,6 +328,7 @@ struct Run<'a> {
 /// added in input order, so the counts are the same for any thread count.
 fn count_templates(
     args: &ExtractArgs,
+    reading: &ReadOptions,
     items: &[Item],
 ) -> anyhow::Result<Templates> {
     if items
@@ -153,14 +340,23 @@ fn count_templates(
         );
     }
     let mut counter = TemplateCounter::new();
-    for chunk in items.chunks(CHUNK) {
+    // A pass of its own: what it skips is not counted twice.
+    let reading = ReadOptions {
+        skipped: Default::default(),
+        ..reading.clone()
+    };
+    let mut feed = Feed::new(items.iter().cloned(), &reading);
+    loop {
+        let chunk = next_chunk(&mut feed);
+        if chunk.is_empty() {
+            break;
+        }
         let prints: Vec<Option<Vec<u64>>> = chunk
             .par_iter()
-            .map(|item| match item {
-                Item::Source(source) => read_source(source, args.max_bytes)
+            .map(|unit| {
+                read_unit(unit, &reading)
                     .ok()
-                    .map(|doc| document_fingerprints(&doc.text)),
-                Item::Error(_) => None,
+                    .map(|doc| document_fingerprints(&doc.text))
             })
             .collect();
         for fps in prints.iter().flatten() {
@@ -170,27 +366,28 @@ fn count_templates(
     Ok(counter.finish(args.template_min_docs))
 }
 
-/// Processes the items chunk by chunk and writes the records in order.
-fn write_all(
+/// Processes the units chunk by chunk and writes the records in order.
+fn write_all<I: Iterator<Item = Item>>(
     run: &Run<'_>,
-    items: &[Item],
+    mut feed: Feed<'_, I>,
     mut sink: Sink,
     bar: &ProgressBar,
 ) -> io::Result<Totals> {
     let mut totals = Totals::default();
     let started = Instant::now();
-    let sizes: Vec<u64> = items.iter().map(size_hint).collect();
-    let mut start = 0;
-    while start < items.len() {
-        let end = chunk_end(&sizes, start);
-        let chunk = &items[start..end];
+    loop {
+        let chunk = next_chunk(&mut feed);
+        if chunk.is_empty() {
+            break;
+        }
+        let sizes: Vec<u64> = chunk.iter().map(Unit::size).collect();
         let done: Vec<Option<Processed>> = chunk
             .par_iter()
-            .zip(&sizes[start..end])
-            .map(|(item, &size)| (size < LARGE).then(|| process(run, item)))
+            .zip(&sizes)
+            .map(|(unit, &size)| (size < LARGE).then(|| process(run, unit)))
             .collect();
         let mut block = Vec::new();
-        for (item, done) in chunk.iter().zip(done) {
+        for (unit, done) in chunk.iter().zip(done) {
             let p = match done {
                 Some(p) => {
                     block.extend_from_slice(&p.line);
@@ -201,7 +398,7 @@ fn write_all(
                     // straight to the output, never into a buffer.
                     sink.write(&block)?;
                     block.clear();
-                    analyse_into(run, item, &mut sink)?
+                    analyse_into(run, unit, &mut sink)?
                 }
             };
             totals.add(&p);
@@ -213,9 +410,9 @@ fn write_all(
         }
         sink.write(&block)?;
         sink.flush()?;
-        bar.inc(chunk.len() as u64);
-        bar.set_message(rate(totals.bytes, started.elapsed().as_secs_f64()));
-        start = end;
+        bar.set_position(feed.inputs_done);
+        let seconds = started.elapsed().as_secs_f64();
+        bar.set_message(progress(&totals, seconds));
     }
     sink.finish()?;
     Ok(totals)
@@ -227,70 +424,47 @@ fn write_all(
 /// (tokens, figures, the record), so only one such multiple is ever held.
 const LARGE: u64 = 1 << 20;
 
-/// Bytes of smaller documents handed to the pool at a time: their records
-/// are buffered until the chunk is written.
+/// Bytes of documents held by a chunk: smaller documents' records are
+/// buffered until the chunk is written.
 const CHUNK_BYTES: u64 = 16 << 20;
 
-/// The size of an item's file, 0 when unknown (stdin, an error).
-fn size_hint(item: &Item) -> u64 {
-    match item {
-        Item::Source(Source::File(path)) => {
-            std::fs::metadata(path).map_or(0, |m| m.len())
-        }
-        _ => 0,
-    }
-}
-
-/// The end of the chunk that starts at `start`: at most [`CHUNK`] items,
-/// and at most [`CHUNK_BYTES`] of documents under [`LARGE`] (one at least).
-fn chunk_end(sizes: &[u64], start: usize) -> usize {
-    let mut bytes = 0;
-    let mut end = start;
-    while end < sizes.len() && end - start < CHUNK {
-        if sizes[end] < LARGE {
-            bytes += sizes[end];
-            if bytes > CHUNK_BYTES && end > start {
-                break;
-            }
-        }
-        end += 1;
-    }
-    end
-}
-
-/// Reads, analyses and serialises one item into its own line; failures
-/// become error records.
-fn process(run: &Run<'_>, item: &Item) -> Processed {
+/// Processes one unit into its own line; failures become error records.
+fn process(run: &Run<'_>, unit: &Unit) -> Processed {
     let mut line = Vec::new();
-    match analyse_into(run, item, &mut line) {
+    match analyse_into(run, unit, &mut line) {
         Ok(p) => Processed { line, ..p },
         // Writing to memory fails only when serialising does.
-        Err(e) => {
-            let path = match item {
-                Item::Source(source) => source.display(),
-                Item::Error(err) => err.path.clone(),
-            };
-            failed(&DocError::new(
-                path,
-                crate::read::ErrorKind::Unreadable,
-                format!("cannot serialise the record: {e}"),
-            ))
-        }
+        Err(e) => failed(&DocError::new(
+            unit.path(),
+            crate::read::ErrorKind::Unreadable,
+            format!("cannot serialise the record: {e}"),
+        )),
     }
 }
 
-/// Reads and analyses one item and writes its record (or error record) to
-/// `out`; what the summary needs comes back, with no line.
+/// The document of a unit: read now for a source that is one document,
+/// as read for the others.
+fn read_unit<'u>(
+    unit: &'u Unit,
+    reading: &ReadOptions,
+) -> Result<Cow<'u, Document>, DocError> {
+    match unit {
+        Unit::Item(Item::Source(source)) => {
+            read_whole(source, reading).map(Cow::Owned)
+        }
+        Unit::Item(Item::Error(err)) | Unit::Doc(Err(err)) => Err(err.clone()),
+        Unit::Doc(Ok(doc)) => Ok(Cow::Borrowed(doc)),
+    }
+}
+
+/// Reads and analyses one unit and writes its record (or error record)
+/// to `out`; what the summary needs comes back, with no line.
 fn analyse_into(
     run: &Run<'_>,
-    item: &Item,
+    unit: &Unit,
     out: &mut impl io::Write,
 ) -> io::Result<Processed> {
-    let doc = match item {
-        Item::Source(source) => read_source(source, run.args.max_bytes),
-        Item::Error(err) => Err(err.clone()),
-    };
-    let doc = match doc {
+    let doc = match read_unit(unit, run.reading) {
         Ok(doc) => doc,
         Err(err) => {
             record::write_error(out, &err)?;
@@ -300,7 +474,7 @@ fn analyse_into(
             });
         }
     };
-    let analysis = run.pipeline.analyze_with(&doc.text, run.templates);
+    let analysis = run.pipeline.analyze_document(&doc, run.templates);
     let counts = record::write_document(out, &doc, &analysis, run.args.spans)?;
     Ok(Processed {
         bytes: doc.bytes,
@@ -440,13 +614,19 @@ fn progress_bar(total: usize, quiet: bool) -> ProgressBar {
     }
     let bar = ProgressBar::new(total as u64);
     let style = ProgressStyle::with_template(
-        "{bar:40} {pos}/{len} documents, {msg}, ETA {eta}",
+        "{bar:40} {pos}/{len} inputs, {msg}, ETA {eta}",
     );
     if let Ok(style) = style {
         bar.set_style(style);
     }
-    bar.set_message(rate(0, 0.0));
+    bar.set_message(progress(&Totals::default(), 0.0));
     bar
+}
+
+/// The progress bar's message: documents so far (records inside big
+/// files count one by one), and the rate.
+fn progress(t: &Totals, seconds: f64) -> String {
+    format!("{} documents, {}", t.documents, rate(t.bytes, seconds))
 }
 
 fn rate(bytes: u64, seconds: f64) -> String {
@@ -454,8 +634,10 @@ fn rate(bytes: u64, seconds: f64) -> String {
     format!("{:.1} MB/s", if seconds > 0.0 { mb / seconds } else { 0.0 })
 }
 
-fn summary(t: &Totals, seconds: f64) -> String {
-    format!(
+/// The summary line; records passed over (WARC requests, metadata, pages
+/// that are not text) are counted at its end when there were any.
+fn summary(t: &Totals, skipped: u64, seconds: f64) -> String {
+    let mut line = format!(
         "newsx: {} documents, {} errors, {:.2} MB in {:.2} s ({}), \
          {} entities, {} figures",
         t.documents,
@@ -465,5 +647,9 @@ fn summary(t: &Totals, seconds: f64) -> String {
         rate(t.bytes, seconds),
         t.counts.entities,
         t.counts.figures
-    )
+    );
+    if skipped > 0 {
+        line.push_str(&format!(", {skipped} records skipped"));
+    }
+    line
 }

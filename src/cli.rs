@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::clean::DEFAULT_MIN_DOCS;
+use crate::read::InputFormat;
 
 /// `newsx --version`: the crate version and the record schema version.
 pub const VERSION: &str =
@@ -43,7 +44,7 @@ pub enum Command {
     /// PATH does not exist or no document was found (error records are
     /// written in their place); 2 fatal (bad flags, a gazetteer that does
     /// not load, an output that cannot be written).
-    Extract(ExtractArgs),
+    Extract(Box<ExtractArgs>),
 
     /// Print the JSON Schema (draft 2020-12) of an output record, error
     /// records included, every field documented.
@@ -67,14 +68,46 @@ pub struct SchemaArgs {
 /// Flags of `newsx extract`.
 #[derive(Debug, Args, Clone)]
 pub struct ExtractArgs {
-    /// Files or directories to read; `-` reads one document from stdin.
+    /// Files or directories to read; `-` reads standard input (one
+    /// document, or a stream of records with --input-format).
     ///
     /// Directories are walked recursively (symlinks followed, hidden
     /// entries skipped) and their files with an extension from --ext are
     /// taken in byte order of their path; a file named explicitly is taken
     /// whatever its extension.
-    #[arg(required = true, value_name = "PATH")]
+    #[arg(required_unless_present = "files_from", value_name = "PATH")]
     pub paths: Vec<String>,
+
+    /// Also read the paths listed in FILE (`-` for stdin), one a line,
+    /// after the PATH arguments.
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<String>,
+
+    /// With --files-from: the paths are separated by NUL bytes (as `find
+    /// -print0` writes them), not lines.
+    #[arg(long, requires = "files_from")]
+    pub null: bool,
+
+    /// What the inputs hold: auto (by extension, then by the first bytes),
+    /// text, html, json (an object or an array of them), jsonl (one object
+    /// a line) or warc. gzip and zstd compression are undone whatever the
+    /// format.
+    #[arg(
+        long,
+        value_name = "FORMAT",
+        default_value = "auto",
+        value_parser = parse_format
+    )]
+    pub input_format: InputFormat,
+
+    /// The field of a JSON record that holds its text (default: the first
+    /// of text, maintext, content, raw_text, body, articleBody).
+    #[arg(long, value_name = "KEY")]
+    pub text_key: Option<String>,
+
+    /// The field of a JSON record kept as its `source_id`.
+    #[arg(long, value_name = "KEY", default_value = "id")]
+    pub id_key: String,
 
     /// Write the records to FILE instead of stdout: a regular file (or a
     /// symbolic link's target) is replaced atomically, a device or FIFO is
@@ -101,8 +134,10 @@ pub struct ExtractArgs {
     #[arg(short = 'j', long, value_name = "N", value_parser = parse_threads)]
     pub threads: Option<usize>,
 
-    /// Skip files larger than SIZE (an error record is written instead):
-    /// bytes, or with a K, M or G suffix (powers of 1024).
+    /// Skip documents larger than SIZE (an error record is written
+    /// instead): bytes, or with a K, M or G suffix (powers of 1024). The
+    /// limit is on each document decompressed (a file, a JSON record, a
+    /// WARC payload), never on a whole archive.
     #[arg(
         long,
         value_name = "SIZE",
@@ -116,12 +151,14 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub spans: bool,
 
-    /// File extensions taken when walking directories, comma-separated.
+    /// File extensions taken when walking directories, comma-separated; a
+    /// file compressed with gzip or zstd is taken by the extension before
+    /// its `.gz` or `.zst` (`shard.jsonl.zst`).
     #[arg(
         long,
         value_name = "EXT,...",
         value_delimiter = ',',
-        default_value = "txt,html,htm,xhtml"
+        default_value = "txt,html,htm,xhtml,jsonl,ndjson,json,warc"
     )]
     pub ext: Vec<String>,
 
@@ -186,6 +223,23 @@ pub fn parse_size(input: &str) -> Result<u64, String> {
     number
         .checked_mul(1u64 << shift)
         .ok_or_else(|| format!("size {input:?} is too large"))
+}
+
+fn parse_format(input: &str) -> Result<InputFormat, String> {
+    Ok(match input.to_ascii_lowercase().as_str() {
+        "auto" => InputFormat::Auto,
+        "text" | "txt" => InputFormat::Text,
+        "html" => InputFormat::Html,
+        "json" => InputFormat::Json,
+        "jsonl" | "ndjson" => InputFormat::Jsonl,
+        "warc" => InputFormat::Warc,
+        _ => {
+            return Err(format!(
+                "invalid input format {input:?}: expected auto, text, html, \
+                 json, jsonl or warc"
+            ))
+        }
+    })
 }
 
 fn parse_threads(input: &str) -> Result<usize, String> {

@@ -15,6 +15,7 @@ use crate::gazetteer::{
     Gazetteer, GazetteerError, GazetteerFile, MatchOptions,
 };
 use crate::html::PageMeta;
+use crate::read::{Document, Markup};
 use crate::tokenize::{Tokenizer, Tokens};
 
 /// Everything the stages found in one document.
@@ -98,7 +99,46 @@ impl Pipeline {
         decoded: &str,
         templates: Option<&Templates>,
     ) -> Analysis {
-        let (cleaned, page) = self.clean(decoded, templates);
+        let html = crate::html::is_html(decoded.as_bytes());
+        let (cleaned, page) = self.clean(decoded, html, templates);
+        self.analyze_cleaned(cleaned, page)
+    }
+
+    /// Analyses a document as its source describes it: HTML or text as
+    /// its [`Markup`] says (else sniffed), and with the headline its
+    /// metadata gives as the title and first paragraph, as a title line
+    /// is for a text file.
+    pub fn analyze_document(
+        &self,
+        doc: &Document,
+        templates: Option<&Templates>,
+    ) -> Analysis {
+        let html = match doc.markup {
+            Markup::Sniff => crate::html::is_html(doc.text.as_bytes()),
+            Markup::Html => true,
+            Markup::Text => false,
+        };
+        let title = doc.meta.title.as_deref().map(one_line);
+        let title = title.filter(|t| !t.is_empty());
+        let (cleaned, page) = match (&title, html) {
+            (Some(title), false) => {
+                let text = titled(title, &doc.text);
+                self.clean(&text, false, templates)
+            }
+            _ => self.clean(&doc.text, html, templates),
+        };
+        let cleaned = match title {
+            Some(title) => with_title(cleaned, title),
+            None => cleaned,
+        };
+        self.analyze_cleaned(cleaned, page)
+    }
+
+    fn analyze_cleaned(
+        &self,
+        cleaned: Cleaned,
+        page: Option<PageMeta>,
+    ) -> Analysis {
         let tokens = self.tokenizer.tokenize(&cleaned.text);
         let mentions = self.gazetteer.find(&cleaned.text, &tokens);
         let mut figures =
@@ -114,19 +154,108 @@ impl Pipeline {
         }
     }
 
-    /// The cleaner over the text, or over the article blocks of a page
-    /// (sniffed from its first bytes, whatever its name).
+    /// The cleaner over the text, or over the article blocks of a page.
     fn clean(
         &self,
         decoded: &str,
+        html: bool,
         templates: Option<&Templates>,
     ) -> (Cleaned, Option<PageMeta>) {
-        if !crate::html::is_html(decoded.as_bytes()) {
+        if !html {
             return (self.cleaner.clean_with(decoded, templates), None);
         }
         let mut page = crate::html::extract(decoded);
         let meta = std::mem::take(&mut page.meta);
         let cleaned = self.cleaner.clean_with(&page.text(), templates);
         (page.finish(cleaned), Some(meta))
+    }
+}
+
+/// A headline on one line, its white space runs made single spaces.
+fn one_line(title: &str) -> String {
+    title.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text with its headline as the first line, unless it starts with it
+/// already: the shape of a text file with a title line.
+fn titled(title: &str, text: &str) -> String {
+    if text.trim_start().starts_with(title) {
+        return text.to_string();
+    }
+    format!("{title}\n\n{text}")
+}
+
+/// Makes a headline the source gave the title and first paragraph of the
+/// cleaned text, whatever the cleaner made of the line: it is the
+/// source's word, not a guess from the line's shape.
+fn with_title(mut cleaned: Cleaned, title: String) -> Cleaned {
+    if cleaned.title.as_deref() == Some(title.as_str()) {
+        return cleaned;
+    }
+    let first = cleaned.text.split("\n\n").next().unwrap_or("");
+    if first != title {
+        // The line was removed, or merged: the source's headline stands.
+        if let Some(i) = cleaned.removed.iter().position(|r| r.text == title) {
+            cleaned.removed.remove(i);
+        }
+        cleaned.text = match cleaned.text.is_empty() {
+            true => title.clone(),
+            false => format!("{title}\n\n{}", cleaned.text),
+        };
+        cleaned.paragraphs += 1;
+    }
+    cleaned.title = Some(title);
+    cleaned
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::DocMeta;
+
+    #[test]
+    fn a_headline_from_the_source_is_the_title_and_first_paragraph() {
+        let pipeline = Pipeline::new(PipelineOptions::default()).unwrap();
+        let body =
+            "The council approved a budget of $4 million on Tuesday.\n\n\
+                    Members debated for three hours before the vote.";
+        for title in ["Council passes  budget", "Home | News | Sports"] {
+            let doc = Document {
+                text: body.to_string(),
+                meta: DocMeta {
+                    title: Some(title.to_string()),
+                    ..DocMeta::default()
+                },
+                ..Document::default()
+            };
+            let a = pipeline.analyze_document(&doc, None);
+            let want = one_line(title);
+            assert_eq!(a.cleaned.title.as_deref(), Some(want.as_str()));
+            assert!(a.cleaned.text.starts_with(&format!("{want}\n\n")));
+            assert!(a.cleaned.text.contains("Members debated"));
+            assert_eq!(
+                a.cleaned.text.split("\n\n").count(),
+                a.cleaned.paragraphs
+            );
+        }
+    }
+
+    #[test]
+    fn markup_from_the_source_decides_html_or_text() {
+        let pipeline = Pipeline::new(PipelineOptions::default()).unwrap();
+        let page = "<p>Prices rose by 4 percent in May, the office said.</p>";
+        let mut doc = Document {
+            text: page.to_string(),
+            markup: Markup::Text,
+            ..Document::default()
+        };
+        assert!(pipeline
+            .analyze_document(&doc, None)
+            .cleaned
+            .text
+            .contains("<p>"));
+        doc.markup = Markup::Html;
+        let a = pipeline.analyze_document(&doc, None);
+        assert!(!a.cleaned.text.contains("<p>"), "{}", a.cleaned.text);
     }
 }

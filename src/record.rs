@@ -5,8 +5,10 @@
 //!
 //! ```text
 //! {"id": "3f0c…", "path": "corpus/000_f7d0cb51d035673c.txt",
+//!  ["source_id": "…",]
 //!  "title": "…" | null, ["byline": "…",] ["dateline": "…",]
-//!  ["url": "…",] ["published": "…",] ["authors": ["…", …],]
+//!  ["url": "…",] ["published": "…",] ["crawled": "…",]
+//!  ["authors": ["…", …],]
 //!  ["site": "…",] ["language": "…",]
 //!  "text": "…",
 //!  "removed": [{"text": "…", "reason": "duplicate_title"}, …],
@@ -23,7 +25,9 @@
 //! A document that failed becomes
 //! `{"id": "…" | null, "path": "…", "error": {"kind": "…", "message": "…"}}`
 //! with `kind` one of `not_found`, `unreadable`, `binary`, `empty`,
-//! `too_large`, `walk`.
+//! `too_large`, `walk`, `malformed` (a JSONL line or JSON element that is
+//! not a JSON object, a WARC record that cannot be parsed) and `no_text`
+//! (a JSON record without a text field, or one that is not a string).
 //!
 //! Offsets (`start`, `end`, and the pairs under `--spans`) are Unicode code
 //! point offsets into the record's own `text`, end exclusive, so that in
@@ -58,6 +62,34 @@
 //! only when known, and never for text input. `title` is the page's
 //! headline (`<h1>`, `og:title`, or `<title>` without the site's name)
 //! and the first paragraph of `text`, as for text input.
+//!
+//! Records read from scrapers' and crawlers' files (see [`crate::read`])
+//! carry what those files say, each key only when known:
+//!
+//! - `path` locates the record in its file: `FILE:LINE` for JSONL (1-based
+//!   line), `FILE#INDEX` for an element of a JSON array (0-based),
+//!   `FILE#OFFSET` for a WARC record (the byte offset of the record as
+//!   stored: in a `.warc.gz`, of its gzip member, as CDX indexes give it;
+//!   `FILE#MEMBER+INNER` for a record inside a member of many). `id` hashes
+//!   the record's own bytes: the JSON line or element as written, the WARC
+//!   payload; for a compressed text file, its decompressed bytes.
+//! - `source_id` (string): the JSON record's own id (`--id-key`, default
+//!   `id`; a number is written as a string).
+//! - `url` (string): a JSON record's `url`, a WARC record's
+//!   `WARC-Target-URI`.
+//! - `published` (string): a JSON record's `date`, `date_publish`,
+//!   `published` or `datePublished`, as written, but that
+//!   `2017-02-01 10:15:00` becomes ISO 8601 `2017-02-01T10:15:00`.
+//! - `crawled` (string): when the page was fetched: `WARC-Date`, or a JSON
+//!   record's `date_download`, `crawled` or `date_crawled` (as
+//!   `published`).
+//! - `authors` (list of strings): a JSON record's `authors` or `author`
+//!   (a list or one name).
+//! - `title`: a JSON record's `title`, on one line; it is also the first
+//!   paragraph of `text`, as a title line is for text input.
+//!
+//! Where a JSON record's text or a WARC payload is an HTML page, what the
+//! page says of itself fills the keys the source left out.
 
 use serde::Serialize;
 use serde_json::value::RawValue;
@@ -90,6 +122,8 @@ pub struct RecordCounts {
 struct DocRecord<'a, E, F, S, T> {
     id: &'a str,
     path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_id: Option<&'a str>,
     title: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     byline: Option<&'a str>,
@@ -99,6 +133,8 @@ struct DocRecord<'a, E, F, S, T> {
     url: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     published: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    crawled: Option<&'a str>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     authors: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -205,15 +241,27 @@ pub fn write_document<W: std::io::Write>(
     let field = |f: fn(&PageMeta) -> &Option<String>| {
         page.and_then(|p| f(p).as_deref())
     };
+    // What the source said (a JSON record's fields, WARC headers) comes
+    // first; what the page says about itself fills the gaps.
+    let meta = &doc.meta;
+    let authors = match (meta.authors.is_empty(), page) {
+        (false, _) | (true, None) => &meta.authors[..],
+        (true, Some(p)) => &p.authors[..],
+    };
     let record = DocRecord {
         id: &doc.id,
         path: &doc.path,
+        source_id: meta.source_id.as_deref(),
         title: cleaned.title.as_deref(),
         byline: cleaned.byline.as_deref(),
         dateline: cleaned.dateline.as_deref(),
-        url: field(|p| &p.url),
-        published: field(|p| &p.published),
-        authors: page.map_or(&[], |p| &p.authors),
+        url: meta.url.as_deref().or_else(|| field(|p| &p.url)),
+        published: meta
+            .published
+            .as_deref()
+            .or_else(|| field(|p| &p.published)),
+        crawled: meta.crawled.as_deref(),
+        authors,
         site: field(|p| &p.site),
         language: field(|p| &p.language),
         text,

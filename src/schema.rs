@@ -211,7 +211,9 @@ pub const ERROR: &[Field] = &[
         "kind",
         Str,
         Always,
-        "not_found, unreadable, binary, empty, too_large or walk.",
+        "not_found, unreadable, binary, empty, too_large, walk, malformed \
+         (a JSON line or element that is not an object, a WARC record that \
+         cannot be parsed) or no_text (a JSON record without a text field).",
     ),
     field("message", Str, Always, "A human-readable explanation."),
 ];
@@ -222,9 +224,23 @@ pub const DOCUMENT: &[Field] = &[
         "id",
         Str,
         Always,
-        "Content id: a SHA-256 prefix of the input's bytes, in hex.",
+        "Content id: a SHA-256 prefix of the document's bytes (the file, \
+         the JSON line or element, the WARC payload), in hex.",
     ),
-    field("path", Str, Always, "Where the document was read from."),
+    field(
+        "path",
+        Str,
+        Always,
+        "Where the document was read from: the file, or FILE:LINE (JSONL, \
+         1-based), FILE#INDEX (JSON array, 0-based), FILE#OFFSET (WARC \
+         record, offset as stored).",
+    ),
+    field(
+        "source_id",
+        Str,
+        Optional,
+        "A JSON record's own id (--id-key, default `id`), as a string.",
+    ),
     field(
         "title",
         Str,
@@ -247,19 +263,28 @@ pub const DOCUMENT: &[Field] = &[
         "url",
         Str,
         Optional,
-        "The page's canonical URL (HTML input, when it says).",
+        "The document's URL: a JSON record's `url`, WARC-Target-URI, or \
+         the page's canonical URL (when known).",
     ),
     field(
         "published",
         Str,
         Optional,
-        "Publication date or time, ISO 8601 (HTML input, when it says).",
+        "Publication date or time, ISO 8601 as written (from a JSON \
+         record's date fields or the page's metadata, when known).",
+    ),
+    field(
+        "crawled",
+        Str,
+        Optional,
+        "When the page was fetched: WARC-Date, or a JSON record's \
+         date_download/crawled/date_crawled (when known).",
     ),
     field(
         "authors",
         List(&Str),
         Optional,
-        "Author names (HTML input, when it says).",
+        "Author names (from a JSON record or the page, when known).",
     ),
     field(
         "site",

@@ -33,9 +33,12 @@ pub struct WalkOptions {
 impl Default for WalkOptions {
     fn default() -> WalkOptions {
         WalkOptions {
-            extensions: ["txt", "html", "htm", "xhtml"]
-                .map(String::from)
-                .to_vec(),
+            extensions: [
+                "txt", "html", "htm", "xhtml", "jsonl", "ndjson", "json",
+                "warc",
+            ]
+            .map(String::from)
+            .to_vec(),
         }
     }
 }
@@ -140,11 +143,25 @@ fn is_hidden(name: &OsStr) -> bool {
     name.to_str().is_some_and(|n| n.starts_with('.'))
 }
 
+/// Whether a file's extension is taken, or the one before a compression
+/// extension (`a.jsonl.gz`, `b.txt.zst`).
 fn wanted(path: &Path, options: &WalkOptions) -> bool {
-    path.extension().and_then(OsStr::to_str).is_some_and(|ext| {
-        options
-            .extensions
-            .iter()
-            .any(|want| want.eq_ignore_ascii_case(ext))
-    })
+    let taken = |p: &Path| {
+        p.extension().and_then(OsStr::to_str).is_some_and(|ext| {
+            options
+                .extensions
+                .iter()
+                .any(|want| want.eq_ignore_ascii_case(ext))
+        })
+    };
+    let compressed = path
+        .extension()
+        .and_then(OsStr::to_str)
+        .is_some_and(|e| COMPRESSED.iter().any(|c| c.eq_ignore_ascii_case(e)));
+    taken(path)
+        || compressed
+            && path.file_stem().is_some_and(|stem| taken(Path::new(stem)))
 }
+
+/// Extensions of compressed files, looked through by the walk.
+const COMPRESSED: &[&str] = &["gz", "zst"];

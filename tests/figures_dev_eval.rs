@@ -107,6 +107,7 @@ fn record_figures(pipeline: &Pipeline, text: &str) -> Vec<Pred> {
         encoding: "utf-8".into(),
         invalid_bytes: 0,
         text: text.to_string(),
+        ..Document::default()
     };
     let mut line = Vec::new();
     record::write_document(&mut line, &doc, &analysis, false).expect("record");

@@ -45,6 +45,18 @@ workers took part over 40 years of talks with Apple and Barack Obama.</p>
     fs::write(dir.join("large.txt"), "word ".repeat(400)).unwrap();
     fs::write(dir.join("nul.txt"), "A note\n\nHello\0world, 5 people.\n")
         .unwrap();
+    let jsonl = concat!(
+        r#"{"id": 7, "title": "Rates", "text": "The bank raised rates by 0.5 percent.", "#,
+        r#""url": "https://example.org/a", "date_download": "2020-01-01 10:00:00", "#,
+        r#""authors": ["Ann Lee"]}"#,
+        "\n",
+        "not json\n",
+        r#"{"id": "x", "body": 5}"#,
+        "\n",
+        r#"{"id": "n", "text": "Nul\u0000 in a record: 3 people."}"#,
+        "\n"
+    );
+    fs::write(dir.join("records.jsonl"), jsonl).unwrap();
 }
 
 /// Every record of `newsx extract ARGS` run in `dir`.
@@ -123,10 +135,9 @@ fn every_record_validates_and_every_field_is_emitted() {
     let mut lines = run(&root(), &["extract", "-q", "--spans", "corpus"]);
     let golden = fs::read_to_string(root().join("tests/golden/corpus.jsonl"));
     lines.extend(golden.unwrap().lines().map(str::to_string));
-    lines.extend(run(
-        dir,
-        &["extract", "-q", "--spans", "--max-bytes", "1K", "."],
-    ));
+    let mut args = vec!["extract", "-q", "--spans", "--max-bytes", "1K", "."];
+    args.extend(["--ext", "txt,html,jsonl"]);
+    lines.extend(run(dir, &args));
     lines.extend(run(dir, &["extract", "-q", "missing.txt", "-"]));
     for (name, args) in [
         ("dev/boilerplate", &["--ext", "html,txt"][..]),
@@ -165,7 +176,14 @@ fn every_record_validates_and_every_field_is_emitted() {
     assert!(missing.is_empty(), "no record carried {missing:?}");
     let unlisted: Vec<_> = seen.difference(&listed).collect();
     assert!(unlisted.is_empty(), "the schema lacks {unlisted:?}");
-    for kind in ["binary", "empty", "too_large", "not_found"] {
+    for kind in [
+        "binary",
+        "empty",
+        "too_large",
+        "not_found",
+        "malformed",
+        "no_text",
+    ] {
         assert!(kinds.contains(kind), "no {kind} error record: {kinds:?}");
     }
     assert!(lines.len() > 10, "{} records", lines.len());

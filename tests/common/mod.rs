@@ -137,6 +137,7 @@ pub fn analyse_and_check(
         encoding,
         invalid_bytes: 0,
         text,
+        ..Document::default()
     };
     let mut line = Vec::new();
     record::write_document(&mut line, &doc, &analysis, true)

@@ -1,246 +1,15 @@
-//! Stage 1, `read`: a source path in, decoded text out.
+//! Bytes to text: the encoding of a document, told or guessed.
 //!
-//! Reading is where most real-world breakage shows up (binary files dropped
-//! in a text folder, empty downloads, legacy encodings, dangling links), so
-//! every failure here is a typed [`DocError`] that the caller turns into an
-//! error record; nothing in this module panics or aborts the run.
-//!
-//! Decoding ([`decode_text`]): a BOM selects UTF-8 or UTF-16; UTF-16
-//! without one is told by its zero bytes; UTF-8 with a few invalid bytes
-//! stays UTF-8, the bytes mended and counted; only text with no UTF-8 in it
-//! and many non-ASCII bytes goes to `chardetng`, whose guess (windows-1252
-//! for most Western legacy text) decodes it. The encoding's name and the
-//! count of mended bytes go into the record so users can audit the guess.
+//! [`decode_text`]: a BOM selects UTF-8 or UTF-16; UTF-16 without one is
+//! told by its zero bytes; UTF-8 with a few invalid bytes stays UTF-8, the
+//! bytes mended and counted; only text with no UTF-8 in it and many
+//! non-ASCII bytes goes to `chardetng`, whose guess (windows-1252 for most
+//! Western legacy text) decodes it. The encoding's name and the count of
+//! mended bytes go into the record so users can audit the guess.
+//! [`decode_document`] first lets a page's declared charset speak, and
+//! [`decode_declared`] a charset from outside the bytes (an HTTP header).
 
-use std::fmt;
-use std::fs;
-use std::io::{self, Read};
-use std::path::{Path, PathBuf};
-
-use sha2::{Digest, Sha256};
-
-/// Where a document comes from.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Source {
-    /// A file on disk, as reached by the walk.
-    File(PathBuf),
-    /// One document on standard input (`-`).
-    Stdin,
-}
-
-impl Source {
-    /// The path as it appears in the record (`-` for stdin).
-    pub fn display(&self) -> String {
-        match self {
-            Source::File(p) => path_text(p),
-            Source::Stdin => "-".to_string(),
-        }
-    }
-}
-
-/// A path as records show it: its bytes as UTF-8, except that a byte that
-/// is not UTF-8 is written `\xHH` (two upper-case hex digits) and a
-/// backslash `\\`, so that two names differing only in such bytes stay
-/// distinct (a lossy conversion made both `�`) and the bytes can be
-/// recovered. Elsewhere than on Unix, the lossy conversion.
-pub fn path_text(path: &Path) -> String {
-    #[cfg(unix)]
-    {
-        use std::os::unix::ffi::OsStrExt;
-        let mut out = String::new();
-        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
-            for c in chunk.valid().chars() {
-                match c {
-                    '\\' => out.push_str("\\\\"),
-                    c => out.push(c),
-                }
-            }
-            for b in chunk.invalid() {
-                out.push_str(&format!("\\x{b:02X}"));
-            }
-        }
-        out
-    }
-    #[cfg(not(unix))]
-    {
-        path.to_string_lossy().into_owned()
-    }
-}
-
-/// A document read and decoded, ready for the pipeline.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Document {
-    /// First 16 hex digits of the SHA-256 of the raw bytes.
-    pub id: String,
-    /// The path as given or reached (`-` for stdin).
-    pub path: String,
-    /// Size of the raw input in bytes.
-    pub bytes: u64,
-    /// Name of the encoding the bytes were decoded from ("utf-8", …).
-    pub encoding: String,
-    /// Invalid bytes mended while decoding (see [`decode_text`]).
-    pub invalid_bytes: u64,
-    /// The decoded text, before cleaning.
-    pub text: String,
-}
-
-/// Why a document could not be read; the wire names are in [`as_str`].
-///
-/// [`as_str`]: ErrorKind::as_str
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ErrorKind {
-    /// The path does not exist (or a link points nowhere).
-    NotFound,
-    /// The path exists but cannot be read as a file.
-    Unreadable,
-    /// The bytes are not text.
-    Binary,
-    /// Nothing but whitespace.
-    Empty,
-    /// Larger than `--max-bytes`.
-    TooLarge,
-    /// The directory walk failed here (a symlink loop, a vanished entry).
-    Walk,
-}
-
-impl ErrorKind {
-    /// The wire name of the kind.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorKind::NotFound => "not_found",
-            ErrorKind::Unreadable => "unreadable",
-            ErrorKind::Binary => "binary",
-            ErrorKind::Empty => "empty",
-            ErrorKind::TooLarge => "too_large",
-            ErrorKind::Walk => "walk",
-        }
-    }
-}
-
-/// A per-document failure; it becomes an error record, never an abort.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DocError {
-    /// The path as given or reached.
-    pub path: String,
-    /// The content id when the bytes could be read.
-    pub id: Option<String>,
-    /// What went wrong.
-    pub kind: ErrorKind,
-    /// A human-readable explanation.
-    pub message: String,
-}
-
-impl DocError {
-    /// Builds an error for `path` without a content id.
-    pub fn new(path: String, kind: ErrorKind, message: String) -> DocError {
-        DocError {
-            path,
-            id: None,
-            kind,
-            message,
-        }
-    }
-}
-
-impl fmt::Display for DocError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
-}
-
-impl std::error::Error for DocError {}
-
-/// Reads and decodes one source, refusing anything over `max_bytes`.
-pub fn read_source(
-    source: &Source,
-    max_bytes: u64,
-) -> Result<Document, DocError> {
-    let path = source.display();
-    let raw = match source {
-        Source::File(p) => read_file(p, max_bytes),
-        Source::Stdin => read_limited(io::stdin().lock(), max_bytes),
-    }
-    .map_err(|(kind, message)| DocError::new(path.clone(), kind, message))?;
-    let id = content_id(&raw);
-    match decode_document(&raw) {
-        Ok(decoded) => Ok(Document {
-            id,
-            path,
-            bytes: raw.len() as u64,
-            encoding: decoded.encoding,
-            invalid_bytes: decoded.invalid_bytes,
-            text: decoded.text,
-        }),
-        Err((kind, message)) => Err(DocError {
-            path,
-            id: Some(id),
-            kind,
-            message,
-        }),
-    }
-}
-
-/// First 16 hex digits of the SHA-256 of `raw`: identical files share it.
-pub fn content_id(raw: &[u8]) -> String {
-    let digest = Sha256::digest(raw);
-    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Why bytes could not be read or decoded: the kind and a message.
-pub type ReadFailure = (ErrorKind, String);
-
-fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, ReadFailure> {
-    let meta = fs::metadata(path).map_err(|e| io_failure(path, &e))?;
-    if meta.is_dir() {
-        return Err((
-            ErrorKind::Unreadable,
-            "is a directory, not a file".to_string(),
-        ));
-    }
-    if meta.len() > max_bytes {
-        return Err(too_large(meta.len(), max_bytes));
-    }
-    let file = fs::File::open(path).map_err(|e| io_failure(path, &e))?;
-    read_limited(file, max_bytes)
-}
-
-/// Reads at most `max_bytes` (one more to detect a larger input).
-fn read_limited(
-    reader: impl Read,
-    max_bytes: u64,
-) -> Result<Vec<u8>, ReadFailure> {
-    let mut raw = Vec::new();
-    reader
-        .take(max_bytes.saturating_add(1))
-        .read_to_end(&mut raw)
-        .map_err(|e| (ErrorKind::Unreadable, e.to_string()))?;
-    if raw.len() as u64 > max_bytes {
-        return Err(too_large(raw.len() as u64, max_bytes));
-    }
-    Ok(raw)
-}
-
-fn too_large(len: u64, max_bytes: u64) -> ReadFailure {
-    let message = if len > max_bytes.saturating_add(1) {
-        format!("{len} bytes is over the limit of {max_bytes} (--max-bytes)")
-    } else {
-        format!("over the limit of {max_bytes} bytes (--max-bytes)")
-    };
-    (ErrorKind::TooLarge, message)
-}
-
-fn io_failure(path: &Path, err: &io::Error) -> ReadFailure {
-    if err.kind() == io::ErrorKind::NotFound {
-        let dangling = fs::symlink_metadata(path).is_ok();
-        let message = if dangling {
-            "symbolic link points to a missing file".to_string()
-        } else {
-            "no such file or directory".to_string()
-        };
-        return (ErrorKind::NotFound, message);
-    }
-    (ErrorKind::Unreadable, err.to_string())
-}
+use super::{ErrorKind, ReadFailure};
 
 /// Raw bytes decoded: the text, the encoding's name, and how many bytes
 /// were not valid in it and had to be mended.
@@ -276,6 +45,29 @@ pub fn decode_document(raw: &[u8]) -> Result<Decoded, ReadFailure> {
         }
         _ => decode_text(raw),
     }
+}
+
+/// Decodes a document whose charset was declared outside its bytes (the
+/// `Content-Type` of an HTTP response): the declaration is taken, as a
+/// browser takes it over the page's own, unless the bytes are UTF-8 but
+/// for a few stray ones; without one, as [`decode_document`] says.
+pub fn decode_declared(
+    raw: &[u8],
+    charset: Option<&str>,
+) -> Result<Decoded, ReadFailure> {
+    let declared = charset
+        .and_then(|c| encoding_rs::Encoding::for_label(c.trim().as_bytes()))
+        .filter(|e| {
+            *e != encoding_rs::UTF_8 && !Utf8Scan::of(raw).mostly_utf8()
+        });
+    let Some(encoding) = declared else {
+        return decode_document(raw);
+    };
+    if raw.iter().all(u8::is_ascii_whitespace) {
+        return Err((ErrorKind::Empty, "no text in the file".to_string()));
+    }
+    let (text, _, malformed) = encoding.decode(raw);
+    finish(text.into_owned(), encoding, malformed, 0)
 }
 
 /// Decodes raw bytes to text, or says why they are not text.
@@ -374,6 +166,16 @@ impl Utf8Scan {
     /// stray byte has hundreds of valid characters around it.
     fn mostly_utf8(&self) -> bool {
         self.valid >= self.invalid
+    }
+}
+
+/// Bytes that should be UTF-8 (a JSON line, which has no other encoding)
+/// as text: invalid bytes mended as [`decode_text`] mends them, and
+/// counted.
+pub(super) fn mended_utf8(raw: &[u8]) -> (String, u64) {
+    match std::str::from_utf8(raw) {
+        Ok(text) => (text.to_string(), 0),
+        Err(_) => (mend_utf8(raw), Utf8Scan::of(raw).invalid),
     }
 }
 
@@ -580,18 +382,6 @@ mod tests {
         let ints: Vec<u8> =
             (0u16..200).flat_map(|i| (i % 31).to_le_bytes()).collect();
         assert_eq!(kind(&ints), Some(ErrorKind::Binary));
-    }
-
-    #[test]
-    #[cfg(unix)]
-    fn paths_escape_bytes_that_are_not_utf8() {
-        use std::os::unix::ffi::OsStrExt;
-        let path =
-            |b: &[u8]| path_text(Path::new(std::ffi::OsStr::from_bytes(b)));
-        assert_eq!(path(b"docs/caf\xe9.txt"), "docs/caf\\xE9.txt");
-        assert_eq!(path(b"docs/caf\xe8.txt"), "docs/caf\\xE8.txt");
-        assert_eq!(path(b"a\\xE9.txt"), "a\\\\xE9.txt");
-        assert_eq!(path("Zürich/ü.txt".as_bytes()), "Zürich/ü.txt");
     }
 
     #[test]

@@ -1,0 +1,160 @@
+//! One document per source: a text file or an HTML page, read whole (and
+//! decompressed when its first bytes say gzip or zstd), then decoded.
+
+use std::fs;
+use std::io::{self, Read};
+use std::path::Path;
+
+use super::{
+    compress, content_id, decode_document, DocError, Document, ErrorKind,
+    Markup, ReadFailure,
+};
+
+/// The document of raw bytes: decoded, with its content id.
+pub(super) fn document(
+    raw: &[u8],
+    path: String,
+    markup: Markup,
+) -> Result<Document, DocError> {
+    let id = content_id(raw);
+    match decode_document(raw) {
+        Ok(decoded) => Ok(Document {
+            id,
+            path,
+            bytes: raw.len() as u64,
+            encoding: decoded.encoding,
+            invalid_bytes: decoded.invalid_bytes,
+            text: decoded.text,
+            markup,
+            meta: Default::default(),
+        }),
+        Err((kind, message)) => Err(DocError {
+            path,
+            id: Some(id),
+            kind,
+            message,
+        }),
+    }
+}
+
+/// The bytes of a file, decompressed when its first bytes say so; a file
+/// (or its decompressed content) over `max_bytes` is refused.
+pub(super) fn read_file(
+    path: &Path,
+    max_bytes: u64,
+) -> Result<Vec<u8>, ReadFailure> {
+    let meta = fs::metadata(path).map_err(|e| io_failure(path, &e))?;
+    if meta.is_dir() {
+        return Err((
+            ErrorKind::Unreadable,
+            "is a directory, not a file".to_string(),
+        ));
+    }
+    let mut file = fs::File::open(path).map_err(|e| io_failure(path, &e))?;
+    let mut head = [0u8; compress::MAGIC_LEN];
+    let got = read_head(&mut file, &mut head)
+        .map_err(|e| (ErrorKind::Unreadable, e.to_string()))?;
+    let head = &head[..got];
+    if compress::Compression::of_magic(head).is_some() {
+        let raw: compress::Raw = Box::new(io::BufReader::new(
+            io::Cursor::new(head.to_vec()).chain(file),
+        ));
+        return compress::decompressed(raw)
+            .and_then(|reader| read_limited(reader, max_bytes));
+    }
+    if meta.len() > max_bytes {
+        return Err(too_large(meta.len(), max_bytes));
+    }
+    read_limited(io::Cursor::new(head.to_vec()).chain(file), max_bytes)
+}
+
+/// Fills `head` as far as the input goes.
+fn read_head(reader: &mut impl Read, head: &mut [u8]) -> io::Result<usize> {
+    let mut got = 0;
+    while got < head.len() {
+        match reader.read(&mut head[got..]) {
+            Ok(0) => break,
+            Ok(n) => got += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(got)
+}
+
+/// Reads at most `max_bytes` (one more to detect a larger input).
+pub(super) fn read_limited(
+    reader: impl Read,
+    max_bytes: u64,
+) -> Result<Vec<u8>, ReadFailure> {
+    let raw = super::read_to_limit(reader, max_bytes)
+        .map_err(|e| compress::failure(&e))?;
+    if raw.len() as u64 > max_bytes {
+        return Err(too_large(raw.len() as u64, max_bytes));
+    }
+    Ok(raw)
+}
+
+/// The failure of a document over `--max-bytes`.
+pub(super) fn too_large(len: u64, max_bytes: u64) -> ReadFailure {
+    let message = if len > max_bytes.saturating_add(1) {
+        format!("{len} bytes is over the limit of {max_bytes} (--max-bytes)")
+    } else {
+        format!("over the limit of {max_bytes} bytes (--max-bytes)")
+    };
+    (ErrorKind::TooLarge, message)
+}
+
+/// The failure of a path that could not be opened or read.
+pub(super) fn io_failure(path: &Path, err: &io::Error) -> ReadFailure {
+    if err.kind() == io::ErrorKind::NotFound {
+        let dangling = fs::symlink_metadata(path).is_ok();
+        let message = if dangling {
+            "symbolic link points to a missing file".to_string()
+        } else {
+            "no such file or directory".to_string()
+        };
+        return (ErrorKind::NotFound, message);
+    }
+    (ErrorKind::Unreadable, err.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn a_compressed_text_file_is_its_decompressed_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "Fishermen landed 40 tonnes of cod.\n".repeat(50);
+        let path = dir.path().join("story.txt.gz");
+        let mut gz = flate2::write::GzEncoder::new(
+            fs::File::create(&path).unwrap(),
+            flate2::Compression::default(),
+        );
+        gz.write_all(text.as_bytes()).unwrap();
+        gz.finish().unwrap();
+        assert_eq!(read_file(&path, 1 << 20).unwrap(), text.as_bytes());
+        // The limit is on the decompressed bytes, not the file's.
+        let small = fs::metadata(&path).unwrap().len();
+        let (kind, _) = read_file(&path, small + 10).unwrap_err();
+        assert_eq!(kind, ErrorKind::TooLarge);
+        let zst = dir.path().join("story.txt.zst");
+        fs::write(&zst, zstd::encode_all(text.as_bytes(), 3).unwrap()).unwrap();
+        assert_eq!(read_file(&zst, 1 << 20).unwrap(), text.as_bytes());
+    }
+
+    #[test]
+    fn a_plain_file_reads_as_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        fs::write(&path, b"abc").unwrap();
+        assert_eq!(read_file(&path, 3).unwrap(), b"abc");
+        let (kind, message) = read_file(&path, 1).unwrap_err();
+        assert_eq!(kind, ErrorKind::TooLarge);
+        assert!(message.contains("3 bytes"), "{message}");
+        let (kind, _) = read_file(&dir.path().join("none"), 2).unwrap_err();
+        assert_eq!(kind, ErrorKind::NotFound);
+    }
+}
