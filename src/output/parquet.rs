@@ -43,6 +43,8 @@ pub struct Parquet {
     schema: Arc<Schema>,
     /// Complete lines not yet written, and the start of an incomplete one.
     buffer: Vec<u8>,
+    /// The length of the buffer's complete lines.
+    complete: usize,
 }
 
 impl Parquet {
@@ -61,27 +63,33 @@ impl Parquet {
             writer,
             schema,
             buffer: Vec::new(),
+            complete: 0,
         })
     }
 
     /// Writes the complete lines of the buffer as one row group.
     fn write_rows(&mut self) -> io::Result<()> {
-        let end = match self.buffer.iter().rposition(|&b| b == b'\n') {
-            Some(i) => i + 1,
-            None => return Ok(()),
-        };
-        let batch = batch(&self.schema, &self.buffer[..end])?;
+        if self.complete == 0 {
+            return Ok(());
+        }
+        let batch = batch(&self.schema, &self.buffer[..self.complete])?;
         self.writer.write(&batch).map_err(io::Error::other)?;
         self.writer.flush().map_err(io::Error::other)?;
-        self.buffer.drain(..end);
+        self.buffer.drain(..self.complete);
+        self.complete = 0;
         Ok(())
     }
 }
 
 impl Encoder for Parquet {
+    /// A large record arrives in many small pieces: only each new piece
+    /// is searched for the end of a line.
     fn write(&mut self, lines: &[u8]) -> io::Result<()> {
+        if let Some(end) = lines.iter().rposition(|&b| b == b'\n') {
+            self.complete = self.buffer.len() + end + 1;
+        }
         self.buffer.extend_from_slice(lines);
-        if self.buffer.len() >= ROW_GROUP_BYTES {
+        if self.complete >= ROW_GROUP_BYTES {
             self.write_rows()?;
         }
         Ok(())
