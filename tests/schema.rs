@@ -219,3 +219,42 @@ fn duckdb_and_spark_schemas_come_from_the_same_fields() {
         assert!(spark.contains(&format!("`{}` ", f.name)), "{spark}");
     }
 }
+
+#[test]
+fn the_readme_gives_the_recipes_the_load_tests_run() {
+    let read = |p: &str| fs::read_to_string(root().join(p)).unwrap();
+    let readme = read("README.md");
+    let recipes = [
+        (
+            "tests/loads/duckdb_load.py",
+            "maximum_object_size = 1073741824",
+        ),
+        ("tests/loads/duckdb_load.py", "format = 'newline_delimited'"),
+        (
+            "tests/load_postgres.rs",
+            "WITH (FORMAT csv, QUOTE E'\\\\x01', DELIMITER E'\\\\x02')",
+        ),
+        (
+            "tests/loads/spark_job.py",
+            "extract -q --input-format jsonl -; test $? -le 1",
+        ),
+        ("tests/loads/spark_job.py", "checkCode=True"),
+    ];
+    for (script, recipe) in recipes {
+        let in_script = read(script).contains(recipe);
+        let readme_form = recipe.replace("\\\\", "\\");
+        assert!(in_script, "{script} no longer runs {recipe}");
+        assert!(readme.contains(&readme_form), "README lacks {readme_form}");
+    }
+    for script in [
+        "duckdb_load.py",
+        "postgres.sql",
+        "postgres_report.sql",
+        "spark_job.py",
+    ] {
+        assert!(
+            readme.contains(&format!("tests/loads/{script}")),
+            "{script}"
+        );
+    }
+}
