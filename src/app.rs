@@ -2,16 +2,15 @@
 //!
 //! Parse, then build, then loop (as ripgrep does): the pipeline and its
 //! automata are built once before the first document; the walk fixes the
-//! order; each source opens into its documents ([`Feed`]: a text file is
+//! order; each source opens into its documents (`feed`: a text file is
 //! one, read by a worker; a JSONL, JSON or WARC file, or stdin, is many,
-//! read in order by the main thread); documents are processed in chunks on
+//! read in order, ahead, on a thread of their own); documents are processed in chunks on
 //! a local rayon pool whose indexed `collect` keeps input order, and the
 //! main thread writes each chunk as it completes. Memory stays bounded by
 //! the chunk, and `-j 1` takes the same path, so the output is
 //! byte-identical for every thread count. A chunk is cut short when a
 //! stream pauses, so that what stdin brought is written before more comes.
 
-use std::borrow::Cow;
 use std::io;
 use std::path::Path;
 use std::time::Instant;
@@ -22,20 +21,14 @@ use rayon::prelude::*;
 
 use crate::clean::{document_fingerprints, TemplateCounter, Templates};
 use crate::cli::{ExtractArgs, SchemaArgs};
+use crate::feed::{input_paths, next_chunk, read_unit, Feed, Unit, LARGE};
 use crate::figures::FigureOptions;
 use crate::gazetteer::{builtin_files, GazetteerFile, MatchOptions};
 use crate::output::Sink;
 use crate::pipeline::{Pipeline, PipelineOptions};
-use crate::read::{
-    holds_records, open, read_whole, DocError, DocResult, Document, Documents,
-    ReadOptions, Source,
-};
+use crate::read::{holds_records, DocError, ReadOptions, Source};
 use crate::record::{self, RecordCounts};
 use crate::walk::{walk, Item, WalkOptions};
-
-/// Documents handed to the pool at a time: large enough to keep every core
-/// busy on small files, small enough to bound memory and show progress.
-const CHUNK: usize = 256;
 
 /// How a run ended, when it was not a fatal error.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -155,44 +148,6 @@ struct Run<'a> {
     templates: Option<&'a Templates>,
 }
 
-/// The PATH arguments, then the paths of `--files-from`.
-fn input_paths(args: &ExtractArgs) -> anyhow::Result<Vec<String>> {
-    let mut paths = args.paths.clone();
-    let Some(list) = &args.files_from else {
-        return Ok(paths);
-    };
-    if list == "-" && paths.iter().any(|p| p == "-") {
-        bail!("--files-from - reads stdin, so stdin (-) cannot be a PATH too");
-    }
-    let bytes = if list == "-" {
-        let mut bytes = Vec::new();
-        io::Read::read_to_end(&mut io::stdin().lock(), &mut bytes)
-            .context("cannot read the list of paths from stdin")?;
-        bytes
-    } else {
-        std::fs::read(list)
-            .with_context(|| format!("cannot read the list of paths {list}"))?
-    };
-    paths.extend(listed_paths(&bytes, args.null));
-    Ok(paths)
-}
-
-/// The paths of a `--files-from` list: one a line (a carriage return
-/// before the line feed dropped), or NUL-separated; empty entries passed
-/// over.
-fn listed_paths(bytes: &[u8], null: bool) -> Vec<String> {
-    let separator = if null { 0 } else { b'\n' };
-    bytes
-        .split(|&b| b == separator)
-        .map(|p| match null {
-            true => p,
-            false => p.strip_suffix(b"\r").unwrap_or(p),
-        })
-        .filter(|p| !p.is_empty())
-        .map(|p| String::from_utf8_lossy(p).into_owned())
-        .collect()
-}
-
 /// How sources are read, from the flags.
 fn read_options(args: &ExtractArgs) -> ReadOptions {
     ReadOptions {
@@ -202,125 +157,6 @@ fn read_options(args: &ExtractArgs) -> ReadOptions {
         id_key: args.id_key.clone(),
         ..ReadOptions::default()
     }
-}
-
-/// One unit of work for the pool.
-enum Unit {
-    /// A source that is one document, read by the worker itself (text and
-    /// HTML files: reading them is part of the parallel work), or a
-    /// failure of the walk.
-    Item(Item),
-    /// A document a reader took out of a file of many, or its error.
-    Doc(DocResult),
-}
-
-impl Unit {
-    /// The document's size: known for a document already read, the file's
-    /// size for one to read (0 when unknown).
-    fn size(&self) -> u64 {
-        match self {
-            Unit::Item(Item::Source(Source::File(path))) => {
-                std::fs::metadata(path).map_or(0, |m| m.len())
-            }
-            Unit::Item(_) | Unit::Doc(Err(_)) => 0,
-            Unit::Doc(Ok(doc)) => doc.bytes,
-        }
-    }
-
-    /// The path of the unit, for an error of its own.
-    fn path(&self) -> String {
-        match self {
-            Unit::Item(Item::Source(source)) => source.display(),
-            Unit::Item(Item::Error(err)) | Unit::Doc(Err(err)) => {
-                err.path.clone()
-            }
-            Unit::Doc(Ok(doc)) => doc.path.clone(),
-        }
-    }
-}
-
-/// The units of a run, in order: each walked item, or the documents it
-/// opens into, pulled lazily so that a file of a million records is never
-/// held whole.
-struct Feed<'a, I> {
-    items: I,
-    reading: &'a ReadOptions,
-    open: Option<Documents>,
-    /// Inputs whose every document has been pulled.
-    inputs_done: u64,
-}
-
-impl<'a, I: Iterator<Item = Item>> Feed<'a, I> {
-    fn new(items: I, reading: &'a ReadOptions) -> Self {
-        Feed {
-            items,
-            reading,
-            open: None,
-            inputs_done: 0,
-        }
-    }
-
-    /// Whether [`Iterator::next`] would return without waiting for a
-    /// stream (stdin) to bring more.
-    fn ready(&mut self) -> bool {
-        match &mut self.open {
-            Some(docs) => docs.ready(),
-            None => true,
-        }
-    }
-}
-
-impl<I: Iterator<Item = Item>> Iterator for Feed<'_, I> {
-    type Item = Unit;
-
-    fn next(&mut self) -> Option<Unit> {
-        loop {
-            if let Some(docs) = &mut self.open {
-                match docs.next() {
-                    Some(doc) => return Some(Unit::Doc(doc)),
-                    None => {
-                        self.open = None;
-                        self.inputs_done += 1;
-                    }
-                }
-            }
-            match self.items.next()? {
-                Item::Source(source)
-                    if holds_records(&source, self.reading) =>
-                {
-                    self.open = Some(open(&source, self.reading));
-                }
-                item => {
-                    self.inputs_done += 1;
-                    return Some(Unit::Item(item));
-                }
-            }
-        }
-    }
-}
-
-/// The next chunk of units: at most [`CHUNK`], and at most [`CHUNK_BYTES`]
-/// of documents held in memory (one at least); cut short when a stream
-/// pauses, so that what it brought is processed and written now.
-fn next_chunk<I: Iterator<Item = Item>>(feed: &mut Feed<'_, I>) -> Vec<Unit> {
-    let mut chunk = Vec::new();
-    let mut bytes = 0;
-    while chunk.len() < CHUNK && bytes <= CHUNK_BYTES {
-        if !chunk.is_empty() && !feed.ready() {
-            break;
-        }
-        let Some(unit) = feed.next() else {
-            break;
-        };
-        let size = unit.size();
-        // A large file is read in its turn, so it holds no memory here;
-        // a document already read does.
-        if size < LARGE || matches!(unit, Unit::Doc(_)) {
-            bytes += size;
-        }
-        chunk.push((unit, size));
-    }
-    chunk.into_iter().map(|(unit, _)| unit).collect()
 }
 
 /// The first pass of `--templates`: counts line fingerprints over every
@@ -418,16 +254,6 @@ fn write_all<I: Iterator<Item = Item>>(
     Ok(totals)
 }
 
-/// Documents of this many bytes or more are analysed one at a time, on
-/// the main thread in their turn, and their record is streamed to the
-/// output: analysing a document takes a multiple of its size in memory
-/// (tokens, figures, the record), so only one such multiple is ever held.
-const LARGE: u64 = 1 << 20;
-
-/// Bytes of documents held by a chunk: smaller documents' records are
-/// buffered until the chunk is written.
-const CHUNK_BYTES: u64 = 16 << 20;
-
 /// Processes one unit into its own line; failures become error records.
 fn process(run: &Run<'_>, unit: &Unit) -> Processed {
     let mut line = Vec::new();
@@ -439,21 +265,6 @@ fn process(run: &Run<'_>, unit: &Unit) -> Processed {
             crate::read::ErrorKind::Unreadable,
             format!("cannot serialise the record: {e}"),
         )),
-    }
-}
-
-/// The document of a unit: read now for a source that is one document,
-/// as read for the others.
-fn read_unit<'u>(
-    unit: &'u Unit,
-    reading: &ReadOptions,
-) -> Result<Cow<'u, Document>, DocError> {
-    match unit {
-        Unit::Item(Item::Source(source)) => {
-            read_whole(source, reading).map(Cow::Owned)
-        }
-        Unit::Item(Item::Error(err)) | Unit::Doc(Err(err)) => Err(err.clone()),
-        Unit::Doc(Ok(doc)) => Ok(Cow::Borrowed(doc)),
     }
 }
 

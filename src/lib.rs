@@ -23,6 +23,7 @@
 pub mod app;
 pub mod clean;
 pub mod cli;
+mod feed;
 pub mod figures;
 pub mod gazetteer;
 pub mod hash;

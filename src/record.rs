@@ -84,7 +84,7 @@
 //!   record's `date_download`, `crawled` or `date_crawled` (as
 //!   `published`).
 //! - `authors` (list of strings): a JSON record's `authors` or `author`
-//!   (a list or one name).
+//!   (a list, or one string of names separated by `;`).
 //! - `title`: a JSON record's `title`, on one line; it is also the first
 //!   paragraph of `text`, as a title line is for text input.
 //!

@@ -258,6 +258,35 @@ fn a_folder_of_scraper_and_crawler_files_gives_one_record_per_article() {
 }
 
 #[test]
+fn records_are_the_same_for_any_thread_count_and_templates_read_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    mixed_folder(d);
+    let one = newsx(d, &["extract", "-q", "-j", "1", "."], b"");
+    let two = newsx(d, &["extract", "-q", "-j", "2", "."], b"");
+    assert_eq!(one.stdout, two.stdout);
+    // --templates counts lines over the records of every file.
+    let lines: String = (0..8)
+        .map(|i| {
+            let text = format!(
+                "Harbour Gazette | Subscribe now\n\nShip {i} docked with \
+                 {i}00 tonnes of grain on Monday, the port said."
+            );
+            format!("{}\n", json!({ "text": text }))
+        })
+        .collect();
+    write(d, "site.jsonl", lines.as_bytes());
+    let out = newsx(d, &["extract", "-q", "--templates", "site.jsonl"], b"");
+    let recs = records(&out);
+    assert_eq!(recs.len(), 8);
+    for r in &recs {
+        let removed = r["removed"].as_array().unwrap();
+        assert!(removed.iter().any(|x| x["reason"] == "template"), "{r}");
+        assert!(r["text"].as_str().unwrap().contains("docked with"));
+    }
+}
+
+#[test]
 fn max_bytes_applies_to_each_decompressed_record() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();

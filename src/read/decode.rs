@@ -312,6 +312,22 @@ mod tests {
     }
 
     #[test]
+    fn a_charset_from_outside_the_bytes_decodes_them_unless_they_are_utf8() {
+        let legacy = b"<p>Caf\xe9 prices rose by \x805 in K\xf6ln.</p>";
+        let d = decode_declared(legacy, Some(" ISO-8859-1 ")).unwrap();
+        assert_eq!(d.encoding, "windows-1252", "as browsers map latin1");
+        assert!(d.text.contains("Café prices rose by €5 in Köln"));
+        let utf8 = "<p>Café prices rose in Köln.</p>".as_bytes();
+        let d = decode_declared(utf8, Some("windows-1251")).unwrap();
+        assert_eq!(d.encoding, "utf-8");
+        assert!(d.text.contains("Café"));
+        let d = decode_declared(legacy, Some("no-such-charset")).unwrap();
+        assert_eq!(d.encoding, "windows-1252", "detected, as without one");
+        let (kind, _) = decode_declared(b" \n", Some("latin1")).unwrap_err();
+        assert_eq!(kind, ErrorKind::Empty);
+    }
+
+    #[test]
     fn a_stray_byte_in_utf8_is_mended_not_the_whole_file() {
         let s = "Société Générale’s chief earned €2.5bn in Zürich. ";
         let mut raw = s.repeat(3).into_bytes();

@@ -148,10 +148,11 @@ fn string(record: &Map<String, Value>, key: &str) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
-/// Authors: a list of strings, or one string; empty names dropped.
+/// Authors: a list of strings, or one string (trafilatura joins several
+/// with "; "); empty names dropped.
 fn names(value: &Value) -> Vec<String> {
     let all: Vec<&str> = match value {
-        Value::String(s) => vec![s.as_str()],
+        Value::String(s) => s.split(';').collect(),
         Value::Array(items) => items.iter().filter_map(Value::as_str).collect(),
         _ => Vec::new(),
     };
@@ -210,6 +211,9 @@ mod tests {
         assert_eq!(d.meta.crawled.as_deref(), Some("2017-02-02T00:00:00"));
         assert_eq!(d.meta.authors, ["Ann Lee", "Bo Chan"]);
         assert_eq!(d.meta.source_id.as_deref(), Some("42"));
+        let d =
+            doc(r#"{"text": "T.", "author": "Mia Lund; Bo Chan"}"#).unwrap();
+        assert_eq!(d.meta.authors, ["Mia Lund", "Bo Chan"]);
     }
 
     #[test]

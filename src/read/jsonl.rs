@@ -10,6 +10,9 @@ use super::{
     ReadOptions,
 };
 
+/// A UTF-8 byte order mark, which some tools write before the first line.
+const BOM: &[u8] = b"\xef\xbb\xbf";
+
 /// The documents of a JSONL stream, in line order.
 pub struct JsonlReader<R> {
     reader: R,
@@ -68,11 +71,11 @@ impl<R: BufRead> JsonlReader<R> {
                     return Some(Err(DocError::new(path, kind, message)));
                 }
                 Ok(Some(_)) => {
-                    return Some(fields::document(
-                        &self.buf,
-                        path,
-                        &self.options,
-                    ))
+                    // A byte order mark before the first record is no part
+                    // of it.
+                    let bom = self.line == 1 && self.buf.starts_with(BOM);
+                    let line = &self.buf[if bom { BOM.len() } else { 0 }..];
+                    return Some(fields::document(line, path, &self.options));
                 }
                 Err(e) => {
                     // The stream cannot be read past this point.
@@ -133,6 +136,15 @@ mod tests {
         let docs = read(input.as_bytes(), 50);
         assert_eq!(docs[0].as_ref().unwrap_err().kind, ErrorKind::TooLarge);
         assert_eq!(docs[1].as_ref().unwrap().text, "ok");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_no_part_of_the_first_record() {
+        let docs = read(b"\xef\xbb\xbf{\"text\": \"One.\"}\n", 100);
+        let one = docs[0].as_ref().unwrap();
+        assert_eq!(one.text, "One.");
+        let id = super::super::content_id(b"{\"text\": \"One.\"}");
+        assert_eq!(one.id, id);
     }
 
     #[test]

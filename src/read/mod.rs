@@ -2,7 +2,7 @@
 //!
 //! A source (a file reached by the walk, a path from `--files-from`, or
 //! standard input) opens into an ordered stream of [`Document`]s behind one
-//! small interface, [`open`] → [`Documents`]. What a source holds is told
+//! small interface, [`open`] → [`Documents`] (in `open`). What a source holds is told
 //! by `--input-format`, else by its extension, else by its first bytes;
 //! each format is a module named after it:
 //!
@@ -31,12 +31,13 @@ mod fields;
 mod http;
 mod json;
 mod jsonl;
+mod open;
 mod stream;
 mod text;
 mod warc;
 
 use std::fmt;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -46,8 +47,12 @@ use sha2::{Digest, Sha256};
 pub use decode::{
     decode, decode_declared, decode_document, decode_text, Decoded,
 };
+pub use fields::TEXT_KEYS;
 pub use json::JsonReader;
 pub use jsonl::JsonlReader;
+pub use open::{
+    holds_records, open, open_reader, read_source, read_whole, Documents,
+};
 pub use warc::WarcReader;
 
 /// Where a document comes from.
@@ -259,7 +264,7 @@ impl InputFormat {
         match ext.to_ascii_lowercase().as_str() {
             "jsonl" | "ndjson" => InputFormat::Jsonl,
             "json" => InputFormat::Json,
-            "warc" | "arc" => InputFormat::Warc,
+            "warc" => InputFormat::Warc,
             "txt" | "text" => InputFormat::Text,
             "html" | "htm" | "xhtml" => InputFormat::Html,
             _ => InputFormat::Auto,
@@ -283,7 +288,7 @@ pub struct ReadOptions {
     /// What the sources hold (`--input-format`).
     pub format: InputFormat,
     /// The field of a JSON record that holds its text (`--text-key`);
-    /// `None` takes the first of [`fields::TEXT_KEYS`] present.
+    /// `None` takes the first of [`TEXT_KEYS`] present.
     pub text_key: Option<String>,
     /// The field kept as `source_id` (`--id-key`).
     pub id_key: String,
@@ -313,240 +318,6 @@ impl ReadOptions {
     fn skip(&self) {
         self.skipped.fetch_add(1, Ordering::Relaxed);
     }
-}
-
-/// Reads one whole-file source as one document, refusing anything over
-/// `max_bytes` (decompressed): what a text or HTML file is.
-pub fn read_source(
-    source: &Source,
-    max_bytes: u64,
-) -> Result<Document, DocError> {
-    let options = ReadOptions {
-        max_bytes,
-        ..ReadOptions::default()
-    };
-    read_whole(source, &options)
-}
-
-/// Reads one source as one document (see [`read_source`]), with the
-/// markup `--input-format` says.
-pub fn read_whole(source: &Source, options: &ReadOptions) -> DocResult {
-    let path = source.display();
-    let raw = match source {
-        Source::File(p) => text::read_file(p, options.max_bytes),
-        Source::Stdin => {
-            compress::decompressed(Box::new(BufReader::new(io::stdin())))
-                .and_then(|r| text::read_limited(r, options.max_bytes))
-        }
-    }
-    .map_err(|(kind, message)| DocError::new(path.clone(), kind, message))?;
-    text::document(&raw, path, markup_of(options.format))
-}
-
-/// Whether `source` must be [`open`]ed as a stream of documents rather
-/// than read whole by [`read_whole`]: standard input, and the record
-/// formats (JSON, JSONL, WARC), by flag, by extension, or (for a file with
-/// an extension newsx does not know) by its first bytes.
-pub fn holds_records(source: &Source, options: &ReadOptions) -> bool {
-    match (source, options.format) {
-        (Source::Stdin, _) => true,
-        (Source::File(_), f) if f != InputFormat::Auto => f.holds_records(),
-        (Source::File(path), _) => match extension_format(path) {
-            InputFormat::Auto => sniff_file(path) == InputFormat::Warc,
-            f => f.holds_records(),
-        },
-    }
-}
-
-/// Opens a source into the ordered stream of its documents. Standard input
-/// is read on a thread of its own, so that documents already read can be
-/// processed while the input pauses ([`Documents::ready`]).
-pub fn open(source: &Source, options: &ReadOptions) -> Documents {
-    match source {
-        Source::Stdin => {
-            let raw: compress::Raw = Box::new(BufReader::new(io::stdin()));
-            let docs = open_raw(raw, "-".to_string(), options.format, options);
-            Documents::Stream(Box::new(stream::Prefetch::spawn(docs, PREFETCH)))
-        }
-        Source::File(path) => {
-            let label = path_text(path);
-            let format = match options.format {
-                InputFormat::Auto => extension_format(path),
-                f => f,
-            };
-            match std::fs::File::open(path) {
-                Ok(file) => {
-                    let raw: compress::Raw =
-                        Box::new(BufReader::with_capacity(1 << 16, file));
-                    Documents::Iter(open_raw(raw, label, format, options))
-                }
-                Err(e) => {
-                    let (kind, message) = text::io_failure(path, &e);
-                    let err = DocError::new(label, kind, message);
-                    Documents::Iter(Box::new(std::iter::once(Err(err))))
-                }
-            }
-        }
-    }
-}
-
-/// Opens any byte stream (perhaps compressed) into its documents in the
-/// format `options` names (`Auto`: a WARC by its first bytes, else one
-/// text document); `label` stands for the source in each `path`.
-pub fn open_reader(
-    reader: impl Read + Send + 'static,
-    label: String,
-    options: &ReadOptions,
-) -> Documents {
-    let raw: compress::Raw = Box::new(BufReader::new(reader));
-    Documents::Iter(open_raw(raw, label, options.format, options))
-}
-
-/// Documents read ahead from standard input: enough to keep the workers
-/// busy, few enough to bound memory.
-const PREFETCH: usize = 256;
-
-/// The documents of one source, in order.
-pub enum Documents {
-    /// Read as they are asked for.
-    Iter(Box<dyn Iterator<Item = DocResult> + Send>),
-    /// Read ahead on a thread of their own (standard input).
-    Stream(Box<stream::Prefetch>),
-}
-
-impl Documents {
-    /// Whether [`Iterator::next`] would return without waiting for input
-    /// that has not arrived: always for files, and for a stream when a
-    /// document is already read or the stream has ended.
-    pub fn ready(&mut self) -> bool {
-        match self {
-            Documents::Iter(_) => true,
-            Documents::Stream(s) => s.ready(),
-        }
-    }
-}
-
-impl Iterator for Documents {
-    type Item = DocResult;
-
-    fn next(&mut self) -> Option<DocResult> {
-        match self {
-            Documents::Iter(it) => it.next(),
-            Documents::Stream(s) => s.next(),
-        }
-    }
-}
-
-/// A boxed stream of documents.
-type DocIter = Box<dyn Iterator<Item = DocResult> + Send>;
-
-/// The documents of raw (perhaps compressed) bytes in `format`.
-fn open_raw(
-    raw: compress::Raw,
-    label: String,
-    format: InputFormat,
-    options: &ReadOptions,
-) -> DocIter {
-    let fail = |label: String, (kind, message): ReadFailure| -> DocIter {
-        Box::new(std::iter::once(Err(DocError::new(label, kind, message))))
-    };
-    let (raw, compression) = match compress::sniff(raw) {
-        Ok(found) => found,
-        Err(failure) => return fail(label, failure),
-    };
-    let gzip = compression == Some(compress::Compression::Gzip);
-    let (raw, format) = match (gzip, format) {
-        (true, InputFormat::Auto) => match compress::gzip_holds_warc(raw) {
-            Ok((raw, true)) => (raw, InputFormat::Warc),
-            Ok((raw, false)) => (raw, format),
-            Err(failure) => return fail(label, failure),
-        },
-        _ => (raw, format),
-    };
-    if gzip && format == InputFormat::Warc {
-        return Box::new(WarcReader::gzip_members(raw, label, options.clone()));
-    }
-    let reader = match compress::decompress(raw, compression) {
-        Ok(reader) => reader,
-        Err(failure) => return fail(label, failure),
-    };
-    let format = match format {
-        InputFormat::Auto => match compress::sniff_format(reader) {
-            Ok((reader, format)) => {
-                return open_format(reader, label, format, options)
-            }
-            Err(failure) => return fail(label, failure),
-        },
-        f => f,
-    };
-    open_format(reader, label, format, options)
-}
-
-/// The documents of decompressed bytes in a known format.
-fn open_format(
-    reader: compress::Raw,
-    label: String,
-    format: InputFormat,
-    options: &ReadOptions,
-) -> DocIter {
-    let options = options.clone();
-    match format {
-        InputFormat::Jsonl => {
-            Box::new(JsonlReader::new(reader, label, options))
-        }
-        InputFormat::Json => Box::new(JsonReader::new(reader, label, options)),
-        InputFormat::Warc => {
-            Box::new(WarcReader::plain(reader, label, options))
-        }
-        InputFormat::Auto | InputFormat::Text | InputFormat::Html => {
-            let markup = markup_of(format);
-            let doc = text::read_limited(reader, options.max_bytes)
-                .map_err(|(kind, message)| {
-                    DocError::new(label.clone(), kind, message)
-                })
-                .and_then(|raw| text::document(&raw, label, markup));
-            Box::new(std::iter::once(doc))
-        }
-    }
-}
-
-fn markup_of(format: InputFormat) -> Markup {
-    match format {
-        InputFormat::Text => Markup::Text,
-        InputFormat::Html => Markup::Html,
-        _ => Markup::Sniff,
-    }
-}
-
-/// The format a file's extension names, looking through a compression
-/// extension (`.jsonl.gz` is JSONL).
-fn extension_format(path: &Path) -> InputFormat {
-    let ext = |p: &Path| {
-        p.extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-    };
-    match ext(path) {
-        Some(e) if compress::EXTENSIONS.contains(&e.as_str()) => path
-            .file_stem()
-            .and_then(|stem| ext(Path::new(stem)))
-            .map_or(InputFormat::Auto, |e| InputFormat::of_extension(&e)),
-        Some(e) => InputFormat::of_extension(&e),
-        None => InputFormat::Auto,
-    }
-}
-
-/// The format a file's first bytes (decompressed) show; `Auto` when
-/// unreadable or not a WARC file.
-fn sniff_file(path: &Path) -> InputFormat {
-    let Ok(file) = std::fs::File::open(path) else {
-        return InputFormat::Auto;
-    };
-    let raw: compress::Raw = Box::new(BufReader::new(file));
-    compress::sniff(raw)
-        .and_then(|(raw, c)| compress::decompress(raw, c))
-        .and_then(compress::sniff_format)
-        .map_or(InputFormat::Auto, |(_, format)| format)
 }
 
 /// First 16 hex digits of the SHA-256 of `raw`: identical files share it.
@@ -616,18 +387,6 @@ mod tests {
         assert_eq!(path(b"docs/caf\xe8.txt"), "docs/caf\\xE8.txt");
         assert_eq!(path(b"a\\xE9.txt"), "a\\\\xE9.txt");
         assert_eq!(path("Zürich/ü.txt".as_bytes()), "Zürich/ü.txt");
-    }
-
-    #[test]
-    fn formats_by_extension_look_through_compression() {
-        let f = |p: &str| extension_format(Path::new(p));
-        assert_eq!(f("a/b.jsonl"), InputFormat::Jsonl);
-        assert_eq!(f("a/b.NDJSON.gz"), InputFormat::Jsonl);
-        assert_eq!(f("b.json.zst"), InputFormat::Json);
-        assert_eq!(f("crawl.warc.gz"), InputFormat::Warc);
-        assert_eq!(f("story.txt.gz"), InputFormat::Text);
-        assert_eq!(f("story.gz"), InputFormat::Auto);
-        assert_eq!(f("README"), InputFormat::Auto);
     }
 
     #[test]

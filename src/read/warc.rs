@@ -117,7 +117,7 @@ impl Input {
                 }
                 *offset = file.pos;
                 let decoder = flate2::bufread::GzDecoder::new(file);
-                let buffered = BufReader::with_capacity(1 << 16, decoder);
+                let buffered = BufReader::with_capacity(1 << 13, decoder);
                 *member = Some(Box::new(Counted::new(buffered)));
             },
         }
@@ -181,8 +181,9 @@ impl WarcReader {
                 }
                 Err(e) => {
                     self.done = true;
+                    // No record can be placed: the error is the file's.
                     let (kind, message) = compress::failure(&e);
-                    let path = format!("{}#?", self.label);
+                    let path = self.label.clone();
                     return Some(Err(DocError::new(path, kind, message)));
                 }
             };
