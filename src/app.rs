@@ -22,7 +22,7 @@ use anyhow::{bail, Context};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::clean::{document_fingerprints, TemplateCounter, Templates};
-use crate::cli::ExtractArgs;
+use crate::cli::{ExtractArgs, SchemaArgs};
 use crate::feed::{input_paths, Feed, Job};
 use crate::figures::FigureOptions;
 use crate::gazetteer::{builtin_files, GazetteerFile, MatchOptions};
@@ -183,6 +183,18 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Success
     })
+}
+
+/// The text `newsx schema` prints.
+pub fn schema(args: &SchemaArgs) -> String {
+    if args.duckdb {
+        crate::schema::duckdb_columns()
+    } else if args.spark {
+        crate::schema::spark_ddl()
+    } else {
+        let schema = crate::schema::json_schema();
+        serde_json::to_string_pretty(&schema).expect("a Value serialises")
+    }
 }
 
 /// What every document of a run is processed with.
@@ -549,13 +561,10 @@ fn normalize_ext(ext: &str) -> String {
     ext.trim().trim_start_matches('.').to_ascii_lowercase()
 }
 
-/// The sink of `-o FILE`, or stdout.
+/// The sink of `-o FILE`, or stdout, in the format asked for.
 fn open_sink(args: &ExtractArgs) -> anyhow::Result<Sink> {
-    Ok(match &args.output {
-        Some(path) => Sink::file(path)
-            .with_context(|| format!("cannot write {}", path.display()))?,
-        None => Sink::stdout(),
-    })
+    Sink::open(args.output.as_deref(), args.format)
+        .map_err(|e| output_error(args, e))
 }
 
 /// Most worker threads a run starts, whatever `-j` says: thousands of

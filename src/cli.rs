@@ -44,7 +44,25 @@ pub enum Command {
     /// PATH does not exist or no document was found (error records are
     /// written in their place); 2 fatal (bad flags, a gazetteer that does
     /// not load, an output that cannot be written).
-    Extract(ExtractArgs),
+    Extract(Box<ExtractArgs>),
+
+    /// Print the JSON Schema (draft 2020-12) of an output record, error
+    /// records included, every field documented.
+    Schema(SchemaArgs),
+}
+
+/// Flags of `newsx schema`.
+#[derive(Debug, Args, Clone)]
+pub struct SchemaArgs {
+    /// Print instead the `columns = {...}` argument of DuckDB's
+    /// `read_json`, typed from the same schema.
+    #[arg(long, conflicts_with = "spark")]
+    pub duckdb: bool,
+
+    /// Print instead the schema as Spark DDL, for
+    /// `spark.read.schema(DDL).json(...)`.
+    #[arg(long)]
+    pub spark: bool,
 }
 
 /// Flags of `newsx extract`.
@@ -91,11 +109,16 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "KEY", default_value = "id")]
     pub id_key: String,
 
-    /// Write the JSONL to FILE instead of stdout: a regular file (or a
+    /// Write the records to FILE instead of stdout: a regular file (or a
     /// symbolic link's target) is replaced atomically, a device or FIFO is
     /// written through, `-` is stdout.
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Output format; by default the extension of -o FILE decides
+    /// (`.parquet`, `.jsonl.gz`, `.jsonl.zst`), else JSON Lines.
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<crate::output::Format>,
 
     /// Load gazetteers from DIR: each *.tsv file there replaces the
     /// built-in file of the same name; other files are added.

@@ -34,6 +34,7 @@ pub mod output;
 pub mod pipeline;
 pub mod read;
 pub mod record;
+pub mod schema;
 pub mod signals;
 pub mod span;
 pub mod spill;

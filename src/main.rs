@@ -14,6 +14,10 @@ fn main() -> ExitCode {
     }
     let result = match &cli.command {
         Command::Extract(args) => app::run(args),
+        Command::Schema(args) => {
+            println!("{}", app::schema(args));
+            return ExitCode::SUCCESS;
+        }
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod loads;
 pub mod score;
 pub mod shapes;
 pub mod shingles;

@@ -1,7 +1,6 @@
-//! The one writer of the JSONL stream.
+//! Where the output's bytes go, whatever their format.
 //!
-//! Workers never write: they hand finished lines to the main thread, which
-//! writes them here in input order. What `-o FILE` does depends on FILE:
+//! What `-o FILE` does depends on FILE:
 //!
 //! - `-` is standard output, and so are `/dev/stdout` and the other names
 //!   of an open descriptor (`/dev/fd/N`, `/proc/self/fd/N`).
@@ -27,13 +26,13 @@ use std::sync::Mutex;
 
 use tempfile::NamedTempFile;
 
-/// Where records go.
-pub enum Sink {
+/// Where the output's bytes go.
+pub enum Destination {
     /// Standard output.
     Stdout(BufWriter<io::Stdout>),
     /// A device, FIFO or other special file, written through.
     Stream(BufWriter<fs::File>),
-    /// A temporary file renamed to its target by [`Sink::finish`].
+    /// A temporary file renamed to its target by [`Destination::finish`].
     File {
         /// The temporary file, in the target's folder.
         temp: BufWriter<NamedTempFile>,
@@ -45,16 +44,16 @@ pub enum Sink {
 /// The temporary file of the running output, for [`abandon`].
 static PENDING: Mutex<Option<PathBuf>> = Mutex::new(None);
 
-impl Sink {
+impl Destination {
     /// Standard output, buffered.
-    pub fn stdout() -> Sink {
-        Sink::Stdout(BufWriter::with_capacity(1 << 16, io::stdout()))
+    pub fn stdout() -> Destination {
+        Destination::Stdout(BufWriter::with_capacity(1 << 16, io::stdout()))
     }
 
     /// The sink for `-o target` (see the module documentation).
-    pub fn file(target: &Path) -> io::Result<Sink> {
+    pub fn file(target: &Path) -> io::Result<Destination> {
         if target == Path::new("-") || names_stdout(target) {
-            return Ok(Sink::stdout());
+            return Ok(Destination::stdout());
         }
         let target = final_target(target)?;
         let special = fs::metadata(&target)
@@ -62,7 +61,10 @@ impl Sink {
         if special || names_a_descriptor(&target) {
             // Appending leaves a file behind a descriptor as it was.
             let file = fs::OpenOptions::new().append(true).open(&target)?;
-            return Ok(Sink::Stream(BufWriter::with_capacity(1 << 16, file)));
+            return Ok(Destination::Stream(BufWriter::with_capacity(
+                1 << 16,
+                file,
+            )));
         }
         let dir = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
@@ -82,36 +84,36 @@ impl Sink {
         }
         let temp = builder.tempfile_in(dir)?;
         *pending() = Some(temp.path().to_path_buf());
-        Ok(Sink::File {
+        Ok(Destination::File {
             temp: BufWriter::with_capacity(1 << 16, temp),
             target,
         })
     }
 
-    /// Writes a block of complete lines.
+    /// Writes bytes.
     pub fn write(&mut self, lines: &[u8]) -> io::Result<()> {
         match self {
-            Sink::Stdout(w) => w.write_all(lines),
-            Sink::Stream(w) => w.write_all(lines),
-            Sink::File { temp, .. } => temp.write_all(lines),
+            Destination::Stdout(w) => w.write_all(lines),
+            Destination::Stream(w) => w.write_all(lines),
+            Destination::File { temp, .. } => temp.write_all(lines),
         }
     }
 
     /// Flushes what was written so far (lets `| head` see records early).
     pub fn flush(&mut self) -> io::Result<()> {
         match self {
-            Sink::Stdout(w) => w.flush(),
-            Sink::Stream(w) => w.flush(),
-            Sink::File { temp, .. } => temp.flush(),
+            Destination::Stdout(w) => w.flush(),
+            Destination::Stream(w) => w.flush(),
+            Destination::File { temp, .. } => temp.flush(),
         }
     }
 
     /// Flushes, and for a file syncs and renames it over its target.
     pub fn finish(self) -> io::Result<()> {
         match self {
-            Sink::Stdout(mut w) => w.flush(),
-            Sink::Stream(mut w) => w.flush(),
-            Sink::File { temp, target } => {
+            Destination::Stdout(mut w) => w.flush(),
+            Destination::Stream(mut w) => w.flush(),
+            Destination::File { temp, target } => {
                 let temp = temp.into_inner().map_err(|e| e.into_error())?;
                 temp.as_file().sync_all()?;
                 // Renamed under the lock, so an interrupt either removes
@@ -125,16 +127,15 @@ impl Sink {
     }
 }
 
-/// The sink as a writer, so a large record can be serialised straight
-/// into it.
-impl Write for Sink {
+/// The destination as a writer, for the encoders of every format.
+impl Write for Destination {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        Sink::write(self, buf)?;
+        Destination::write(self, buf)?;
         Ok(buf.len())
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        Sink::flush(self)
+        Destination::flush(self)
     }
 }
 
