@@ -16,7 +16,8 @@ and how long the first record takes to reach standard output.
 
 The first binary is the baseline of the ratio columns. Page cache warm:
 one untimed pass over the folder comes first. Outputs go to
-$TMPDIR/newsx-timing-NAME.jsonl, never into the repository.
+$TMPDIR/newsx-timing-NAME.jsonl, never into the repository, and are
+removed after each run.
 """
 
 import argparse
@@ -68,6 +69,10 @@ def timed(cmd):
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         wall = time.perf_counter() - started
         text = report.read()
+    if "-o" in cmd:  # the records are not kept (1 M files: 2.8 GB)
+        out = cmd[cmd.index("-o") + 1]
+        if os.path.exists(out):
+            os.remove(out)
     if done.returncode != 0:
         sys.exit(f"timing: {' '.join(cmd)} failed: {done.stderr[-500:]}")
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
