@@ -184,4 +184,37 @@ mod tests {
         assert_eq!(prefixes(&trie, "Zürich"), [(0, 7), (1, 1)]);
         assert_eq!(prefixes(&trie, "ZÜRICH"), [(1, 1)]);
     }
+
+    /// The prefixes a trie must report, found by testing every key.
+    fn naive(keys: &[String], hay: &str) -> Vec<(u32, usize)> {
+        let hay = hay.as_bytes();
+        let mut all: Vec<(u32, usize)> = keys
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| {
+                !k.is_empty()
+                    && hay.len() >= k.len()
+                    && hay[..k.len()].to_ascii_lowercase() == k.as_bytes()
+            })
+            .map(|(p, k)| (p as u32, k.len()))
+            .collect();
+        all.sort_by_key(|&(_, len)| std::cmp::Reverse(len));
+        all.truncate(MAX_PREFIXES);
+        all
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn agrees_with_testing_every_key(
+            keys in proptest::collection::btree_set("[abé ]{0,6}", 0..30),
+            hays in proptest::collection::vec("[aAbBé ]{0,8}", 1..10),
+        ) {
+            let keys: Vec<String> = keys.into_iter().collect();
+            let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+            let trie = Trie::build(&refs).unwrap();
+            for hay in &hays {
+                proptest::prop_assert_eq!(prefixes(&trie, hay), naive(&keys, hay));
+            }
+        }
+    }
 }
