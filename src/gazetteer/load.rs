@@ -10,11 +10,11 @@
 //! by ASCII-lower-cased text (an alias with flags overrides the canonical
 //! name's default policy); forms with diacritics also appear folded to ASCII.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::fold::fold_diacritics;
 use super::{GazetteerError, GazetteerFile};
+use crate::hash::KeyMap;
 
 /// The header every file must start with (after comments).
 const HEADER: &str = "id\ttype\tname\taliases\tsource\tnotes";
@@ -92,9 +92,9 @@ struct Loader {
     table: Table,
     pending: Vec<Pending>,
     /// Id → (file, line) of its row, to report duplicates.
-    seen: HashMap<Arc<str>, (String, usize)>,
+    seen: KeyMap<Arc<str>, (String, usize)>,
     /// (entry, lower-cased text) → index into `table.forms`.
-    form_index: HashMap<(u32, String), usize>,
+    form_index: KeyMap<(u32, String), usize>,
 }
 
 impl Loader {
@@ -217,7 +217,7 @@ impl Loader {
 /// Links each entry's `country=` note to the country entry, by id ("Q159")
 /// or by the country's `iso2=` note ("RU").
 fn resolve_countries(table: &mut Table, pending: &[Pending]) {
-    let mut by_key: HashMap<&str, u32> = HashMap::new();
+    let mut by_key: KeyMap<&str, u32> = KeyMap::default();
     for (i, (e, p)) in table.entries.iter().zip(pending).enumerate() {
         if e.kind == EntryKind::Location {
             by_key.entry(&e.id).or_insert(i as u32);

@@ -1,31 +1,29 @@
 //! The automaton over every surface form, and the candidate scan.
 //!
-//! One aho-corasick automaton (leftmost-longest) over the ASCII-lower-cased
-//! forms of every loaded file, run on an ASCII-lower-cased copy of the text,
-//! matches without regard to ASCII case; it is built once per
+//! One trie ([`Trie`]) over the ASCII-lower-cased forms of every loaded
+//! file, walked on the text lower-casing ASCII as it reads, matches without
+//! regard to ASCII case, longest first; it is built once per
 //! [`Gazetteer`](super::Gazetteer). A scan keeps a match as a *candidate* only
 //! when it lies on word boundaries (a token start to a token end, or to the
 //! start of a possessive "’s") and at least one of its forms accepts the case
 //! it is written in. Evidence and ambiguity are decided later, once the whole
 //! document's candidates are known.
 //!
-//! The automaton is anchored: it is only run where a word starts (see
+//! The search is anchored: it is only run where a word starts (see
 //! [`Matcher::candidates`]), so a match always starts on a token.
 
 use crate::hash::{KeyMap, KeySet};
-use aho_corasick::{
-    AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
-};
 
 use super::load::Form;
 use super::text::{is_all_caps, starts_upper, Doc};
+use super::trie::{Trie, MAX_PREFIXES};
 use super::GazetteerError;
 use crate::span::Span;
 
 /// Forms grouped by automaton pattern.
 #[derive(Debug)]
 pub(crate) struct Matcher {
-    ac: AhoCorasick,
+    trie: Trie,
     /// `forms[ranges[p].0..ranges[p].1]` are the forms of pattern `p`.
     ranges: Vec<(u32, u32)>,
     forms: Vec<Form>,
@@ -95,16 +93,11 @@ impl Matcher {
             }
             r.1 = i as u32 + 1;
         }
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&patterns)
-            .map_err(|e| GazetteerError {
-                path: "<gazetteers>".to_string(),
-                line: 0,
-                message: format!("cannot build the name automaton: {e}"),
-            })?;
+        let trie = Trie::build(&patterns).map_err(|e| GazetteerError {
+            path: "<gazetteers>".to_string(),
+            line: 0,
+            message: format!("cannot build the name trie: {e}"),
+        })?;
         let forms: Vec<Form> = tagged.into_iter().map(|(_, f)| f).collect();
         let heads: KeySet<u64> = forms
             .iter()
@@ -126,7 +119,7 @@ impl Matcher {
             |c| c,
         );
         Ok(Matcher {
-            ac,
+            trie,
             ranges,
             forms,
             heads,
@@ -152,17 +145,13 @@ impl Matcher {
     /// the exact set is asked only where the automaton matched), so the
     /// scan costs a little per word instead of one transition per byte.
     pub(crate) fn candidates(&self, doc: &Doc<'_>, out: &mut Vec<Candidate>) {
-        let text = doc.text;
-        // The patterns are ASCII-lower-cased; so is this copy, byte for
-        // byte, so offsets into it are offsets into `text`.
-        let lower = text.to_ascii_lowercase();
-        let bytes = text.as_bytes();
+        let bytes = doc.text.as_bytes();
         let mut done = 0;
         for (i, t) in doc.tokens.tokens.iter().enumerate() {
             let start = t.span.start;
             let token = &bytes[start..t.span.end];
             if start >= done && self.worth_probing(token) {
-                if let Some(c) = self.probe(doc, &lower, i, token) {
+                if let Some(c) = self.probe(doc, i, token) {
                     done = c.span.end;
                     out.push(c);
                 }
@@ -176,12 +165,10 @@ impl Matcher {
     fn probe(
         &self,
         doc: &Doc<'_>,
-        lower: &str,
         i: usize,
         token: &[u8],
     ) -> Option<Candidate> {
-        let c =
-            self.longest_at(doc, lower, i, doc.tokens.tokens[i].span.start)?;
+        let c = self.longest_at(doc, i, doc.tokens.tokens[i].span.start)?;
         // The bit tables may let a token through whose first word starts
         // no form; such a token is no candidate, as without the tables.
         self.starts_form(token).then_some(c)
@@ -194,26 +181,16 @@ impl Matcher {
     fn longest_at(
         &self,
         doc: &Doc<'_>,
-        lower: &str,
         i: usize,
         start: usize,
     ) -> Option<Candidate> {
-        let mut end = doc.text.len();
-        for _ in 0..4 {
-            let input =
-                Input::new(lower).span(start..end).anchored(Anchored::Yes);
-            let m = self.ac.find(input)?;
-            let span = Span::new(m.start(), m.end());
-            let pattern = m.pattern().as_u32();
-            if let Some(c) = self.candidate(doc, i, span, pattern) {
-                return Some(c);
-            }
-            end = m.end().checked_sub(1)?;
-            if end <= start {
-                return None;
-            }
-        }
-        None
+        let mut found = [(0, 0); MAX_PREFIXES];
+        let n = self
+            .trie
+            .prefixes(&doc.text.as_bytes()[start..], &mut found);
+        found[..n].iter().find_map(|&(pattern, len)| {
+            self.candidate(doc, i, Span::new(start, start + len), pattern)
+        })
     }
 
     /// False when no form starts with the first word of `token`; tokens

@@ -10,9 +10,10 @@
 //!
 //! - `load`: TSV files → entries and their surface forms, with the case
 //!   policy of each form (`exact`, `evidence`, `ambiguous`).
-//! - `matcher`: one leftmost-longest, ASCII-case-insensitive aho-corasick
-//!   automaton over every form; matches are kept on word boundaries and when
-//!   their case suits the form.
+//! - `matcher` (with `trie`): one anchored, longest-first,
+//!   ASCII-case-insensitive trie over every form, walked from token starts;
+//!   matches are kept on word boundaries and when their case suits the
+//!   form.
 //! - `resolve`: evidence for common-word forms ("Turkey", "Chad") and a
 //!   choice for ambiguous ones, from the sentence and the whole document.
 //! - `sports`: places that name teams ("Real Madrid", "Liverpool beat
@@ -56,6 +57,7 @@ mod papers;
 mod resolve;
 mod sports;
 mod text;
+mod trie;
 mod words;
 
 use std::fmt;
