@@ -114,6 +114,20 @@ pub const STATS: &[Field] = &[
     field("paragraphs", Count, Always, "Paragraphs in `text`."),
 ];
 
+/// Where an entity or a figure is in `text`.
+const START: Field = field(
+    "start",
+    Count,
+    Always,
+    "Start, a code point offset (inclusive).",
+);
+const END: Field = field(
+    "end",
+    Count,
+    Always,
+    "End, a code point offset (exclusive).",
+);
+
 /// A named entity mention.
 pub const ENTITY: &[Field] = &[
     field("type", Str, Always, "person, organization or location."),
@@ -131,18 +145,8 @@ pub const ENTITY: &[Field] = &[
         "Wikidata QID or namespaced id; null for a name found by context \
          alone.",
     ),
-    field(
-        "start",
-        Count,
-        Always,
-        "Start, a code point offset (inclusive).",
-    ),
-    field(
-        "end",
-        Count,
-        Always,
-        "End, a code point offset (exclusive).",
-    ),
+    START,
+    END,
 ];
 
 /// A figure: money, a count, a percentage, a fraction or a duration.
@@ -191,18 +195,8 @@ pub const FIGURE: &[Field] = &[
         "How the text hedges it: over, at_least, under, at_most, about or \
          almost.",
     ),
-    field(
-        "start",
-        Count,
-        Always,
-        "Start, a code point offset (inclusive).",
-    ),
-    field(
-        "end",
-        Count,
-        Always,
-        "End, a code point offset (exclusive).",
-    ),
+    START,
+    END,
 ];
 
 /// What went wrong with a document that gave no record.
