@@ -82,8 +82,12 @@ impl Destination {
             use std::os::unix::fs::PermissionsExt;
             builder.permissions(fs::Permissions::from_mode(0o666));
         }
+        // Created and registered under the lock: a signal arriving in
+        // between waits for the registration, then removes the file.
+        let mut pending = pending();
         let temp = builder.tempfile_in(dir)?;
-        *pending() = Some(temp.path().to_path_buf());
+        *pending = Some(temp.path().to_path_buf());
+        drop(pending);
         Ok(Destination::File {
             temp: BufWriter::with_capacity(1 << 16, temp),
             target,
