@@ -199,11 +199,7 @@ fn scan_value(
     let mut scan = Scan::default();
     let mut total = 0u64;
     loop {
-        let available = match reader.fill_buf() {
-            Ok(b) => b,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
+        let available = super::fill(reader)?;
         if available.is_empty() {
             if scan.bare && scan.depth == 0 && !scan.in_string {
                 return Ok(total);
@@ -211,8 +207,7 @@ fn scan_value(
             return Err(io::ErrorKind::UnexpectedEof.into());
         }
         let (used, complete) = scan.feed(available);
-        let room = (max.saturating_add(1) as usize).saturating_sub(buf.len());
-        buf.extend_from_slice(&available[..used.min(room)]);
+        super::keep(buf, &available[..used], max);
         total += used as u64;
         reader.consume(used);
         if complete {

@@ -383,11 +383,7 @@ fn read_line_limited(
     let mut total = 0u64;
     let mut seen = false;
     loop {
-        let available = match reader.fill_buf() {
-            Ok(b) => b,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
+        let available = fill(reader)?;
         if available.is_empty() {
             return Ok(seen.then_some(total));
         }
@@ -396,8 +392,7 @@ fn read_line_limited(
             Some(i) => (i, true),
             None => (available.len(), false),
         };
-        let room = (max.saturating_add(1) as usize).saturating_sub(buf.len());
-        buf.extend_from_slice(&available[..len.min(room)]);
+        keep(buf, &available[..len], max);
         total += len as u64;
         reader.consume(len + usize::from(found));
         if found {
@@ -409,6 +404,28 @@ fn read_line_limited(
         total -= 1;
     }
     Ok(Some(total))
+}
+
+/// The reader's next buffered bytes (empty at the end of input), asked
+/// again when a signal interrupted the read.
+fn fill(reader: &mut impl BufRead) -> io::Result<&[u8]> {
+    loop {
+        match reader.fill_buf() {
+            // The buffer is filled now; asking again returns it at once
+            // (returning the first borrow out of the loop does not compile).
+            Ok(_) => return reader.fill_buf(),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Appends `bytes` to `buf` as far as `max + 1` bytes in all: one byte
+/// over the limit is enough to tell a value too large, and no more of it
+/// is held.
+fn keep(buf: &mut Vec<u8>, bytes: &[u8], max: u64) {
+    let room = (max.saturating_add(1) as usize).saturating_sub(buf.len());
+    buf.extend_from_slice(&bytes[..bytes.len().min(room)]);
 }
 
 /// Reads to the end of `reader`, keeping at most `max + 1` bytes.
