@@ -17,7 +17,7 @@ use super::given::is_given;
 use super::load::{Entry, EntryKind};
 use super::text::{is_all_caps, Doc};
 use super::words::NOT_NAME;
-use super::{hit_at, Hit, Target};
+use super::{Hit, Target};
 use crate::hash::KeySet;
 
 /// Tags: 0 outside a name; `1 + 2k` begins and `2 + 2k` continues a name
@@ -39,16 +39,19 @@ pub struct Candidates {
     /// Candidate `c` is a lower-case connector: it can only continue a
     /// name.
     pub connector: Vec<bool>,
-    /// A hash of the candidate's word shape, for the tag-shape feature.
+    /// A hash of the candidate's word shape, for the tag-shape feature
+    /// (0 where a rule fixes the tag: no feature is asked for there).
     pub shape: Vec<u64>,
     /// A hash of the candidate's lower-case word, for the memory of how
-    /// the document tagged it before.
+    /// the document tagged it before; 0 where a rule fixes the tag and no
+    /// free candidate has the word, since only free ones ask.
     pub key: Vec<u64>,
     /// The tag a rule hit fixes at candidate `c`, or [`FREE`].
     pub fixed: Vec<u8>,
     /// Candidate `c` opens a sentence or stands in a headline, and the
     /// document writes its word nowhere else with a capital inside a
-    /// sentence: its capital says nothing about a name.
+    /// sentence: its capital says nothing about a name. False where a rule
+    /// fixes the tag.
     pub bare: Vec<bool>,
 }
 
@@ -275,6 +278,35 @@ fn joinable(doc: &Doc<'_>, i: usize) -> bool {
     }
 }
 
+/// The rule hit at a token, for tokens asked about in nearly increasing
+/// order: the search resumes where the last one ended, so that a
+/// document's candidates cost a walk over its hits, not a binary search
+/// each. Hits are sorted and do not overlap.
+struct HitCursor<'h> {
+    hits: &'h [Hit],
+    /// The first hit that does not end before the last token asked about.
+    at: usize,
+}
+
+impl<'h> HitCursor<'h> {
+    fn new(hits: &'h [Hit]) -> HitCursor<'h> {
+        HitCursor { hits, at: 0 }
+    }
+
+    /// The hit holding token `t`, as `hit_at` gives it.
+    #[inline]
+    fn at(&mut self, t: usize) -> Option<&'h Hit> {
+        let hits = self.hits;
+        while self.at > 0 && hits[self.at - 1].last >= t {
+            self.at -= 1;
+        }
+        while self.at < hits.len() && hits[self.at].last < t {
+            self.at += 1;
+        }
+        hits.get(self.at).filter(|h| h.first <= t)
+    }
+}
+
 /// The kind letter and id mark of a rule hit, as a feature value.
 fn hit_value(hit: &Hit, entries: &[Entry]) -> [u8; 2] {
     let (kind, known) = match &hit.target {
@@ -291,11 +323,10 @@ fn hit_value(hit: &Hit, entries: &[Entry]) -> [u8; 2] {
 }
 
 /// The rule hit at token `i`, as a feature value with its position.
-fn hit_at_token(hits: &[Hit], entries: &[Entry], i: usize) -> u64 {
-    let Some(at) = hit_at(hits, i) else {
+fn hit_at_token(hits: &mut HitCursor<'_>, entries: &[Entry], i: usize) -> u64 {
+    let Some(h) = hits.at(i) else {
         return 0;
     };
-    let h = &hits[at];
     let [k, m] = hit_value(h, entries);
     let pos = if h.first == i { b'B' } else { b'I' };
     u64::from_le_bytes([k, m, pos, 0, 0, 0, 0, 0])
@@ -304,11 +335,10 @@ fn hit_at_token(hits: &[Hit], entries: &[Entry], i: usize) -> u64 {
 /// The tag a rule hit fixes at token `i`: the hit's kind, beginning or
 /// continuing (a demonym is outside); `FREE` where no hit (or only a weak
 /// one) lies, so the model decides.
-fn fixed_tag(hits: &[Hit], entries: &[Entry], i: usize) -> u8 {
-    let Some(at) = hit_at(hits, i) else {
+fn fixed_tag(hits: &mut HitCursor<'_>, entries: &[Entry], i: usize) -> u8 {
+    let Some(h) = hits.at(i) else {
         return FREE;
     };
-    let h = &hits[at];
     if h.weak {
         return FREE;
     }
@@ -386,9 +416,10 @@ pub(crate) fn candidates(
     let mut memo = Memo::new(doc.len());
     // Function words, months and days are no names: no need to weigh
     // them, nor to ask how the document writes them elsewhere.
+    let mut cursor = HitCursor::new(hits);
     for &i in &out.token {
         let i = i as usize;
-        let fixed = fixed_tag(hits, entries, i);
+        let fixed = fixed_tag(&mut cursor, entries, i);
         let function_word = fixed == FREE && doc.is(i, &NOT_NAME);
         out.fixed.push(if function_word { 0 } else { fixed });
     }
@@ -398,26 +429,37 @@ pub(crate) fn candidates(
         let i = out.token[c] as usize;
         let joins =
             c > 0 && out.token[c - 1] as usize + 1 == i && joinable(doc, i - 1);
+        out.joins.push(joins);
+        out.connector.push(!doc.capitalised(i));
+        if out.fixed[c] != FREE {
+            // A rule's tag is final: only the decoder's memory of it is
+            // asked for, and only by the words of free candidates.
+            let named = out.fixed[c] != 0;
+            let asked = named && seen.may_be_free_word(doc.stem(i));
+            out.key.push(if asked { memo.get(doc, i) } else { 0 });
+            out.shape.push(0);
+            out.bare.push(false);
+            out.bounds.push(out.feats.len() as u32);
+            continue;
+        }
         let shape = shape(doc.stem(i));
         let key = memo.get(doc, i);
         let bare = (doc.sentence_initial(i) || doc.in_headline(i))
             && !seen.inner_caps.contains(&key)
             && !memo.given(doc, i);
-        out.joins.push(joins);
-        out.connector.push(!doc.capitalised(i));
         out.shape.push(shape);
         out.key.push(key);
         out.bare.push(bare);
         // A sentence's first word that the document also writes in lower
         // case is no name either.
-        if out.fixed[c] == FREE && bare && seen.lower.contains(&key) {
+        if bare && seen.lower.contains(&key) {
             out.fixed[c] = 0;
         }
         let fixed = out.fixed[c];
         if fixed == FREE {
             let mut f = Features {
                 doc,
-                hits,
+                hits: &mut cursor,
                 entries,
                 seen: &seen,
                 memo: &mut memo,
@@ -432,10 +474,9 @@ pub(crate) fn candidates(
 
 /// The first letters and lengths of the free candidates' words, with room
 /// for a possessive ending: a lower-case token whose first byte and length
-/// no candidate shares is passed over without slicing its stem. Any
-/// candidate word that is not ASCII (its lower case may differ in bytes)
-/// turns the test off for the document, so that the filter of
-/// [`Seen::new`] alone decides, as before.
+/// no candidate shares is passed over without slicing its stem. A word
+/// that is not ASCII may change its length in lower case, so it stands
+/// for every length of its first letter.
 #[derive(Default)]
 struct Shapes {
     /// Per letter a to z, a bit per byte length (63 for 63 or more).
@@ -446,18 +487,27 @@ struct Shapes {
 impl Shapes {
     fn add(&mut self, stem: &str) {
         let b = stem.as_bytes();
-        let first = b.first().map(u8::to_ascii_lowercase);
-        match first {
-            Some(f @ b'a'..=b'z') if stem.is_ascii() => {
+        if stem.is_ascii() {
+            match b.first().map(u8::to_ascii_lowercase) {
                 // A lower-case token is its stem plus "", "'s" or "’s".
-                for len in [b.len(), b.len() + 2, b.len() + 4] {
-                    self.bits[usize::from(f - b'a')] |= 1 << len.min(63);
+                Some(f @ b'a'..=b'z') => {
+                    for len in [b.len(), b.len() + 2, b.len() + 4] {
+                        self.bits[usize::from(f - b'a')] |= 1 << len.min(63);
+                    }
                 }
+                _ => self.off = true,
             }
+            return;
+        }
+        let first = stem.chars().next().and_then(|c| c.to_lowercase().next());
+        match first {
+            Some(f @ 'a'..='z') => self.bits[usize::from(f as u8 - b'a')] = !0,
+            // The scan only reads tokens that start with an ASCII
+            // lower-case letter: this word is none of them.
+            Some(f) if !f.is_ascii() => {}
             _ => self.off = true,
         }
     }
-
     /// Whether a token of `len` bytes starting with the lower-case ASCII
     /// letter `first` may be a free candidate's word in lower case.
     fn may_hold(&self, first: u8, len: usize) -> bool {
@@ -473,6 +523,10 @@ impl Shapes {
 struct Seen {
     lower: KeySet<u64>,
     inner_caps: KeySet<u64>,
+    /// The [`signature`] slots of the free candidates' words: a word
+    /// outside them is none of those words in any case, and nobody asks
+    /// about it.
+    free: [u64; FILTER_BITS / 64],
 }
 
 /// Bits of the filter that [`Seen::new`] keeps on the candidate words.
@@ -507,21 +561,23 @@ impl Seen {
         let mut seen = Seen {
             lower: KeySet::default(),
             inner_caps: KeySet::default(),
+            free: [0u64; FILTER_BITS / 64],
         };
-        seen.inner_caps.reserve(cands.len());
-        let mut filter = [0u64; FILTER_BITS / 64];
         let mut shapes = Shapes::default();
         for (&i, &fixed) in cands.token.iter().zip(&cands.fixed) {
-            let i = i as usize;
             if fixed == FREE {
-                let stem = doc.stem(i);
+                let stem = doc.stem(i as usize);
                 let sig = signature(stem);
-                filter[sig / 64] |= 1 << (sig % 64);
+                seen.free[sig / 64] |= 1 << (sig % 64);
                 shapes.add(stem);
             }
+        }
+        for &i in &cands.token {
+            let i = i as usize;
             if doc.capitalised(i)
                 && !doc.sentence_initial(i)
                 && !doc.in_headline(i)
+                && seen.may_be_free_word(doc.stem(i))
             {
                 seen.inner_caps.insert(memo.get(doc, i));
             }
@@ -542,12 +598,20 @@ impl Seen {
             if w.is_empty() {
                 continue;
             }
-            let sig = signature(w);
-            if filter[sig / 64] & (1 << (sig % 64)) != 0 {
+            if seen.may_be_free_word(w) {
                 seen.lower.insert(memo.get(doc, i));
             }
         }
         seen
+    }
+
+    /// False when `word` is, in lower case, no free candidate's word.
+    fn may_be_free_word(&self, word: &str) -> bool {
+        if word.is_empty() {
+            return true;
+        }
+        let sig = signature(word);
+        self.free[sig / 64] & (1 << (sig % 64)) != 0
     }
 }
 
@@ -594,16 +658,16 @@ fn run_of(doc: &Doc<'_>, i: usize) -> u64 {
 }
 
 /// What the static features of one token read.
-struct Features<'d, 'a> {
+struct Features<'d, 'a, 'h> {
     doc: &'d Doc<'a>,
-    hits: &'d [Hit],
+    hits: &'d mut HitCursor<'h>,
     entries: &'d [Entry],
     seen: &'d Seen,
     memo: &'d mut Memo,
     out: &'d mut Vec<u64>,
 }
 
-impl Features<'_, '_> {
+impl Features<'_, '_, '_> {
     fn push(&mut self, k: u8, v: u64) {
         self.out.push(feat(k, v));
     }
