@@ -391,11 +391,11 @@ const FACILITIES: &[&str] = &[
     "gulf",
 ];
 
-fn facility(word: &str) -> bool {
+pub(crate) fn facility(word: &str) -> bool {
     FACILITIES.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
-fn not_entity(word: &str) -> bool {
+pub(crate) fn not_entity(word: &str) -> bool {
     NOT_ENTITY.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
