@@ -222,6 +222,8 @@ mod tests {
                  merged. KXM and OBH said so."
             ),
             [
+                // A name is the same name before the document defines it.
+                "OBH/organization/?",
                 "Kalvex Mining/organization/Kalvex Mining",
                 "KXM/organization/Kalvex Mining",
                 "Orbana Holdings Ltd/organization/?",

@@ -54,6 +54,7 @@ mod load;
 mod matcher;
 mod names;
 mod papers;
+mod repeats;
 mod resolve;
 mod sports;
 mod text;
@@ -166,7 +167,7 @@ pub struct Gazetteer {
 }
 
 /// What a hit refers to: a gazetteer entry, or a name found by a cue.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Target {
     Entry(u32),
     Unknown(Arc<str>),
@@ -268,6 +269,7 @@ impl Gazetteer {
         }
         layout::find(&doc, &self.entries, &mut hits);
         acronyms::find(&doc, &mut hits);
+        repeats::find(&doc, &mut hits);
         hits.into_iter().filter_map(|h| self.mention(h)).collect()
     }
 

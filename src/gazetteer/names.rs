@@ -168,16 +168,23 @@ fn surname_at(doc: &Doc<'_>, known: &Known<'_>, t: usize) -> Option<Target> {
 /// True when a capitalised word other than a title or role is joined to
 /// token `t`.
 pub(crate) fn in_longer_name(doc: &Doc<'_>, t: usize) -> bool {
+    in_longer_run(doc, t, t)
+}
+
+/// True when a capitalised word other than a title or role is joined to
+/// the words `first..=last`, before or after them: they are part of a
+/// longer name ("Warhol" in "Andy Warhol Foundation").
+pub(crate) fn in_longer_run(doc: &Doc<'_>, first: usize, last: usize) -> bool {
     let name_word = |i: usize| {
         doc.capitalised(i)
             && doc.classes(i) & (NOT_NAME.bit() | TITLES.bit() | ROLES.bit())
                 == 0
     };
-    let before = t > 0
-        && doc.joined_to_next(t - 1)
-        && name_word(t - 1)
-        && !doc.sentence_initial(t - 1);
-    let possessive = doc.possessive(t);
-    let after = !possessive && doc.joined_to_next(t) && name_word(t + 1);
+    let before = first > 0
+        && doc.joined_to_next(first - 1)
+        && name_word(first - 1)
+        && !doc.sentence_initial(first - 1);
+    let possessive = doc.possessive(last);
+    let after = !possessive && doc.joined_to_next(last) && name_word(last + 1);
     before || after
 }

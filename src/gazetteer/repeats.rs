@@ -1,0 +1,185 @@
+//! Names that a document repeats: a name found once, by a list, a cue or
+//! the tagger, is the same name where the document writes it again.
+//!
+//! A writer keeps to one sense of a name within one article, so the
+//! evidence that made one mention a name (a cue, a title, the tagger's
+//! context) holds for its other mentions, which may have none: "Stan" at
+//! the start of a sentence, "Zandvoort" before a common noun. A repeat
+//! gets the same kind and target, list id included. It must be written
+//! exactly the same, stand on its own (not inside a longer capitalised
+//! name: "Warhol" in "Andy Warhol Foundation"), and lie outside every
+//! other name. A name that the document gives two kinds or targets is
+//! ambiguous there and is not repeated.
+//!
+//! Invariant: `hits` stays sorted by start and non-overlapping.
+
+use super::load::EntryKind;
+use super::names::in_longer_run;
+use super::text::{is_all_caps, Doc};
+use super::words::NOT_NAME;
+use super::{covered, Hit};
+use std::collections::HashMap;
+
+/// Most names repeated per first word: a bound on the work per token.
+const MAX_PER_WORD: usize = 8;
+
+/// A name the document found, to copy to its repeats.
+struct Named<'a> {
+    /// The name as written.
+    text: &'a str,
+    /// Tokens it spans.
+    len: usize,
+    /// The hit to copy; `None` once the document gives the text two
+    /// readings.
+    hit: Option<Hit>,
+}
+
+/// Adds the repeats of the names in `hits`.
+pub(crate) fn find(doc: &Doc<'_>, hits: &mut Vec<Hit>) {
+    let named = collect(doc, hits);
+    if named.is_empty() {
+        return;
+    }
+    let mut added: Vec<Hit> = Vec::new();
+    let mut free_from = 0;
+    for &t in doc.caps() {
+        if t < free_from {
+            continue;
+        }
+        let Some(list) = named.get(doc.stem(t)) else {
+            continue;
+        };
+        let repeat = list.iter().find_map(|n| {
+            let last = t + n.len - 1;
+            let hit = n.hit.as_ref()?;
+            (last < doc.len()
+                && written(doc, t, last) == n.text
+                && !covered(hits, t, last)
+                && !inside_longer(doc, t, last)
+                && !common(doc, t, last))
+            .then(|| copy(doc, hit, t, last))
+        });
+        if let Some(h) = repeat {
+            free_from = h.last + 1;
+            added.push(h);
+        }
+    }
+    if !added.is_empty() {
+        hits.extend(added);
+        hits.sort_by_key(|h| h.span.start);
+    }
+}
+
+/// True when the words `first..=last` are part of a longer name: joined
+/// by spaces to another capitalised word, or by a hyphen or a connector
+/// ("Sea-Air-Space Museum", "Aviation & Space Museum", "Bank of England").
+fn inside_longer(doc: &Doc<'_>, first: usize, last: usize) -> bool {
+    if in_longer_run(doc, first, last) {
+        return true;
+    }
+    let linked = |a: usize, b: usize| {
+        doc.capitalised(a) && doc.capitalised(b) && {
+            let gap = doc.gap_after(a);
+            (b == a + 1 && matches!(gap, "-" | "&" | " & "))
+                || (b == a + 2 && LINKS.contains(&doc.word(a + 1)))
+        }
+    };
+    let hyphen_before = first > 0 && linked(first - 1, first);
+    let link_before = first > 1
+        && LINKS.contains(&doc.word(first - 1))
+        && linked(first - 2, first)
+        && !doc.sentence_initial(first - 2);
+    let hyphen_after = last + 1 < doc.len() && linked(last, last + 1);
+    let link_after = last + 2 < doc.len()
+        && LINKS.contains(&doc.word(last + 1))
+        && linked(last, last + 2);
+    hyphen_before || link_before || hyphen_after || link_after
+}
+
+/// Words that link the capitalised words of one name.
+const LINKS: &[&str] = &["&", "of", "and", "de", "du", "von", "van", "der"];
+
+/// True when the words `first..=last` say nothing of a name where they
+/// stand: one word that is also a month, a day or a function word ("In
+/// May" after "Mrs May"), or capitals among capitals, where every word is
+/// written like an acronym ("WHO" in "WHO IS TO BLAME").
+fn common(doc: &Doc<'_>, first: usize, last: usize) -> bool {
+    (first == last && doc.is(first, &NOT_NAME))
+        || (is_all_caps(doc.word(first)) && doc.shouting_near(first, last))
+}
+
+/// The text of tokens `first..=last`, without a final possessive.
+fn written<'a>(doc: &Doc<'a>, first: usize, last: usize) -> &'a str {
+    let start = doc.tokens.tokens[first].span.start;
+    &doc.text[start..doc.stem_span(last).end]
+}
+
+/// The names of `hits` by their first word, longest first.
+fn collect<'a>(
+    doc: &Doc<'a>,
+    hits: &[Hit],
+) -> HashMap<&'a str, Vec<Named<'a>>> {
+    let mut named: HashMap<&str, Vec<Named<'_>>> = HashMap::new();
+    for h in hits {
+        if h.weak || h.kind == EntryKind::Demonym || !doc.capitalised(h.first) {
+            continue;
+        }
+        let text = written(doc, h.first, h.last);
+        let list = named.entry(doc.stem(h.first)).or_default();
+        if let Some(n) = list.iter_mut().find(|n| n.text == text) {
+            let same = n
+                .hit
+                .as_ref()
+                .is_some_and(|o| o.kind == h.kind && o.target == h.target);
+            if !same {
+                n.hit = None;
+            }
+        } else if list.len() < MAX_PER_WORD {
+            list.push(Named {
+                text,
+                len: h.last - h.first + 1,
+                hit: Some(h.clone()),
+            });
+        }
+    }
+    for list in named.values_mut() {
+        list.sort_by_key(|n| std::cmp::Reverse(n.len));
+    }
+    named
+}
+
+/// Hit `h` copied to tokens `first..=last`.
+fn copy(doc: &Doc<'_>, h: &Hit, first: usize, last: usize) -> Hit {
+    let start = doc.tokens.tokens[first].span.start;
+    Hit {
+        span: crate::span::Span::new(start, doc.stem_span(last).end),
+        first,
+        last,
+        kind: h.kind,
+        target: h.target.clone(),
+        weak: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::gazetteer::{fixture, found};
+
+    #[test]
+    fn a_name_found_once_is_the_same_name_where_it_is_repeated() {
+        let g = fixture(
+            "id\ttype\tname\taliases\tsource\tnotes\n\
+             Q1\tlocation\tZembla\t\tt\tkind=country;iso2=ZB\n",
+        );
+        let got = found(
+            &g,
+            "Talks were held in the town of Varnek, Zembla. Varnek \
+             officials agreed. The Varnek Harbour Board did not.",
+        );
+        assert_eq!(
+            got.iter().filter(|m| m.starts_with("Varnek/")).count(),
+            2,
+            "{got:?}"
+        );
+    }
+}
