@@ -50,7 +50,15 @@ const STATE_WORDS: &[&str] = &[
 /// The bracketed acronym at token `t`: " (OBH)" or " ( OBH )", two to
 /// [`MAX_LETTERS`] letters, all capitals.
 fn bracketed(doc: &Doc<'_>, t: usize) -> bool {
+    // Bytes first: most capitalised words have no bracket before them.
     if t == 0 || t + 1 >= doc.len() {
+        return false;
+    }
+    let toks = &doc.tokens.tokens;
+    let bytes = doc.text.as_bytes();
+    let before = trimmed(&bytes[toks[t - 1].span.end..toks[t].span.start]);
+    let after = trimmed(&bytes[toks[t].span.end..toks[t + 1].span.start]);
+    if before != b"(" || after.first() != Some(&b')') {
         return false;
     }
     let w = doc.word(t);
@@ -58,11 +66,23 @@ fn bracketed(doc: &Doc<'_>, t: usize) -> bool {
     (2..=MAX_LETTERS).contains(&letters)
         && w.chars().all(|c| c.is_alphabetic() || c == '&' || c == '-')
         && is_all_caps(w)
-        && doc.gap_after(t - 1).trim_matches([' ', '\t']) == "("
-        && doc
-            .gap_after(t)
-            .trim_start_matches([' ', '\t'])
-            .starts_with(')')
+}
+
+/// The tokens that an opening bracket stands before: few in a document,
+/// so the text is searched for brackets rather than every word tested.
+fn after_brackets<'d>(doc: &'d Doc<'_>) -> impl Iterator<Item = usize> + 'd {
+    let toks = &doc.tokens.tokens;
+    memchr::memchr_iter(b'(', doc.text.as_bytes())
+        .map(move |at| toks.partition_point(|tok| tok.span.start <= at))
+        .filter(move |&t| t < toks.len())
+}
+
+/// `b` without spaces and tabs at either end.
+fn trimmed(b: &[u8]) -> &[u8] {
+    let spaces = |c: &u8| *c == b' ' || *c == b'\t';
+    let from = b.iter().position(|c| !spaces(c)).unwrap_or(b.len());
+    let to = b.iter().rposition(|c| !spaces(c)).map_or(from, |i| i + 1);
+    &b[from..to.max(from)]
 }
 
 fn is_connector(doc: &Doc<'_>, j: usize) -> bool {
@@ -162,8 +182,11 @@ fn definition(doc: &Doc<'_>, hits: &[Hit], t: usize) -> Option<Hit> {
 pub(crate) fn find(doc: &Doc<'_>, hits: &mut Vec<Hit>) {
     let mut defined: HashMap<&str, (usize, Hit)> = HashMap::new();
     let mut expansions: Vec<Hit> = Vec::new();
-    for &t in doc.caps() {
-        if !bracketed(doc, t) || hit_at(hits, t).is_some() {
+    for t in after_brackets(doc) {
+        if !doc.capitalised(t)
+            || !bracketed(doc, t)
+            || hit_at(hits, t).is_some()
+        {
             continue;
         }
         let Some(def) = definition(doc, hits, t) else {

@@ -18,20 +18,22 @@ use super::names::in_longer_run;
 use super::text::{is_all_caps, Doc};
 use super::words::NOT_NAME;
 use super::{covered, Hit};
-use std::collections::HashMap;
 
 /// Most names repeated per first word: a bound on the work per token.
-const MAX_PER_WORD: usize = 8;
+const MAX_PER_WORD: usize = 16;
 
 /// A name the document found, to copy to its repeats.
 struct Named<'a> {
-    /// The name as written.
+    /// A hash of its first word (without a possessive), to find it by.
+    word: u64,
+    /// The name as written, and its hash.
     text: &'a str,
+    text_hash: u64,
     /// Tokens it spans.
     len: usize,
     /// The hit to copy; `None` once the document gives the text two
     /// readings.
-    hit: Option<Hit>,
+    hit: Option<usize>,
 }
 
 /// Adds the repeats of the names in `hits`.
@@ -40,25 +42,35 @@ pub(crate) fn find(doc: &Doc<'_>, hits: &mut Vec<Hit>) {
     if named.is_empty() {
         return;
     }
+    // Most capitalised words begin no name: a filter on a word's first
+    // byte and length passes them over without hashing it.
+    let mut filter = [0u64; 16];
+    for h in hits.iter() {
+        let bit = slot(doc, h.first);
+        filter[bit / 64] |= 1 << (bit % 64);
+    }
     let mut added: Vec<Hit> = Vec::new();
     let mut free_from = 0;
     for &t in doc.caps() {
-        if t < free_from {
+        let bit = slot(doc, t);
+        if t < free_from || filter[bit / 64] & (1 << (bit % 64)) == 0 {
             continue;
         }
-        let Some(list) = named.get(doc.stem(t)) else {
-            continue;
-        };
-        let repeat = list.iter().find_map(|n| {
-            let last = t + n.len - 1;
-            let hit = n.hit.as_ref()?;
-            (last < doc.len()
-                && written(doc, t, last) == n.text
-                && !covered(hits, t, last)
-                && !inside_longer(doc, t, last)
-                && !common(doc, t, last))
-            .then(|| copy(doc, hit, t, last))
-        });
+        let key = hash(doc.stem(t));
+        let from = named.partition_point(|n| n.word < key);
+        let repeat = named[from..]
+            .iter()
+            .take_while(|n| n.word == key)
+            .find_map(|n| {
+                let last = t + n.len - 1;
+                let hit = &hits[n.hit?];
+                (last < doc.len()
+                    && written(doc, t, last) == n.text
+                    && !covered(hits, t, last)
+                    && !inside_longer(doc, t, last)
+                    && !common(doc, t, last))
+                .then(|| copy(doc, hit, t, last))
+            });
         if let Some(h) = repeat {
             free_from = h.last + 1;
             added.push(h);
@@ -68,6 +80,20 @@ pub(crate) fn find(doc: &Doc<'_>, hits: &mut Vec<Hit>) {
         hits.extend(added);
         hits.sort_by_key(|h| h.span.start);
     }
+}
+
+/// The filter bit of token `t`: the first byte and length of its stem.
+fn slot(doc: &Doc<'_>, t: usize) -> usize {
+    let s = doc.stem_span(t);
+    let first = doc.text.as_bytes().get(s.start).copied().unwrap_or(0);
+    (usize::from(first) * 31 + (s.end - s.start)) % 1024
+}
+
+/// FNV-1a of a text.
+fn hash(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// True when the words `first..=last` are part of a longer name: joined
@@ -114,36 +140,53 @@ fn written<'a>(doc: &Doc<'a>, first: usize, last: usize) -> &'a str {
     &doc.text[start..doc.stem_span(last).end]
 }
 
-/// The names of `hits` by their first word, longest first.
-fn collect<'a>(
-    doc: &Doc<'a>,
-    hits: &[Hit],
-) -> HashMap<&'a str, Vec<Named<'a>>> {
-    let mut named: HashMap<&str, Vec<Named<'_>>> = HashMap::new();
-    for h in hits {
-        if h.weak || h.kind == EntryKind::Demonym || !doc.capitalised(h.first) {
-            continue;
-        }
-        let text = written(doc, h.first, h.last);
-        let list = named.entry(doc.stem(h.first)).or_default();
-        if let Some(n) = list.iter_mut().find(|n| n.text == text) {
-            let same = n
-                .hit
-                .as_ref()
-                .is_some_and(|o| o.kind == h.kind && o.target == h.target);
-            if !same {
-                n.hit = None;
-            }
-        } else if list.len() < MAX_PER_WORD {
-            list.push(Named {
+/// The names of `hits`, one per text, sorted by first word and longest
+/// first, at most [`MAX_PER_WORD`] per first word.
+fn collect<'a>(doc: &Doc<'a>, hits: &[Hit]) -> Vec<Named<'a>> {
+    let mut all: Vec<Named<'a>> = hits
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| {
+            !h.weak && h.kind != EntryKind::Demonym && doc.capitalised(h.first)
+        })
+        .map(|(i, h)| {
+            let text = written(doc, h.first, h.last);
+            Named {
+                word: hash(doc.stem(h.first)),
                 text,
+                text_hash: hash(text),
                 len: h.last - h.first + 1,
-                hit: Some(h.clone()),
-            });
+                hit: Some(i),
+            }
+        })
+        .collect();
+    // Stable: the first mention of a text comes first among its equals.
+    all.sort_by_key(|n| (n.word, std::cmp::Reverse(n.len), n.text_hash));
+    let mut named: Vec<Named<'a>> = Vec::with_capacity(all.len());
+    let mut per_word = 0;
+    for n in all {
+        match named.last_mut() {
+            Some(last)
+                if last.text_hash == n.text_hash && last.text == n.text =>
+            {
+                let same = match (last.hit, n.hit) {
+                    (Some(a), Some(b)) => {
+                        hits[a].kind == hits[b].kind
+                            && hits[a].target == hits[b].target
+                    }
+                    _ => false,
+                };
+                if !same {
+                    last.hit = None;
+                }
+                continue;
+            }
+            Some(last) if last.word == n.word => per_word += 1,
+            _ => per_word = 0,
         }
-    }
-    for list in named.values_mut() {
-        list.sort_by_key(|n| std::cmp::Reverse(n.len));
+        if per_word < MAX_PER_WORD {
+            named.push(n);
+        }
     }
     named
 }

@@ -154,6 +154,19 @@ pub const SHAPES: &[Shape] = &[
             )
         },
     },
+    // Acronyms after long runs of connectors, each spelled many ways.
+    Shape {
+        name: "acronyms",
+        unit: |i| format!("{} of the of the Of ( OOOOOO ) and ", word(i)),
+    },
+    // Many names that share a first word, each repeated.
+    Shape {
+        name: "repeated names",
+        unit: |i| {
+            let w = word(i);
+            format!("Space {w} Agency said so. Space {w} Agency rose. ")
+        },
+    },
     Shape {
         name: "combining",
         unit: |_| "e\u{301}\u{301}\u{301}".into(),
