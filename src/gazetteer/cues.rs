@@ -20,6 +20,7 @@
 use std::sync::Arc;
 
 use super::load::EntryKind;
+use super::names::in_longer_name;
 use super::text::{is_all_caps, starts_upper, Doc};
 use super::words::{
     NOT_NAME, ORG_HEADS, ORG_SUFFIXES, PARTICLES, PERSON_VERBS, ROLES,
@@ -78,10 +79,25 @@ fn merge(hits: &mut Vec<Hit>, new: Vec<Hit>, yield_to: impl Fn(&Hit) -> bool) {
 /// The people of a list that a role phrase introduces at `c`: a listed
 /// person and the names after it, or a new name of two or more words.
 fn role_list(doc: &Doc<'_>, hits: &[Hit], c: usize, out: &mut Vec<Hit>) {
+    // A capitalised role joined to the name is used as a title, and like
+    // "Mr" vouches for a surname alone ("President Bush", "Chancellor
+    // Kohl"); a role in lower case or before a comma needs a full name.
+    // The surname must end the capitalised run: "Pilot Training Program"
+    // is no Mr Training.
+    let title = c > 0
+        && doc.capitalised(c - 1)
+        && doc.joined_to_next(c - 1)
+        && !doc.possessive(c - 1);
     match known_person_at(hits, c) {
         Some(h) => list_rest(doc, hits, h.last, out),
         None => {
-            if let Some(last) = name_at(doc, hits, c, 2) {
+            let surname = || {
+                name_at(doc, hits, c, 1)
+                    .filter(|&last| last > c || !in_longer_name(doc, last))
+            };
+            let name = name_at(doc, hits, c, 2)
+                .or_else(|| title.then(surname).flatten());
+            if let Some(last) = name {
                 push_list(doc, hits, c, last, out);
             }
         }

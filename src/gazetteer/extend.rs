@@ -446,7 +446,8 @@ demonym:RU\tdemonym\tRussian\tRussians\tt\tcountry=Q159
             ("The exhibit at the Mary Block opened.", &[]),
             ("It took place of Mary at last.", &[]),
             ("Flights to Mary resumed.", &["Mary/location/Mary"]),
-            ("Captain America Image: Nick Moreau.", &[]),
+            // A capitalised role is a title; the credit is no person.
+            ("Captain America Image: Nick Moreau.", &["America/person/?"]),
             // An acronym spelled out as something else is something else.
             (
                 "WHO (Western Hockey Organisation) met.",
