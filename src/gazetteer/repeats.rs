@@ -9,7 +9,9 @@
 //! exactly the same, stand on its own (not inside a longer capitalised
 //! name: "Warhol" in "Andy Warhol Foundation"), and lie outside every
 //! other name. A name that the document gives two kinds or targets is
-//! ambiguous there and is not repeated.
+//! ambiguous there and is not repeated. In the capitals of a wire
+//! headline or dateline ("SOCCER - JAPAN GET LUCKY WIN") a name the
+//! document writes in lower case elsewhere is repeated in capitals.
 //!
 //! Invariant: `hits` stays sorted by start and non-overlapping.
 
@@ -18,6 +20,7 @@ use super::names::in_longer_run;
 use super::text::{is_all_caps, Doc};
 use super::words::NOT_NAME;
 use super::{covered, Hit};
+use std::borrow::Cow;
 
 /// Most names repeated per first word: a bound on the work per token.
 const MAX_PER_WORD: usize = 16;
@@ -26,8 +29,8 @@ const MAX_PER_WORD: usize = 16;
 struct Named<'a> {
     /// A hash of its first word (without a possessive), to find it by.
     word: u64,
-    /// The name as written, and its hash.
-    text: &'a str,
+    /// The name as written (or in capitals), and its hash.
+    text: Cow<'a, str>,
     text_hash: u64,
     /// Tokens it spans.
     len: usize,
@@ -42,6 +45,7 @@ pub(crate) fn find(doc: &Doc<'_>, hits: &mut Vec<Hit>) {
     if named.is_empty() {
         return;
     }
+    let shouted = in_capitals(doc, hits, &named);
     // Most capitalised words begin no name: a filter on a word's first
     // byte and length passes them over without hashing it.
     let mut filter = [0u64; 16];
@@ -53,24 +57,21 @@ pub(crate) fn find(doc: &Doc<'_>, hits: &mut Vec<Hit>) {
     let mut free_from = 0;
     for &t in doc.caps() {
         let bit = slot(doc, t);
-        if t < free_from || filter[bit / 64] & (1 << (bit % 64)) == 0 {
+        let capitals = !shouted.is_empty() && is_all_caps(doc.stem(t));
+        if t < free_from
+            || (filter[bit / 64] & (1 << (bit % 64)) == 0 && !capitals)
+        {
             continue;
         }
         let key = hash(doc.stem(t));
-        let from = named.partition_point(|n| n.word < key);
-        let repeat = named[from..]
-            .iter()
-            .take_while(|n| n.word == key)
-            .find_map(|n| {
-                let last = t + n.len - 1;
-                let hit = &hits[n.hit?];
-                (last < doc.len()
-                    && written(doc, t, last) == n.text
-                    && !covered(hits, t, last)
-                    && !inside_longer(doc, t, last)
-                    && !common(doc, t, last))
-                .then(|| copy(doc, hit, t, last))
-            });
+        let plain = |t: usize, last: usize| {
+            !inside_longer(doc, t, last) && !common(doc, t, last)
+        };
+        let mut repeat = lookup(doc, hits, &named, key, t, plain);
+        if repeat.is_none() && capitals {
+            let shouting = |t: usize, last: usize| doc.shouting_near(t, last);
+            repeat = lookup(doc, hits, &shouted, key, t, shouting);
+        }
         if let Some(h) = repeat {
             free_from = h.last + 1;
             added.push(h);
@@ -80,6 +81,31 @@ pub(crate) fn find(doc: &Doc<'_>, hits: &mut Vec<Hit>) {
         hits.extend(added);
         hits.sort_by_key(|h| h.span.start);
     }
+}
+
+/// The copy of a name of `named` whose first word hashes to `key` that the
+/// words from token `t` repeat, where `fits` accepts them.
+fn lookup(
+    doc: &Doc<'_>,
+    hits: &[Hit],
+    named: &[Named<'_>],
+    key: u64,
+    t: usize,
+    fits: impl Fn(usize, usize) -> bool,
+) -> Option<Hit> {
+    let from = named.partition_point(|n| n.word < key);
+    named[from..]
+        .iter()
+        .take_while(|n| n.word == key)
+        .find_map(|n| {
+            let last = t + n.len - 1;
+            let hit = &hits[n.hit?];
+            (last < doc.len()
+                && written(doc, t, last) == n.text
+                && !covered(hits, t, last)
+                && fits(t, last))
+            .then(|| copy(doc, hit, t, last))
+        })
 }
 
 /// The filter bit of token `t`: the first byte and length of its stem.
@@ -153,7 +179,7 @@ fn collect<'a>(doc: &Doc<'a>, hits: &[Hit]) -> Vec<Named<'a>> {
             let text = written(doc, h.first, h.last);
             Named {
                 word: hash(doc.stem(h.first)),
-                text,
+                text: Cow::Borrowed(text),
                 text_hash: hash(text),
                 len: h.last - h.first + 1,
                 hit: Some(i),
@@ -191,6 +217,41 @@ fn collect<'a>(doc: &Doc<'a>, hits: &[Hit]) -> Vec<Named<'a>> {
     named
 }
 
+/// The names of `named` that have lower-case letters, in capitals, sorted
+/// as [`collect`] sorts them. Only documents that write capitals over
+/// several words (a wire headline, a dateline) need them.
+fn in_capitals<'a>(
+    doc: &Doc<'_>,
+    hits: &[Hit],
+    named: &[Named<'a>],
+) -> Vec<Named<'a>> {
+    let shouts = doc.caps().windows(2).any(|w| {
+        w[1] == w[0] + 1
+            && is_all_caps(doc.word(w[0]))
+            && is_all_caps(doc.word(w[1]))
+    });
+    if !shouts {
+        return Vec::new();
+    }
+    let mut out: Vec<Named<'a>> = named
+        .iter()
+        .filter(|n| n.text.chars().any(char::is_lowercase))
+        .filter_map(|n| {
+            let h = &hits[n.hit?];
+            let text = n.text.to_uppercase();
+            Some(Named {
+                word: hash(&doc.stem(h.first).to_uppercase()),
+                text_hash: hash(&text),
+                text: Cow::Owned(text),
+                len: n.len,
+                hit: n.hit,
+            })
+        })
+        .collect();
+    out.sort_by_key(|n| (n.word, std::cmp::Reverse(n.len), n.text_hash));
+    out
+}
+
 /// Hit `h` copied to tokens `first..=last`.
 fn copy(doc: &Doc<'_>, h: &Hit, first: usize, last: usize) -> Hit {
     let start = doc.tokens.tokens[first].span.start;
@@ -224,5 +285,28 @@ mod tests {
             2,
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_name_is_repeated_in_the_capitals_of_a_wire_headline() {
+        let g = fixture(
+            "id\ttype\tname\taliases\tsource\tnotes\n\
+             Q1\tlocation\tZembla\t\tt\tkind=country;iso2=ZB\n",
+        );
+        let got = found(
+            &g,
+            "RUGBY - VARNEK BEAT ZEMBLA IN OPENER .\n\nThe town of Varnek \
+             hosted Zembla on Friday .",
+        );
+        assert_eq!(
+            got.iter()
+                .filter(|m| m.starts_with("VARNEK/location"))
+                .count(),
+            1,
+            "{got:?}"
+        );
+        // Capitals alone are no name.
+        let got = found(&g, "WE WILL WIN , SAID THE TOWN OF VARNEK .");
+        assert!(!got.iter().any(|m| m.starts_with("WE")), "{got:?}");
     }
 }
