@@ -204,7 +204,10 @@ impl Segment {
 /// segmented by `ascii_segments`, a direct transcription of the UAX #29
 /// rules restricted to ASCII; any chunk with other characters goes through
 /// `unicode-segmentation`. Both give the same segments for such chunks,
-/// which a property test checks.
+/// which a property test checks. Rather than testing every chunk for
+/// other characters, the text is searched for the next non-ASCII byte (a
+/// word at a time): everything before the chunk holding it is ASCII and
+/// segmented in the same pass that finds the chunks.
 pub fn for_each_segment<'t>(
     text: &'t str,
     mut f: impl FnMut(usize, &'t str, Segment),
@@ -213,39 +216,44 @@ pub fn for_each_segment<'t>(
     let n = bytes.len();
     let mut i = 0;
     while i < n {
-        let start = i;
-        if class(bytes[i]) & SPACE != 0 {
-            let mut newline = false;
-            while i < n && class(bytes[i]) & SPACE != 0 {
-                newline |= bytes[i] == b'\n';
-                i += 1;
-            }
-            // Spaces matter to no caller: only a line break is passed on,
-            // which spares a call per word gap.
-            if newline {
-                f(start, &text[start..i], Segment::Break);
-            }
-            continue;
+        let high = next_non_ascii(bytes, i);
+        if high == n {
+            ascii_segments(text, i, n, &mut f);
+            return;
         }
-        // The OR of the chunk's bytes has its top bit set when any is not
-        // ASCII.
-        let mut high = 0;
-        while i < n && class(bytes[i]) & SPACE == 0 {
-            high |= bytes[i];
-            i += 1;
-        }
-        let chunk = &text[start..i];
-        if high < 0x80 {
-            ascii_segments(chunk, start, &mut f);
-        } else {
-            for (j, seg) in chunk.split_word_bound_indices() {
-                match Segment::of(seg) {
-                    Segment::Space => {}
-                    kind => f(start + j, seg, kind),
-                }
+        // The chunk holding the non-ASCII byte starts after the last
+        // whitespace before it.
+        let chunk_start = bytes[i..high]
+            .iter()
+            .rposition(|&b| class(b) & SPACE != 0)
+            .map_or(i, |k| i + k + 1);
+        ascii_segments(text, i, chunk_start, &mut f);
+        let chunk_end = bytes[high..]
+            .iter()
+            .position(|&b| class(b) & SPACE != 0)
+            .map_or(n, |k| high + k);
+        let chunk = &text[chunk_start..chunk_end];
+        for (j, seg) in chunk.split_word_bound_indices() {
+            match Segment::of(seg) {
+                Segment::Space => {}
+                kind => f(chunk_start + j, seg, kind),
             }
         }
+        i = chunk_end;
     }
+}
+
+/// The first byte at or after `from` that is not ASCII, or the length.
+fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    // `is_ascii` on a block tests a machine word at a time.
+    while i + 32 <= bytes.len() && bytes[i..i + 32].is_ascii() {
+        i += 32;
+    }
+    while i < bytes.len() && bytes[i].is_ascii() {
+        i += 1;
+    }
+    i
 }
 
 /// ASCII whitespace.
@@ -288,28 +296,45 @@ fn class(b: u8) -> u8 {
     BYTE_CLASS[usize::from(b)]
 }
 
-/// UAX #29 word segmentation of an ASCII chunk without whitespace: runs of
-/// letters, digits and `_` (WB5, WB8–WB10, WB13a/b), joined across one
-/// `:` `.` `'` between letters (WB6/7) or one `,` `;` `.` `'` between digits
+/// UAX #29 word segmentation of the ASCII text `text[from..to]`, which
+/// ends at whitespace or at the end of the text: runs of whitespace (passed
+/// on only with a line break, as one [`Segment::Break`]), runs of letters,
+/// digits and `_` (WB5, WB8–WB10, WB13a/b), joined across one `:` `.` `'`
+/// between letters (WB6/7) or one `,` `;` `.` `'` between digits
 /// (WB11/12); every other character is a segment of its own (WB999).
 fn ascii_segments<'t>(
-    chunk: &'t str,
-    base: usize,
+    text: &'t str,
+    from: usize,
+    to: usize,
     f: &mut impl FnMut(usize, &'t str, Segment),
 ) {
-    let b = chunk.as_bytes();
-    let n = b.len();
-    let mut i = 0;
-    while i < n {
+    let b = text.as_bytes();
+    let mut i = from;
+    while i < to {
         let start = i;
         i += 1;
+        let c = class(b[start]);
+        if c & SPACE != 0 {
+            let mut newline = b[start] == b'\n';
+            while i < to && class(b[i]) & SPACE != 0 {
+                newline |= b[i] == b'\n';
+                i += 1;
+            }
+            // Spaces matter to no caller: only a line break is passed on,
+            // which spares a call per word gap.
+            if newline {
+                f(start, &text[start..i], Segment::Break);
+            }
+            continue;
+        }
         let mut kind = Segment::Punct;
-        if class(b[start]) & WORD != 0 {
+        if c & WORD != 0 {
+            // Whitespace or the end of the text ends every run before `to`.
             loop {
-                while i < n && class(b[i]) & WORD != 0 {
+                while i < to && class(b[i]) & WORD != 0 {
                     i += 1;
                 }
-                if i + 1 < n && joins(b[i - 1], b[i], b[i + 1]) {
+                if i + 1 < to && joins(b[i - 1], b[i], b[i + 1]) {
                     i += 2;
                 } else {
                     break;
@@ -321,7 +346,7 @@ fn ascii_segments<'t>(
                 kind = Segment::Word;
             }
         }
-        f(base + start, &chunk[start..i], kind);
+        f(start, &text[start..i], kind);
     }
 }
 
