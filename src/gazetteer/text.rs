@@ -235,11 +235,19 @@ impl<'a> Doc<'a> {
     #[inline]
     pub(crate) fn classes(&self, i: usize) -> u32 {
         crate::work::add(1);
-        let cell = &self.info[i].classes;
-        if cell.get() == UNKNOWN {
-            cell.set(classes(self.stem(i)));
+        match self.info[i].classes.get() {
+            UNKNOWN => self.look_up_classes(i),
+            known => known,
         }
-        cell.get()
+    }
+
+    /// The first lookup of token `i`'s classes, kept out of line so that
+    /// the passes, which ask again and again, inline only the array read.
+    #[inline(never)]
+    fn look_up_classes(&self, i: usize) -> u32 {
+        let found = classes(self.stem(i));
+        self.info[i].classes.set(found);
+        found
     }
 
     /// True when token `i` (without a possessive) is in `list`.
