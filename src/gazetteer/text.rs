@@ -298,12 +298,15 @@ impl<'a> Doc<'a> {
             words += usize::from(upper || t.span.len() > 3);
             caps += usize::from(upper);
         }
+        if words < 3 || caps * 10 < words * 8 {
+            return false; // most sentences: the ending needs no look
+        }
         // Prose full of names still ends with a full stop; headlines do not.
-        let span = self.tokens.sentences[s].span.slice(self.text);
-        let prose = span.trim_end().ends_with(['.', ';', ','])
-            || span.trim_end().ends_with(".”")
-            || span.trim_end().ends_with(".\"");
-        !prose && words >= 3 && caps * 10 >= words * 8
+        let span = self.tokens.sentences[s].span.slice(self.text).trim_end();
+        let prose = span.ends_with(['.', ';', ','])
+            || span.ends_with(".”")
+            || span.ends_with(".\"");
+        !prose
     }
 
     /// True when tokens `first..=last` stand in shouted text: at least two
