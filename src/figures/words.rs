@@ -210,6 +210,7 @@ const fn letter_masks(from_end: usize) -> [u32; 10] {
 }
 
 /// Whether `c`, ASCII-lower-cased, is a letter with its bit set in `mask`.
+#[inline]
 fn letter_in(mask: u32, c: u8) -> bool {
     let c = c | 0x20;
     c.is_ascii_lowercase() && mask & (1 << (c - b'a')) != 0
@@ -219,6 +220,7 @@ fn letter_in(mask: u32, c: u8) -> bool {
 /// vague or fractional quantity? Most words fail on length or on their
 /// first and last letters; the rest are one binary search over packed
 /// keys, without allocating or validating UTF-8.
+#[inline]
 pub fn may_be_number_word(b: &[u8]) -> bool {
     if b.len() < 3 || b.len() > 9 {
         return false;
