@@ -359,6 +359,13 @@ pub(crate) fn dated(after: &str) -> bool {
     }
 }
 
+/// True when `s` has more than `n` characters; counts no further, where
+/// `chars().count()` would walk the whole word.
+#[inline]
+pub(crate) fn more_chars_than(s: &str, n: usize) -> bool {
+    s.chars().nth(n).is_some()
+}
+
 /// True when `s` starts with an upper-case letter.
 #[inline]
 pub(crate) fn starts_upper(s: &str) -> bool {
