@@ -114,22 +114,28 @@ impl Tokenizer {
             sentences: Vec::with_capacity(text.len() / 120),
         };
         let mut st = SentenceState::default();
-        for_each_segment(text, |i, seg, kind| {
-            let end = i + seg.len();
-            match kind {
-                Segment::Word => {
-                    let first = match seg.as_bytes().first() {
-                        Some(&b) if b.is_ascii() => char::from(b),
-                        _ => seg.chars().next().unwrap_or(' '),
-                    };
-                    let span = Span::new(i, end);
-                    self.on_word(text, &mut st, &mut out, span, first);
+        for_each_segment(
+            text,
+            // Called once per segment from three places; inlined, the
+            // token push costs no call frame.
+            #[inline(always)]
+            |i, seg, kind| {
+                let end = i + seg.len();
+                match kind {
+                    Segment::Word => {
+                        let first = match seg.as_bytes().first() {
+                            Some(&b) if b.is_ascii() => char::from(b),
+                            _ => seg.chars().next().unwrap_or(' '),
+                        };
+                        let span = Span::new(i, end);
+                        self.on_word(text, &mut st, &mut out, span, first);
+                    }
+                    Segment::Break => close(&mut st, &mut out, None),
+                    Segment::Space => {}
+                    Segment::Punct => on_punct(&mut st, seg, i, end),
                 }
-                Segment::Break => close(&mut st, &mut out, None),
-                Segment::Space => {}
-                Segment::Punct => on_punct(&mut st, seg, i, end),
-            }
-        });
+            },
+        );
         close(&mut st, &mut out, None);
         // The capacity was a guess; a long document's token list is the
         // largest thing its analysis holds, so it keeps only what it needs.
@@ -138,6 +144,7 @@ impl Tokenizer {
         out
     }
 
+    #[inline(always)]
     fn on_word(
         &self,
         text: &str,
@@ -204,7 +211,10 @@ impl Segment {
 /// segmented by `ascii_segments`, a direct transcription of the UAX #29
 /// rules restricted to ASCII; any chunk with other characters goes through
 /// `unicode-segmentation`. Both give the same segments for such chunks,
-/// which a property test checks.
+/// which a property test checks. Rather than testing every chunk for
+/// other characters, the text is searched for the next non-ASCII byte (a
+/// word at a time): everything before the chunk holding it is ASCII and
+/// segmented in the same pass that finds the chunks.
 pub fn for_each_segment<'t>(
     text: &'t str,
     mut f: impl FnMut(usize, &'t str, Segment),
@@ -213,39 +223,44 @@ pub fn for_each_segment<'t>(
     let n = bytes.len();
     let mut i = 0;
     while i < n {
-        let start = i;
-        if class(bytes[i]) & SPACE != 0 {
-            let mut newline = false;
-            while i < n && class(bytes[i]) & SPACE != 0 {
-                newline |= bytes[i] == b'\n';
-                i += 1;
-            }
-            // Spaces matter to no caller: only a line break is passed on,
-            // which spares a call per word gap.
-            if newline {
-                f(start, &text[start..i], Segment::Break);
-            }
-            continue;
+        let high = next_non_ascii(bytes, i);
+        if high == n {
+            ascii_segments(text, i, n, &mut f);
+            return;
         }
-        // The OR of the chunk's bytes has its top bit set when any is not
-        // ASCII.
-        let mut high = 0;
-        while i < n && class(bytes[i]) & SPACE == 0 {
-            high |= bytes[i];
-            i += 1;
-        }
-        let chunk = &text[start..i];
-        if high < 0x80 {
-            ascii_segments(chunk, start, &mut f);
-        } else {
-            for (j, seg) in chunk.split_word_bound_indices() {
-                match Segment::of(seg) {
-                    Segment::Space => {}
-                    kind => f(start + j, seg, kind),
-                }
+        // The chunk holding the non-ASCII byte starts after the last
+        // whitespace before it.
+        let chunk_start = bytes[i..high]
+            .iter()
+            .rposition(|&b| class(b) & SPACE != 0)
+            .map_or(i, |k| i + k + 1);
+        ascii_segments(text, i, chunk_start, &mut f);
+        let chunk_end = bytes[high..]
+            .iter()
+            .position(|&b| class(b) & SPACE != 0)
+            .map_or(n, |k| high + k);
+        let chunk = &text[chunk_start..chunk_end];
+        for (j, seg) in chunk.split_word_bound_indices() {
+            match Segment::of(seg) {
+                Segment::Space => {}
+                kind => f(chunk_start + j, seg, kind),
             }
         }
+        i = chunk_end;
     }
+}
+
+/// The first byte at or after `from` that is not ASCII, or the length.
+fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    // `is_ascii` on a block tests a machine word at a time.
+    while i + 32 <= bytes.len() && bytes[i..i + 32].is_ascii() {
+        i += 32;
+    }
+    while i < bytes.len() && bytes[i].is_ascii() {
+        i += 1;
+    }
+    i
 }
 
 /// ASCII whitespace.
@@ -254,6 +269,8 @@ const SPACE: u8 = 1;
 const WORD: u8 = 1 << 1;
 const ALPHA: u8 = 1 << 2;
 const DIGIT: u8 = 1 << 3;
+/// A byte that may join two runs (WB6/7, WB11/12): `:` `.` `'` `,` `;`.
+const MID: u8 = 1 << 4;
 
 /// The classes of every byte, so that the loops over every byte of the
 /// text test one bit of one table load instead of a chain of ranges.
@@ -277,6 +294,9 @@ const fn byte_classes() -> [u8; 256] {
         if b.is_ascii_digit() {
             c |= DIGIT;
         }
+        if matches!(b, b':' | b'.' | b'\'' | b',' | b';') {
+            c |= MID;
+        }
         table[i] = c;
         i += 1;
     }
@@ -288,28 +308,49 @@ fn class(b: u8) -> u8 {
     BYTE_CLASS[usize::from(b)]
 }
 
-/// UAX #29 word segmentation of an ASCII chunk without whitespace: runs of
-/// letters, digits and `_` (WB5, WB8–WB10, WB13a/b), joined across one
-/// `:` `.` `'` between letters (WB6/7) or one `,` `;` `.` `'` between digits
+/// UAX #29 word segmentation of the ASCII text `text[from..to]`, which
+/// ends at whitespace or at the end of the text: runs of whitespace (passed
+/// on only with a line break, as one [`Segment::Break`]), runs of letters,
+/// digits and `_` (WB5, WB8–WB10, WB13a/b), joined across one `:` `.` `'`
+/// between letters (WB6/7) or one `,` `;` `.` `'` between digits
 /// (WB11/12); every other character is a segment of its own (WB999).
 fn ascii_segments<'t>(
-    chunk: &'t str,
-    base: usize,
+    text: &'t str,
+    from: usize,
+    to: usize,
     f: &mut impl FnMut(usize, &'t str, Segment),
 ) {
-    let b = chunk.as_bytes();
-    let n = b.len();
-    let mut i = 0;
-    while i < n {
+    let b = text.as_bytes();
+    let mut i = from;
+    while i < to {
         let start = i;
         i += 1;
+        let c = class(b[start]);
+        if c & SPACE != 0 {
+            let mut newline = b[start] == b'\n';
+            while i < to && class(b[i]) & SPACE != 0 {
+                newline |= b[i] == b'\n';
+                i += 1;
+            }
+            // Spaces matter to no caller: only a line break is passed on,
+            // which spares a call per word gap.
+            if newline {
+                f(start, &text[start..i], Segment::Break);
+            }
+            continue;
+        }
         let mut kind = Segment::Punct;
-        if class(b[start]) & WORD != 0 {
+        if c & WORD != 0 {
+            // Whitespace or the end of the text ends every run before `to`.
             loop {
-                while i < n && class(b[i]) & WORD != 0 {
+                while i < to && class(b[i]) & WORD != 0 {
                     i += 1;
                 }
-                if i + 1 < n && joins(b[i - 1], b[i], b[i + 1]) {
+                // Most runs end at a space: only a joiner needs a look.
+                if i + 1 < to
+                    && class(b[i]) & MID != 0
+                    && joins(b[i - 1], b[i], b[i + 1])
+                {
                     i += 2;
                 } else {
                     break;
@@ -321,7 +362,7 @@ fn ascii_segments<'t>(
                 kind = Segment::Word;
             }
         }
-        f(base + start, &chunk[start..i], kind);
+        f(start, &text[start..i], kind);
     }
 }
 

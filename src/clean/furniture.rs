@@ -134,7 +134,10 @@ impl Scan {
                 self.plain += 1;
             }
         }
-        self.count(c);
+        // Most words are in no class and leave every count as it is.
+        if c != 0 {
+            self.count(c);
+        }
         self.credit_shape(raw, c, i);
         // Only a word starting with "U", "$", "£" or "€" can be a price:
         // most words are settled by their first byte.

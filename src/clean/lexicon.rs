@@ -64,15 +64,65 @@ pub(crate) const SUBJECT: u32 = 1 << 19;
 /// lookup is one multiply-hash and one integer compare, no string compare.
 type Packed = KeyMap<u128, u32>;
 
-static MAP: LazyLock<Packed> = LazyLock::new(|| {
+/// The lexicon as looked up.
+struct Lexicon {
+    map: Packed,
+    /// Per first and last character ([`end_slot`]), a bit per byte length
+    /// of the lexicon words that have them. Most words of a line are in no
+    /// class, and this tells so from three bytes, before any packing and
+    /// hashing.
+    ends: Vec<u64>,
+}
+
+/// Slots of [`end_slot`]: the letters, `'` and `-`.
+const END_SLOTS: usize = 28;
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut map = Packed::default();
+    let mut ends = vec![0u64; END_SLOTS * END_SLOTS];
     for &(word, class) in TABLE {
-        if let Some(key) = pack(word.as_bytes()) {
+        let b = word.as_bytes();
+        if let Some(key) = pack(b) {
             *map.entry(key).or_insert(0) |= class;
         }
+        if let (Some(first), Some(last)) =
+            (end_slot(b[0]), end_slot(b[b.len() - 1]))
+        {
+            // In text each `'` may be a curly apostrophe, two bytes longer.
+            let quotes = b.iter().filter(|&&c| c == b'\'').count();
+            for extra in 0..=quotes {
+                ends[first * END_SLOTS + last] |= 1 << (b.len() + 2 * extra);
+            }
+        }
     }
-    map
+    Lexicon { map, ends }
 });
+
+/// The [`Lexicon::ends`] slot of a byte [`pack`] keeps: a letter (either
+/// case), `'` or `-`; `None` for any other byte.
+fn end_slot(b: u8) -> Option<usize> {
+    match PACKED[usize::from(b)] {
+        0 => None,
+        b'\'' => Some(26),
+        b'-' => Some(27),
+        c => Some(usize::from(c - b'a')),
+    }
+}
+
+/// False when no lexicon word can be `word`, judged from its length and
+/// its first and last bytes; true when it may be one.
+fn may_be_listed(lexicon: &Lexicon, word: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+        return false;
+    };
+    match (end_slot(first), end_slot(last)) {
+        (Some(f), Some(l)) if word.len() < 64 => {
+            lexicon.ends[f * END_SLOTS + l] & (1 << word.len()) != 0
+        }
+        // Anything else is for the full lookup to settle.
+        _ => true,
+    }
+}
 
 /// Packs a word of ASCII letters, `'` and `-` (a curly apostrophe counts
 /// as `'`), lower-cased; `None` for anything else or longer than 16.
@@ -121,7 +171,7 @@ static PACKED: [u8; 256] = {
 
 /// Forces the table to be built (so the first document does not pay it).
 pub(crate) fn warm() {
-    LazyLock::force(&MAP);
+    LazyLock::force(&LEXICON);
 }
 
 /// ASCII punctuation stripped around words.
@@ -164,9 +214,13 @@ fn quote_len_back(b: &[u8]) -> usize {
 pub(crate) fn strip(word: &str) -> &str {
     let b = word.as_bytes();
     let (mut start, mut end) = (0, b.len());
+    // Most words start and end with a letter: an ASCII byte that is no
+    // punctuation settles each end without the quote checks.
     while start < end {
         if is_punct(b[start]) {
             start += 1;
+        } else if b[start].is_ascii() {
+            break;
         } else {
             match quote_len(&b[start..end]) {
                 0 => break,
@@ -177,6 +231,8 @@ pub(crate) fn strip(word: &str) -> &str {
     while end > start {
         if is_punct(b[end - 1]) {
             end -= 1;
+        } else if b[end - 1].is_ascii() {
+            break;
         } else {
             match quote_len_back(&b[start..end]) {
                 0 => break,
@@ -194,8 +250,13 @@ pub(crate) fn classes_of(raw: &str) -> u32 {
 
 /// The classes of a word already passed through [`strip`].
 pub(crate) fn classes_of_stripped(stripped: &str) -> u32 {
-    match pack(stripped.as_bytes()) {
-        Some(key) => MAP.get(&key).copied().unwrap_or(0),
+    let lexicon = &*LEXICON;
+    let word = stripped.as_bytes();
+    if !may_be_listed(lexicon, word) {
+        return 0;
+    }
+    match pack(word) {
+        Some(key) => lexicon.map.get(&key).copied().unwrap_or(0),
         None => 0,
     }
 }

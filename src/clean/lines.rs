@@ -87,21 +87,48 @@ impl Features {
                 .is_some_and(|c| c.is_lowercase()),
             marks,
         };
-        if pronoun_candidates(b) {
-            f.pronouns(b);
-        }
+        f.pronouns(b);
         f.rare_marks(line);
         f
     }
 
-    /// Counts the pronouns of `b` at the candidate positions.
+    /// Counts the pronouns of `b`. A pronoun may start where a word
+    /// starts with "you", "we", "our" or "us" (exact check in `pronoun`);
+    /// those positions are looked for 64 at a time by a branch-free pass
+    /// over (previous, three next) byte windows that the compiler
+    /// vectorises, and only a block holding one is looked at byte by byte.
+    /// The positions whose window runs past either end are checked alone,
+    /// with spaces for the missing bytes.
     fn pronouns(&mut self, b: &[u8]) {
+        let n = b.len();
         let at = |i: usize| b.get(i).copied().unwrap_or(b' ');
-        for i in 0..b.len() {
-            let opens = i == 0 || opens_word(b[i - 1]);
-            if opens && pronoun_at(b[i], at(i + 1), at(i + 2)) {
+        let candidate = |i: usize| {
+            (i == 0 || opens_word(b[i - 1]))
+                && pronoun_at(b[i], at(i + 1), at(i + 2))
+        };
+        let last = n.saturating_sub(2);
+        for i in std::iter::once(0).chain(last.max(1)..n) {
+            if i < n && candidate(i) {
                 self.pronoun(&b[i..]);
             }
+        }
+        let mut start = 1;
+        while start < last {
+            let end = (start + 64).min(last);
+            let (p, c) = (&b[start - 1..end - 1], &b[start..end]);
+            let (d, e) = (&b[start + 1..end + 1], &b[start + 2..end + 2]);
+            let mut any = 0u8;
+            for (((&p, &c), &d), &e) in p.iter().zip(c).zip(d).zip(e) {
+                any |= u8::from(opens_word(p)) & u8::from(pronoun_at(c, d, e));
+            }
+            if any != 0 {
+                for i in start..end {
+                    if candidate(i) {
+                        self.pronoun(&b[i..]);
+                    }
+                }
+            }
+            start = end;
         }
     }
 
@@ -271,31 +298,6 @@ fn opens_word(p: u8) -> bool {
     p <= b' ' || p == b'"' || p == 0x9C
 }
 
-/// Whether any word of `b` may be a pronoun: a branch-free pass over
-/// (previous, three next) byte windows, padded with spaces at both ends.
-fn pronoun_candidates(b: &[u8]) -> bool {
-    let n = b.len();
-    if n < 2 {
-        return false;
-    }
-    let at = |i: usize| b.get(i).copied().unwrap_or(b' ');
-    if pronoun_at(b[0], b[1], at(2))
-        || pronoun_at(at(n - 2), b[n - 1], b' ')
-            && opens_word(at(n.wrapping_sub(3)))
-    {
-        return true;
-    }
-    if n < 4 {
-        return false;
-    }
-    let (p, c, d, e) = (&b[..n - 3], &b[1..n - 2], &b[2..n - 1], &b[3..]);
-    let mut any = 0u8;
-    for (((&p, &c), &d), &e) in p.iter().zip(c).zip(d).zip(e) {
-        any |= u8::from(opens_word(p)) & u8::from(pronoun_at(c, d, e));
-    }
-    any != 0
-}
-
 /// Byte marks: which rare bytes a line holds, found in one OR-fold.
 pub(crate) const QUOTE: u8 = 1;
 /// `@`
@@ -420,6 +422,36 @@ mod tests {
         assert_eq!((f.you, f.we), (0, 1));
         let f = Features::of("“Your call,” said Our");
         assert_eq!((f.you, f.we), (1, 1));
+    }
+
+    /// The pronoun counts of a byte-by-byte walk over every position.
+    fn pronouns_one_by_one(line: &str) -> (u32, u32) {
+        let b = line.as_bytes();
+        let at = |i: usize| b.get(i).copied().unwrap_or(b' ');
+        let mut f = Features::of("");
+        for i in 0..b.len() {
+            let opens = i == 0 || opens_word(b[i - 1]);
+            if opens && pronoun_at(b[i], at(i + 1), at(i + 2)) {
+                f.pronoun(&b[i..]);
+            }
+        }
+        (f.you, f.we)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 1000,
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        #[test]
+        fn block_pronoun_search_counts_every_pronoun(
+            line in "[ yYoOuUwWeErRsS\"'.“]{0,200}"
+        ) {
+            let f = Features::of(&line);
+            proptest::prop_assert_eq!((f.you, f.we), pronouns_one_by_one(&line));
+        }
     }
 
     #[test]

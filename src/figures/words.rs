@@ -189,30 +189,46 @@ const TRIGGER_KEYS: [u128; 46] = {
 
 /// For each word length, a bit per first letter that some trigger word of
 /// that length starts with.
-const FIRST_LETTERS: [u32; 10] = {
+const FIRST_LETTERS: [u32; 10] = letter_masks(0);
+
+/// For each word length, a bit per last letter that some trigger word of
+/// that length ends with.
+const LAST_LETTERS: [u32; 10] = letter_masks(1);
+
+/// For each word length, a bit per letter that some trigger word of that
+/// length has first (`from_end` 0) or last (`from_end` 1).
+const fn letter_masks(from_end: usize) -> [u32; 10] {
     let mut masks = [0u32; 10];
     let mut i = 0;
     while i < TRIGGER_WORDS.len() {
         let w = TRIGGER_WORDS[i];
-        masks[w.len()] |= 1 << (w[0] - b'a');
+        let at = if from_end == 0 { 0 } else { w.len() - 1 };
+        masks[w.len()] |= 1 << (w[at] - b'a');
         i += 1;
     }
     masks
-};
+}
+
+/// Whether `c`, ASCII-lower-cased, is a letter with its bit set in `mask`.
+#[inline]
+fn letter_in(mask: u32, c: u8) -> bool {
+    let c = c | 0x20;
+    c.is_ascii_lowercase() && mask & (1 << (c - b'a')) != 0
+}
 
 /// A cheap test run on every word token: could `word` start a spelled-out,
-/// vague or fractional quantity? Most words fail on length or first
-/// letter; the rest are one binary search over packed keys, without
-/// allocating or validating UTF-8.
+/// vague or fractional quantity? Most words fail on length or on their
+/// first and last letters; the rest are one binary search over packed
+/// keys, without allocating or validating UTF-8.
+#[inline]
 pub fn may_be_number_word(b: &[u8]) -> bool {
     if b.len() < 3 || b.len() > 9 {
         return false;
     }
     // `| 0x20` lower-cases ASCII letters and maps no other byte onto one,
     // so a match means the word was these letters in some case.
-    let first = b[0] | 0x20;
-    if !first.is_ascii_lowercase()
-        || FIRST_LETTERS[b.len()] & (1 << (first - b'a')) == 0
+    if !letter_in(FIRST_LETTERS[b.len()], b[0])
+        || !letter_in(LAST_LETTERS[b.len()], b[b.len() - 1])
     {
         return false;
     }

@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 use super::load::EntryKind;
 use super::names::in_longer_name;
-use super::text::{is_all_caps, starts_upper, Doc};
+use super::text::{is_all_caps, more_chars_than, starts_upper, Doc};
 use super::words::{
     NOT_NAME, ORG_HEADS, ORG_SUFFIXES, PARTICLES, PERSON_VERBS, ROLES,
     ROLE_WORDS, THING_NOUNS, TITLES,
@@ -410,7 +410,7 @@ fn is_name_word(doc: &Doc<'_>, k: usize) -> bool {
     starts_upper(w)
         && w.chars()
             .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
-        && !(w.chars().count() > 1 && is_all_caps(w))
+        && !(more_chars_than(w, 1) && is_all_caps(w))
         && doc.classes(k)
             & (NOT_NAME.bit()
                 | ROLES.bit()

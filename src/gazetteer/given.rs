@@ -28,7 +28,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::load::EntryKind;
-use super::text::{is_all_caps, starts_upper, Doc, Words};
+use super::text::{is_all_caps, more_chars_than, starts_upper, Doc, Words};
 use super::words::{
     CLAUSE_WORDS, NOT_NAME, ORG_HEADS, ORG_SUFFIXES, ORG_TAILS, PERSON_VERBS,
     PLACE_CUES, PLACE_NOUNS, REPORTING_VERBS, ROLES, ROLE_WORDS, THING_NOUNS,
@@ -155,7 +155,7 @@ pub(crate) fn is_given(word: &str) -> bool {
     if names.set.contains(word) {
         return true;
     }
-    if word.chars().count() < 2 || !is_all_caps(word) {
+    if !more_chars_than(word, 1) || !is_all_caps(word) {
         return false;
     }
     let mut chars = word.chars();
@@ -415,7 +415,7 @@ fn surname_end(doc: &Doc<'_>, k: usize, caps: bool) -> Option<usize> {
 fn surname_word(doc: &Doc<'_>, k: usize, caps: bool) -> bool {
     let w = doc.stem(k);
     starts_upper(w)
-        && w.chars().count() >= 2
+        && more_chars_than(w, 1)
         && w.chars()
             .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
         && (caps || !is_all_caps(w))

@@ -15,7 +15,7 @@
 //! "Valeska Paris"; "in Paris" stays the city).
 
 use super::load::{Entry, EntryKind};
-use super::text::{is_all_caps, starts_upper, Doc};
+use super::text::{is_all_caps, more_chars_than, starts_upper, Doc};
 use super::words::{NOT_NAME, PLACE_CUES, ROLES, TITLES};
 use super::{Hit, Target};
 use crate::hash::KeyMap;
@@ -124,7 +124,7 @@ fn collect<'a>(
             continue;
         }
         let word = doc.stem(h.last);
-        if word.chars().count() < 3 {
+        if !more_chars_than(word, 2) {
             continue; // "Kim Jong Un": the last word is no surname
         }
         out.push(Surname {

@@ -235,11 +235,19 @@ impl<'a> Doc<'a> {
     #[inline]
     pub(crate) fn classes(&self, i: usize) -> u32 {
         crate::work::add(1);
-        let cell = &self.info[i].classes;
-        if cell.get() == UNKNOWN {
-            cell.set(classes(self.stem(i)));
+        match self.info[i].classes.get() {
+            UNKNOWN => self.look_up_classes(i),
+            known => known,
         }
-        cell.get()
+    }
+
+    /// The first lookup of token `i`'s classes, kept out of line so that
+    /// the passes, which ask again and again, inline only the array read.
+    #[inline(never)]
+    fn look_up_classes(&self, i: usize) -> u32 {
+        let found = classes(self.stem(i));
+        self.info[i].classes.set(found);
+        found
     }
 
     /// True when token `i` (without a possessive) is in `list`.
@@ -290,12 +298,15 @@ impl<'a> Doc<'a> {
             words += usize::from(upper || t.span.len() > 3);
             caps += usize::from(upper);
         }
+        if words < 3 || caps * 10 < words * 8 {
+            return false; // most sentences: the ending needs no look
+        }
         // Prose full of names still ends with a full stop; headlines do not.
-        let span = self.tokens.sentences[s].span.slice(self.text);
-        let prose = span.trim_end().ends_with(['.', ';', ','])
-            || span.trim_end().ends_with(".”")
-            || span.trim_end().ends_with(".\"");
-        !prose && words >= 3 && caps * 10 >= words * 8
+        let span = self.tokens.sentences[s].span.slice(self.text).trim_end();
+        let prose = span.ends_with(['.', ';', ','])
+            || span.ends_with(".”")
+            || span.ends_with(".\"");
+        !prose
     }
 
     /// True when tokens `first..=last` stand in shouted text: at least two
@@ -346,6 +357,13 @@ pub(crate) fn dated(after: &str) -> bool {
         Some(b' ') => digits <= 2 && is_month(&rest[1..]),
         _ => false,
     }
+}
+
+/// True when `s` has more than `n` characters; counts no further, where
+/// `chars().count()` would walk the whole word.
+#[inline]
+pub(crate) fn more_chars_than(s: &str, n: usize) -> bool {
+    s.chars().nth(n).is_some()
 }
 
 /// True when `s` starts with an upper-case letter.
