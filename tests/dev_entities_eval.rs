@@ -237,8 +237,10 @@ fn dev_entities() {
     // Before the learned tagger (rules only): wikigold P 0.949 R 0.440,
     // held-out fifth P 0.963 R 0.424; GUM P 0.861 R 0.569. With the
     // tagger: held-out fifth 0.938 / 0.491, GUM 0.849 / 0.607. With
-    // defined acronyms, repeats and roles as titles: held-out fifth
-    // 0.943 / 0.576, GUM 0.846 / 0.620.
+    // defined acronyms, repeats, roles as titles, occupations and life
+    // dates: held-out fifth 0.930 / 0.623, GUM 0.843 / 0.614. A rebuilt
+    // model moves these by about 0.005 either way: the rule hits are
+    // among its features.
     let wikigold = load(&dir, "wikigold.jsonl");
     let btc = load(&dir, "btc.jsonl");
     let gum = load(&dir, "gum_wikinews.jsonl");
@@ -256,13 +258,13 @@ fn dev_entities() {
 
     let checks: Vec<(String, f64, f64)> = vec![
         ("gum precision".into(), gm.total().precision(), 0.84),
-        ("gum F1".into(), gm.total().f1(), 0.71),
+        ("gum F1".into(), gm.total().f1(), 0.70),
         (
             "gum location recall".into(),
             gm.get("location").recall(),
             0.69,
         ),
-        ("gum person recall".into(), gm.get("person").recall(), 0.58),
+        ("gum person recall".into(), gm.get("person").recall(), 0.57),
         (
             "gum organization recall".into(),
             gm.get("organization").recall(),
@@ -271,9 +273,9 @@ fn dev_entities() {
         (
             "wikigold held-out precision".into(),
             wg.total().precision(),
-            0.93,
+            0.92,
         ),
-        ("wikigold held-out F1".into(), wg.total().f1(), 0.71),
+        ("wikigold held-out F1".into(), wg.total().f1(), 0.74),
         (
             "btc held-out precision".into(),
             bt.total().precision(),

@@ -165,12 +165,51 @@ fn bare_name(
         Some(last)
             if doc.joined_to_next(last) && doc.is(last + 1, &PERSON_VERBS)
                 || aged(doc, last)
+                || life_dates(doc, last)
                 || of_body(doc, hits, last) =>
         {
             out.push(Hit::unknown(doc, c, last, EntryKind::Person));
         }
         _ => apposition(doc, hits, c, out),
     }
+}
+
+/// True when token `k` is a lower-case noun of a person's occupation by
+/// its ending, whether or not a list has it: "-ist" and "-ian" make
+/// "saxophonist", "anatomist", "keyboardist", "politician", "historian"
+/// ("anatomist Gustav Fritsch", "musicians Minnie Riperton and ...").
+fn occupation(doc: &Doc<'_>, k: usize) -> bool {
+    if doc.capitalised(k) {
+        return false;
+    }
+    let w = doc.word(k);
+    let w = w.strip_suffix('s').unwrap_or(w);
+    w.len() >= 6
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && (w.ends_with("ist") || w.ends_with("ian"))
+}
+
+/// "Eduard Hitzig (February 6, 1839 - August 20, 1907)", "Rudolf
+/// Virchow (1821-1902)", "Dahvin Daniels (born August 23, 1993)": dates of
+/// a life in brackets after a full name, as biographies and obituaries
+/// write them.
+fn life_dates(doc: &Doc<'_>, last: usize) -> bool {
+    if last + 1 >= doc.len() || doc.gap_after(last).trim() != "(" {
+        return false;
+    }
+    let inside = (last + 1..doc.len().min(last + 5))
+        .take_while(|&k| k == last + 1 || !doc.gap_after(k - 1).contains(')'));
+    let mut inside = inside.peekable();
+    let opens = inside.peek().is_some_and(|&k| {
+        matches!(doc.word(k), "born" | "b" | "c" | "né" | "née")
+    });
+    opens
+        || inside.any(|k| {
+            let w = doc.word(k);
+            w.len() == 4
+                && w.bytes().all(|b| b.is_ascii_digit())
+                && matches!(w.as_bytes()[0], b'1' | b'2')
+        })
 }
 
 /// "Thomas Sam, 42, and his wife": an age in commas after the name.
@@ -231,6 +270,9 @@ fn apposition(doc: &Doc<'_>, hits: &[Hit], c: usize, out: &mut Vec<Hit>) {
 /// True when token `k` ends a role phrase that holds a role noun or
 /// title: "head", "Defence Minister", "Secretary of State".
 fn ends_role_phrase(doc: &Doc<'_>, k: usize) -> bool {
+    if occupation(doc, k) {
+        return true;
+    }
     let mut j = k;
     loop {
         if doc.is(j, &ROLES) {
