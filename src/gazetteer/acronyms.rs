@@ -18,6 +18,7 @@ use super::layout::replace;
 use super::learned::{facility, not_entity};
 use super::load::EntryKind;
 use super::text::{is_all_caps, Doc};
+use super::words::NAME_CONNECTORS;
 use super::{hit_at, hits_over, Hit};
 use std::collections::HashMap;
 
@@ -25,13 +26,11 @@ use std::collections::HashMap;
 const MAX_LETTERS: usize = 10;
 const MAX_WORDS: usize = 16;
 
-/// Lower-case words that stand inside a name between capitalised ones and
-/// may or may not give the acronym a letter ("Department of Defense",
-/// "DOD" or "DD").
-const CONNECTORS: &[&str] = &[
-    "of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le",
-    "del", "di", "der", "und", "&", "to", "at",
-];
+/// Prepositions that stand inside the expansions of acronyms beside the
+/// connectors of names ("Organization for Security and Co-operation in
+/// Europe", "OSCE"); like them they may or may not give the acronym a
+/// letter ("Department of Defense", "DOD" or "DD").
+const PREPOSITIONS: &[&str] = &["in", "to", "at", "des", "und"];
 
 /// Words that make a defined name a state rather than an institution.
 const STATE_WORDS: &[&str] = &[
@@ -86,7 +85,9 @@ fn trimmed(b: &[u8]) -> &[u8] {
 }
 
 fn is_connector(doc: &Doc<'_>, j: usize) -> bool {
-    !doc.capitalised(j) && CONNECTORS.contains(&doc.word(j))
+    let w = doc.word(j);
+    !doc.capitalised(j)
+        && (NAME_CONNECTORS.contains(&w) || PREPOSITIONS.contains(&w))
 }
 
 /// True when the words of a name may run from token `j` to the next one:

@@ -16,7 +16,7 @@
 use super::given::is_given;
 use super::load::{Entry, EntryKind};
 use super::text::{is_all_caps, Doc};
-use super::words::NOT_NAME;
+use super::words::{NAME_CONNECTORS, NOT_NAME};
 use super::{Hit, Target};
 use crate::hash::KeySet;
 
@@ -210,15 +210,8 @@ impl Memo {
     }
 }
 
-/// Lower-case words that stand inside names between capitalised words.
-const CONNECTORS: &[&str] = &[
-    "of", "de", "del", "della", "der", "den", "van", "von", "da", "do", "dos",
-    "das", "du", "la", "le", "al", "el", "bin", "ibn", "bint", "and", "the",
-    "for", "on", "upon", "y", "zu", "di",
-];
-
 fn connector(word: &str) -> bool {
-    CONNECTORS.contains(&word)
+    NAME_CONNECTORS.contains(&word)
 }
 
 /// The shape of a word: upper-case letters as `X`, lower-case as `x`,

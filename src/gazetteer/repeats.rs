@@ -18,9 +18,11 @@
 use super::load::EntryKind;
 use super::names::in_longer_run;
 use super::text::{is_all_caps, Doc};
-use super::words::NOT_NAME;
+use super::words::{NAME_CONNECTORS, NOT_NAME};
 use super::{covered, Hit};
+use crate::hash::KeyHasher;
 use std::borrow::Cow;
+use std::hash::Hasher;
 
 /// Most names repeated per first word: a bound on the work per token.
 const MAX_PER_WORD: usize = 16;
@@ -115,11 +117,11 @@ fn slot(doc: &Doc<'_>, t: usize) -> usize {
     (usize::from(first) * 31 + (s.end - s.start)) % 1024
 }
 
-/// FNV-1a of a text.
+/// A hash of a text, by the crate's hasher.
 fn hash(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    let mut h = KeyHasher::default();
+    h.write(s.as_bytes());
+    h.finish()
 }
 
 /// True when the words `first..=last` are part of a longer name: joined
@@ -133,23 +135,20 @@ fn inside_longer(doc: &Doc<'_>, first: usize, last: usize) -> bool {
         doc.capitalised(a) && doc.capitalised(b) && {
             let gap = doc.gap_after(a);
             (b == a + 1 && matches!(gap, "-" | "&" | " & "))
-                || (b == a + 2 && LINKS.contains(&doc.word(a + 1)))
+                || (b == a + 2 && NAME_CONNECTORS.contains(&doc.word(a + 1)))
         }
     };
     let hyphen_before = first > 0 && linked(first - 1, first);
     let link_before = first > 1
-        && LINKS.contains(&doc.word(first - 1))
+        && NAME_CONNECTORS.contains(&doc.word(first - 1))
         && linked(first - 2, first)
         && !doc.sentence_initial(first - 2);
     let hyphen_after = last + 1 < doc.len() && linked(last, last + 1);
     let link_after = last + 2 < doc.len()
-        && LINKS.contains(&doc.word(last + 1))
+        && NAME_CONNECTORS.contains(&doc.word(last + 1))
         && linked(last, last + 2);
     hyphen_before || link_before || hyphen_after || link_after
 }
-
-/// Words that link the capitalised words of one name.
-const LINKS: &[&str] = &["&", "of", "and", "de", "du", "von", "van", "der"];
 
 /// True when the words `first..=last` say nothing of a name where they
 /// stand: one word that is also a month, a day or a function word ("In
@@ -267,14 +266,18 @@ fn copy(doc: &Doc<'_>, h: &Hit, first: usize, last: usize) -> Hit {
 
 #[cfg(test)]
 mod tests {
-    use crate::gazetteer::{fixture, found};
+    use crate::gazetteer::{fixture, found, Gazetteer};
+
+    fn zembla() -> Gazetteer {
+        fixture(
+            "id\ttype\tname\taliases\tsource\tnotes\n\
+             Q1\tlocation\tZembla\t\tt\tkind=country;iso2=ZB\n",
+        )
+    }
 
     #[test]
     fn a_name_found_once_is_the_same_name_where_it_is_repeated() {
-        let g = fixture(
-            "id\ttype\tname\taliases\tsource\tnotes\n\
-             Q1\tlocation\tZembla\t\tt\tkind=country;iso2=ZB\n",
-        );
+        let g = zembla();
         let got = found(
             &g,
             "Talks were held in the town of Varnek, Zembla. Varnek \
@@ -289,10 +292,7 @@ mod tests {
 
     #[test]
     fn a_name_is_repeated_in_the_capitals_of_a_wire_headline() {
-        let g = fixture(
-            "id\ttype\tname\taliases\tsource\tnotes\n\
-             Q1\tlocation\tZembla\t\tt\tkind=country;iso2=ZB\n",
-        );
+        let g = zembla();
         let got = found(
             &g,
             "RUGBY - VARNEK BEAT ZEMBLA IN OPENER .\n\nThe town of Varnek \

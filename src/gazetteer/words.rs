@@ -229,6 +229,15 @@ pub(crate) static PERSON_VERBS: Words = Words::new(1 << 16, &[
     "wrote", "died"
 ]);
 
+/// Lower-case words that stand inside names between capitalised words
+/// ("Bank of England", "Ludwig van Beethoven"): the tagger's connectors
+/// and the links that make a repeated name part of a longer one.
+pub(crate) const NAME_CONNECTORS: &[&str] = &[
+    "of", "de", "del", "della", "der", "den", "van", "von", "da", "do", "dos",
+    "das", "du", "la", "le", "al", "el", "bin", "ibn", "bint", "and", "the",
+    "for", "on", "upon", "y", "zu", "di",
+];
+
 /// Every list, for the shared index.
 pub(crate) static ALL: &[&Words] = &[
     &NOT_NAME,
