@@ -231,14 +231,16 @@ pub(crate) fn find(doc: &Doc<'_>, hits: &mut Vec<Hit>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::gazetteer::{fixture, found};
+    use crate::gazetteer::{fixture, found, Gazetteer};
+
+    /// A gazetteer of the one entry `line`.
+    fn listing(line: &str) -> Gazetteer {
+        fixture(&format!("id\ttype\tname\taliases\tsource\tnotes\n{line}\n"))
+    }
 
     #[test]
     fn a_defined_acronym_names_its_expansion() {
-        let g = fixture(
-            "id\ttype\tname\taliases\tsource\tnotes\n\
-             o:1\torganization\tKalvex Mining\t\tt\t\n",
-        );
+        let g = listing("o:1\torganization\tKalvex Mining\t\tt\t");
         assert_eq!(
             found(
                 &g,
@@ -260,10 +262,7 @@ mod tests {
 
     #[test]
     fn initials_make_the_words_before_the_bracket_one_name() {
-        let g = fixture(
-            "id\ttype\tname\taliases\tsource\tnotes\n\
-             Q16\tlocation\tCanada\t\tt\tkind=country;iso2=CA\n",
-        );
+        let g = listing("Q16\tlocation\tCanada\t\tt\tkind=country;iso2=CA");
         assert_eq!(
             found(
                 &g,
@@ -285,10 +284,7 @@ mod tests {
 
     #[test]
     fn places_and_people_define_acronyms_only_by_their_initials() {
-        let g = fixture(
-            "id\ttype\tname\taliases\tsource\tnotes\n\
-             Q90\tlocation\tParis\t\tt\tkind=city;country=FR\n",
-        );
+        let g = listing("Q90\tlocation\tParis\t\tt\tkind=city;country=FR");
         let got = found(
             &g,
             "They flew from Paris (CDG) with Anna Kowalski (AKO) today. \

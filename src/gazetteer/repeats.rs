@@ -127,6 +127,8 @@ fn hash(s: &str) -> u64 {
 /// True when the words `first..=last` are part of a longer name: joined
 /// by spaces to another capitalised word, or by a hyphen or a connector
 /// ("Sea-Air-Space Museum", "Aviation & Space Museum", "Bank of England").
+/// It widens [`in_longer_run`] here rather than there: the surname passes
+/// use that one, and their hits are features of the tagger's model.
 fn inside_longer(doc: &Doc<'_>, first: usize, last: usize) -> bool {
     if in_longer_run(doc, first, last) {
         return true;
