@@ -465,47 +465,82 @@ pub(crate) fn candidates(
     out
 }
 
-/// The first letters and lengths of the free candidates' words, with room
-/// for a possessive ending: a lower-case token whose first byte and length
-/// no candidate shares is passed over without slicing its stem. A word
-/// that is not ASCII may change its length in lower case, so it stands
-/// for every length of its first letter.
-#[derive(Default)]
-struct Shapes {
-    /// Per letter a to z, a bit per byte length (63 for 63 or more).
-    bits: [u64; 26],
+/// The free candidates' words as a lower-case token would write them:
+/// first byte, last byte and byte length, a possessive ending included. A
+/// lower-case token is read only where its three bytes fit some free word
+/// in one of these forms, so most tokens are passed over on two reads of
+/// the text and one of this table, without slicing their stem. A word that
+/// is not ASCII may change its length in lower case, so it lets every
+/// token with its first letter through.
+struct Written {
+    bits: [u64; FILTER_BITS / 64],
+    /// Per first byte: every token starting with it may hold a free word.
+    loose: [bool; 128],
+    /// Some free word starts with no letter: every token may hold one.
     off: bool,
 }
 
-impl Shapes {
+impl Default for Written {
+    fn default() -> Written {
+        Written {
+            bits: [0; FILTER_BITS / 64],
+            loose: [false; 128],
+            off: false,
+        }
+    }
+}
+
+/// The filter slot of a token's first byte, lower-cased last byte and
+/// byte length.
+fn written_slot(first: u8, last: u8, len: usize) -> usize {
+    let key = (u32::from(first) << 16)
+        | (u32::from(last.to_ascii_lowercase()) << 8)
+        | (len as u32 & 0xff);
+    (key.wrapping_mul(0x85EB_CA6B) >> 20) as usize % FILTER_BITS
+}
+
+impl Written {
     fn add(&mut self, stem: &str) {
-        let b = stem.as_bytes();
-        if stem.is_ascii() {
-            match b.first().map(u8::to_ascii_lowercase) {
-                // A lower-case token is its stem plus "", "'s" or "’s".
-                Some(f @ b'a'..=b'z') => {
-                    for len in [b.len(), b.len() + 2, b.len() + 4] {
-                        self.bits[usize::from(f - b'a')] |= 1 << len.min(63);
-                    }
+        if !stem.is_ascii() {
+            let first =
+                stem.chars().next().and_then(|c| c.to_lowercase().next());
+            match first {
+                Some(f) if f.is_ascii_lowercase() => {
+                    self.loose[f as usize] = true
                 }
+                // The scan reads only tokens that start with an ASCII
+                // lower-case letter: this word is none of them.
+                Some(f) if !f.is_ascii() => {}
                 _ => self.off = true,
             }
             return;
         }
-        let first = stem.chars().next().and_then(|c| c.to_lowercase().next());
-        match first {
-            Some(f @ 'a'..='z') => self.bits[usize::from(f as u8 - b'a')] = !0,
-            // The scan only reads tokens that start with an ASCII
-            // lower-case letter: this word is none of them.
-            Some(f) if !f.is_ascii() => {}
-            _ => self.off = true,
+        let b = stem.as_bytes();
+        let first = match b.first().map(u8::to_ascii_lowercase) {
+            Some(f) if f.is_ascii_lowercase() => f,
+            _ => {
+                self.off = true;
+                return;
+            }
+        };
+        let n = b.len();
+        // The word, and with "'s" or "’s" after it.
+        for (last, len) in [(b[n - 1], n), (b's', n + 2), (b's', n + 4)] {
+            let slot = written_slot(first, last, len);
+            self.bits[slot / 64] |= 1 << (slot % 64);
         }
     }
-    /// Whether a token of `len` bytes starting with the lower-case ASCII
-    /// letter `first` may be a free candidate's word in lower case.
-    fn may_hold(&self, first: u8, len: usize) -> bool {
-        self.off
-            || self.bits[usize::from(first - b'a')] & (1 << len.min(63)) != 0
+
+    /// Whether `token`, which starts with an ASCII lower-case letter, may
+    /// be a free candidate's word in lower case. A last byte that is not
+    /// ASCII is let through: its character may fold to ASCII.
+    fn may_hold(&self, token: &[u8]) -> bool {
+        let (first, last) = (token[0], token[token.len() - 1]);
+        if self.off || self.loose[usize::from(first)] || !last.is_ascii() {
+            return true;
+        }
+        let slot = written_slot(first, last, token.len());
+        self.bits[slot / 64] & (1 << (slot % 64)) != 0
     }
 }
 
@@ -556,13 +591,13 @@ impl Seen {
             inner_caps: KeySet::default(),
             free: [0u64; FILTER_BITS / 64],
         };
-        let mut shapes = Shapes::default();
+        let mut written = Written::default();
         for (&i, &fixed) in cands.token.iter().zip(&cands.fixed) {
             if fixed == FREE {
                 let stem = doc.stem(i as usize);
                 let sig = signature(stem);
                 seen.free[sig / 64] |= 1 << (sig % 64);
-                shapes.add(stem);
+                written.add(stem);
             }
         }
         for &i in &cands.token {
@@ -582,9 +617,8 @@ impl Seen {
             let Some(&first) = text.get(t.span.start) else {
                 continue;
             };
-            if !first.is_ascii_lowercase()
-                || !shapes.may_hold(first, t.span.end - t.span.start)
-            {
+            let token = &text[t.span.start..t.span.end];
+            if !first.is_ascii_lowercase() || !written.may_hold(token) {
                 continue;
             }
             let w = doc.stem(i);
