@@ -26,7 +26,7 @@ use super::words::{
     NOT_NAME, ORG_HEADS, ORG_SUFFIXES, PARTICLES, PERSON_VERBS, ROLES,
     ROLE_WORDS, THING_NOUNS, TITLES,
 };
-use super::{covered, hits_over, Hit, Target};
+use super::{covered, hits_over, keep_and_add, Hit, Target};
 use crate::span::Span;
 
 /// Finds cue names and adds them to `hits` (sorted by start on return).
@@ -54,26 +54,20 @@ fn merge(hits: &mut Vec<Hit>, new: Vec<Hit>, yield_to: impl Fn(&Hit) -> bool) {
     if new.is_empty() {
         return;
     }
-    let old = std::mem::take(hits);
-    let mut keep = vec![true; old.len()];
+    let mut keep = vec![true; hits.len()];
     let mut accepted: Vec<Hit> = Vec::with_capacity(new.len());
     for n in new {
         if accepted.last().is_some_and(|p| p.last >= n.first) {
             continue;
         }
-        let a = old.partition_point(|h| h.last < n.first);
-        let b = a + old[a..].iter().take_while(|h| h.first <= n.last).count();
-        if old[a..b].iter().all(&yield_to) {
+        let a = hits.partition_point(|h| h.last < n.first);
+        let b = a + hits[a..].iter().take_while(|h| h.first <= n.last).count();
+        if hits[a..b].iter().all(&yield_to) {
             keep[a..b].iter_mut().for_each(|k| *k = false);
             accepted.push(n);
         }
     }
-    let kept = old
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(h, k)| k.then_some(h));
-    *hits = kept.chain(accepted).collect();
-    hits.sort_by_key(|h| h.span.start);
+    keep_and_add(hits, &keep, accepted);
 }
 
 /// The people of a list that a role phrase introduces at `c`: a listed

@@ -586,9 +586,14 @@ impl Seen {
     /// candidates still free to be tagged are looked for in lower case:
     /// nothing asks about the others.
     fn new(doc: &Doc<'_>, cands: &Candidates, memo: &mut Memo) -> Seen {
+        // Sized for every free word once, so that the sets seldom grow.
+        let free = cands.fixed.iter().filter(|&&f| f == FREE).count();
         let mut seen = Seen {
-            lower: KeySet::default(),
-            inner_caps: KeySet::default(),
+            lower: KeySet::with_capacity_and_hasher(free, Default::default()),
+            inner_caps: KeySet::with_capacity_and_hasher(
+                free,
+                Default::default(),
+            ),
             free: [0u64; FILTER_BITS / 64],
         };
         let mut written = Written::default();

@@ -34,7 +34,7 @@ use super::words::{
     PLACE_CUES, PLACE_NOUNS, REPORTING_VERBS, ROLES, ROLE_WORDS, THING_NOUNS,
     TITLES,
 };
-use super::{hit_at, Hit};
+use super::{hit_at, keep_and_add, Hit};
 
 /// The given names, one a line, `#` comments; built by
 /// `gazetteers/names/build.py`.
@@ -206,19 +206,13 @@ pub(crate) fn find(doc: &Doc<'_>, hits: &mut Vec<Hit>) {
     if found.is_empty() {
         return;
     }
-    let mut drop = vec![false; hits.len()];
+    let mut keep = vec![true; hits.len()];
     for (_, a, b) in &found {
         for i in a.iter().chain(b) {
-            drop[*i] = true;
+            keep[*i] = false;
         }
     }
-    let old = std::mem::take(hits);
-    let kept = old
-        .into_iter()
-        .zip(drop)
-        .filter_map(|(h, d)| (!d).then_some(h));
-    *hits = kept.chain(found.into_iter().map(|f| f.0)).collect();
-    hits.sort_by_key(|h| h.span.start);
+    keep_and_add(hits, &keep, found.into_iter().map(|f| f.0));
 }
 
 /// A one-word listed place or organisation at `t` that a name may take

@@ -274,7 +274,10 @@ pub fn tag<W: Weights>(cands: &Candidates, w: &W) -> Decoder {
     let mut d = Decoder {
         tags: Vec::with_capacity(cands.len()),
         margins: Vec::with_capacity(cands.len()),
-        ..Decoder::default()
+        memory: KeyMap::with_capacity_and_hasher(
+            cands.len() / 2,
+            Default::default(),
+        ),
     };
     for c in 0..cands.len() {
         let t = if cands.fixed[c] == FREE {

@@ -199,6 +199,20 @@ pub(crate) fn covered(hits: &[Hit], first: usize, last: usize) -> bool {
     !hits_over(hits, first, last).is_empty()
 }
 
+/// Keeps the hits whose flag in `keep` is set, adds `added` and sorts by
+/// start, in place: the passes that replace some hits by longer ones end
+/// this way. The sort is stable, so at one start a kept hit comes first.
+pub(crate) fn keep_and_add(
+    hits: &mut Vec<Hit>,
+    keep: &[bool],
+    added: impl IntoIterator<Item = Hit>,
+) {
+    let mut flags = keep.iter();
+    hits.retain(|_| flags.next().copied().unwrap_or(true));
+    hits.extend(added);
+    hits.sort_by_key(|h| h.span.start);
+}
+
 /// The index of the hit covering token `t`, if any.
 pub(crate) fn hit_at(hits: &[Hit], t: usize) -> Option<usize> {
     let at = hits.partition_point(|h| h.last < t);

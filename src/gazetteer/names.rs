@@ -17,7 +17,7 @@
 use super::load::{Entry, EntryKind};
 use super::text::{is_all_caps, more_chars_than, starts_upper, Doc};
 use super::words::{NOT_NAME, PLACE_CUES, ROLES, TITLES};
-use super::{Hit, Target};
+use super::{keep_and_add, Hit, Target};
 use crate::hash::KeyMap;
 
 /// A surname that may link from token `from` on.
@@ -70,13 +70,7 @@ pub(crate) fn link(doc: &Doc<'_>, entries: &[Entry], hits: &mut Vec<Hit>) {
             weak: false,
         });
     }
-    let old = std::mem::take(hits);
-    let kept = old
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(h, k)| k.then_some(h));
-    *hits = kept.chain(added).collect();
-    hits.sort_by_key(|h| h.span.start);
+    keep_and_add(hits, &keep, added);
 }
 
 /// Surnames seen so far: as written, and in capitals for headlines.
