@@ -3,7 +3,7 @@
 //! Parse, then build, then loop (as ripgrep does): the pipeline and its
 //! automata are built once before the first document; the walk is a lazy
 //! stream that fixes the order, and each item of it becomes jobs
-//! ([`crate::feed`]: a file of one document, read by a worker, or the
+//! (`feed.rs`: a file of one document, read by a worker, or the
 //! records of a JSONL, JSON or WARC file or of stdin, read ahead in
 //! order); workers read, analyse and serialise jobs as they come
 //! ([`crate::ordered`]), and the main thread writes each record when its

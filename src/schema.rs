@@ -1,14 +1,15 @@
 //! The record's fields, described once: what `newsx schema` prints and
 //! what every typed output is built from.
 //!
-//! [`RECORD`] lists every field a record can carry, with its type, whether
-//! it may be absent or null, and what it means. From that one table come
-//! the JSON Schema (draft 2020-12, [`json_schema`]), DuckDB's `columns`
-//! argument for `read_json` ([`duckdb_columns`]), Spark's DDL
-//! ([`spark_ddl`]) and the Parquet columns (`crate::output::parquet`), so
-//! the formats cannot drift apart: a field added to the record writer
-//! without a line here fails the validation test, and a line here with no
-//! field in any record fails it too.
+//! [`DOCUMENT`] and [`ERROR_RECORD`] list every field a record can carry,
+//! with its type, whether it may be absent or null, and what it means.
+//! From these tables come the JSON Schema (draft 2020-12,
+//! [`json_schema`]), DuckDB's `columns` argument for `read_json`
+//! ([`duckdb_columns`]), Spark's DDL ([`spark_ddl`]) and the Parquet
+//! columns (`crate::output::parquet`), so the formats cannot drift apart:
+//! a field added to the record writer without a line here fails the
+//! validation test, and a line here with no field in any record fails it
+//! too.
 //!
 //! A record is either a document record or an error record. The typed
 //! outputs (Parquet, the DuckDB and Spark schemas) hold both in one table:
