@@ -9,12 +9,10 @@
 //! listed anywhere.
 //!
 //! Lookup packs the word (punctuation stripped, ASCII lower-cased) into an
-//! integer and probes a hash table built once: no allocation, no string
-//! comparison.
+//! integer and probes an open-addressing table built once: no allocation,
+//! no string comparison.
 
 use std::sync::LazyLock;
-
-use crate::hash::KeyMap;
 
 use super::words::TABLE;
 
@@ -60,67 +58,123 @@ pub(crate) const SELL: u32 = 1 << 18;
 /// you think…"), not an imperative.
 pub(crate) const SUBJECT: u32 = 1 << 19;
 
-/// Lexicon words packed into a `u128` (lower-case bytes, at most 16), so a
-/// lookup is one multiply-hash and one integer compare, no string compare.
-type Packed = KeyMap<u128, u32>;
-
 /// The lexicon as looked up.
 struct Lexicon {
-    map: Packed,
-    /// Per first and last character ([`end_slot`]), a bit per byte length
-    /// of the lexicon words that have them. Most words of a line are in no
+    /// Lexicon words packed into a `u128` (lower-case bytes, at most 16)
+    /// with their classes, by open addressing: a lookup is one multiply
+    /// and most often one integer compare, no string compare. A key of 0
+    /// marks an empty slot ([`pack`] never gives 0).
+    slots: Vec<(u128, u32)>,
+    /// Per first and last byte ([`END_SLOT`]), a bit per byte length of
+    /// the lexicon words that have them. Most words of a line are in no
     /// class, and this tells so from three bytes, before any packing and
     /// hashing.
     ends: Vec<u64>,
 }
 
-/// Slots of [`end_slot`]: the letters, `'` and `-`.
-const END_SLOTS: usize = 28;
+/// Slots of [`END_SLOT`]: the letters, `'`, `-`, and one for any other
+/// byte.
+const END_SLOTS: usize = 29;
+
+/// The [`Lexicon::ends`] slot of each byte: a letter (either case), `'`
+/// and `-` have their own; every other byte shares the last, whose words
+/// are left to the full lookup.
+static END_SLOT: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut i = 0;
+    while i < 256 {
+        table[i] = match PACKED[i] {
+            0 => END_SLOTS as u8 - 1,
+            b'\'' => 26,
+            b'-' => 27,
+            c => c - b'a',
+        };
+        i += 1;
+    }
+    table
+};
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut map = Packed::default();
+    let mut keys: Vec<(u128, u32)> = Vec::new();
     let mut ends = vec![0u64; END_SLOTS * END_SLOTS];
     for &(word, class) in TABLE {
         let b = word.as_bytes();
         if let Some(key) = pack(b) {
-            *map.entry(key).or_insert(0) |= class;
-        }
-        if let (Some(first), Some(last)) =
-            (end_slot(b[0]), end_slot(b[b.len() - 1]))
-        {
-            // In text each `'` may be a curly apostrophe, two bytes longer.
-            let quotes = b.iter().filter(|&&c| c == b'\'').count();
-            for extra in 0..=quotes {
-                ends[first * END_SLOTS + last] |= 1 << (b.len() + 2 * extra);
+            match keys.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, c)) => *c |= class,
+                None => keys.push((key, class)),
             }
         }
+        let first = usize::from(END_SLOT[usize::from(b[0])]);
+        let last = usize::from(END_SLOT[usize::from(b[b.len() - 1])]);
+        // In text each `'` may be a curly apostrophe, two bytes longer.
+        let quotes = b.iter().filter(|&&c| c == b'\'').count();
+        for extra in 0..=quotes {
+            ends[first * END_SLOTS + last] |= 1 << (b.len() + 2 * extra);
+        }
     }
-    Lexicon { map, ends }
+    // Words with another byte at an end, or of 63 bytes or more, are for
+    // the full lookup to settle.
+    let other = END_SLOTS - 1;
+    for slot in 0..END_SLOTS {
+        ends[other * END_SLOTS + slot] = u64::MAX;
+        ends[slot * END_SLOTS + other] = u64::MAX;
+    }
+    for e in &mut ends {
+        *e |= 1 << 63;
+    }
+    Lexicon {
+        slots: open_addressing(&keys),
+        ends,
+    }
 });
 
-/// The [`Lexicon::ends`] slot of a byte [`pack`] keeps: a letter (either
-/// case), `'` or `-`; `None` for any other byte.
-fn end_slot(b: u8) -> Option<usize> {
-    match PACKED[usize::from(b)] {
-        0 => None,
-        b'\'' => Some(26),
-        b'-' => Some(27),
-        c => Some(usize::from(c - b'a')),
+/// The table of `keys` (distinct, not 0) for [`Lexicon::slots`]: at most
+/// a quarter full, so probes are short.
+fn open_addressing(keys: &[(u128, u32)]) -> Vec<(u128, u32)> {
+    let size = (keys.len() * 4).next_power_of_two();
+    let mut slots = vec![(0, 0); size];
+    for &(key, class) in keys {
+        let mut i = home_slot(key, size);
+        while slots[i].0 != 0 {
+            i = (i + 1) & (size - 1);
+        }
+        slots[i] = (key, class);
     }
+    slots
+}
+
+/// The first slot probed for a packed word in a table of `size` (a power
+/// of two) slots: the halves folded and spread with one multiply.
+fn home_slot(key: u128, size: usize) -> usize {
+    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    let h = folded.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 32) as usize & (size - 1)
 }
 
 /// False when no lexicon word can be `word`, judged from its length and
 /// its first and last bytes; true when it may be one.
+#[inline]
 fn may_be_listed(lexicon: &Lexicon, word: &[u8]) -> bool {
     let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
         return false;
     };
-    match (end_slot(first), end_slot(last)) {
-        (Some(f), Some(l)) if word.len() < 64 => {
-            lexicon.ends[f * END_SLOTS + l] & (1 << word.len()) != 0
+    let f = usize::from(END_SLOT[usize::from(first)]);
+    let l = usize::from(END_SLOT[usize::from(last)]);
+    lexicon.ends[f * END_SLOTS + l] & (1 << word.len().min(63)) != 0
+}
+
+/// The classes of `word` by the full lookup: packed, then probed for.
+fn lookup(lexicon: &Lexicon, word: &[u8]) -> u32 {
+    let Some(key) = pack(word) else { return 0 };
+    let slots = &lexicon.slots;
+    let mut i = home_slot(key, slots.len());
+    loop {
+        match slots[i] {
+            (k, class) if k == key => return class,
+            (0, _) => return 0,
+            _ => i = (i + 1) & (slots.len() - 1),
         }
-        // Anything else is for the full lookup to settle.
-        _ => true,
     }
 }
 
@@ -211,11 +265,26 @@ fn quote_len_back(b: &[u8]) -> usize {
 }
 
 /// Strips punctuation, quotes and brackets around a word.
+#[inline]
 pub(crate) fn strip(word: &str) -> &str {
+    // Most words start and end with a letter or digit: two bytes settle
+    // them, inline, before any loop.
+    match word.as_bytes() {
+        [first, .., last] if bare(*first) && bare(*last) => word,
+        [only] if bare(*only) => word,
+        _ => strip_around(word),
+    }
+}
+
+/// An ASCII byte that is no [`PUNCT`]: [`strip`] stops at it.
+fn bare(b: u8) -> bool {
+    b.is_ascii() && !is_punct(b)
+}
+
+/// [`strip`] of a word with punctuation or a non-ASCII byte at an end.
+fn strip_around(word: &str) -> &str {
     let b = word.as_bytes();
     let (mut start, mut end) = (0, b.len());
-    // Most words start and end with a letter: an ASCII byte that is no
-    // punctuation settles each end without the quote checks.
     while start < end {
         if is_punct(b[start]) {
             start += 1;
@@ -244,21 +313,21 @@ pub(crate) fn strip(word: &str) -> &str {
 }
 
 /// The classes of a raw word: punctuation stripped, ASCII case folded.
+#[inline]
 pub(crate) fn classes_of(raw: &str) -> u32 {
     classes_of_stripped(strip(raw))
 }
 
-/// The classes of a word already passed through [`strip`].
+/// The classes of a word already passed through [`strip`]. The check that
+/// settles most words is inline; the full lookup is not.
+#[inline]
 pub(crate) fn classes_of_stripped(stripped: &str) -> u32 {
     let lexicon = &*LEXICON;
     let word = stripped.as_bytes();
     if !may_be_listed(lexicon, word) {
         return 0;
     }
-    match pack(word) {
-        Some(key) => lexicon.map.get(&key).copied().unwrap_or(0),
-        None => 0,
-    }
+    lookup(lexicon, word)
 }
 
 #[cfg(test)]
