@@ -18,7 +18,7 @@ use super::lexicon::{
     MARKETING, NAV, SECTION, SELL, SOURCE, SPEECH, SUBJECT, TIME_CUE,
     VERB_OR_NOUN,
 };
-use super::lines::{End, Features, ASK, AT, COLON, PAREN};
+use super::lines::{words, End, Features, ASK, AT, COLON, PAREN};
 use super::Reason;
 
 /// What a line is, before context is taken into account.
@@ -93,7 +93,7 @@ impl Scan {
         };
         let mut prev_end = false;
         let mut pending_verb = false;
-        for raw in line.split_ascii_whitespace() {
+        for raw in words(line) {
             // Stripped once: the lookup and the counts both need it.
             let stripped = lexicon::strip(raw);
             let c = lexicon::classes_of_stripped(stripped);

@@ -96,7 +96,7 @@ impl Features {
     /// starts with "you", "we", "our" or "us" (exact check in `pronoun`);
     /// those positions are looked for 64 at a time by a branch-free pass
     /// over (previous, three next) byte windows that the compiler
-    /// vectorises, and only a block holding one is looked at byte by byte.
+    /// vectorises, which marks them; only the marked positions are checked.
     /// The positions whose window runs past either end are checked alone,
     /// with spaces for the missing bytes.
     fn pronouns(&mut self, b: &[u8]) {
@@ -117,18 +117,32 @@ impl Features {
             let end = (start + 64).min(last);
             let (p, c) = (&b[start - 1..end - 1], &b[start..end]);
             let (d, e) = (&b[start + 1..end + 1], &b[start + 2..end + 2]);
+            let mut hits = [0u8; 64];
             let mut any = 0u8;
-            for (((&p, &c), &d), &e) in p.iter().zip(c).zip(d).zip(e) {
-                any |= u8::from(opens_word(p)) & u8::from(pronoun_at(c, d, e));
+            let windows = p.iter().zip(c).zip(d).zip(e);
+            for (hit, (((&p, &c), &d), &e)) in hits.iter_mut().zip(windows) {
+                *hit = u8::from(opens_word(p)) & u8::from(pronoun_at(c, d, e));
+                any |= *hit;
             }
             if any != 0 {
-                for i in start..end {
-                    if candidate(i) {
-                        self.pronoun(&b[i..]);
-                    }
-                }
+                self.pronouns_at(b, start, &hits);
             }
             start = end;
+        }
+    }
+
+    /// Counts the pronouns at `start + k` for every `hits[k]` of 1: the
+    /// hits are read eight at a time, so a block with one pronoun costs
+    /// eight tests, not one per byte.
+    fn pronouns_at(&mut self, b: &[u8], start: usize, hits: &[u8; 64]) {
+        for (k, eight) in hits.chunks_exact(8).enumerate() {
+            let mut bits =
+                u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+            while bits != 0 {
+                let i = start + 8 * k + (bits.trailing_zeros() / 8) as usize;
+                self.pronoun(&b[i..]);
+                bits &= bits - 1;
+            }
         }
     }
 
@@ -259,6 +273,50 @@ fn multibyte_marks(b: &[u8]) -> (bool, bool) {
         }
     }
     (quote != 0, copyright != 0)
+}
+
+/// The words of `line` between runs of ASCII whitespace, as
+/// `str::split_ascii_whitespace` gives them. The end of a word is looked
+/// for eight bytes at a time ([`space_at`]): its length, which no branch
+/// predictor guesses, then costs no branch per byte.
+pub(crate) fn words(line: &str) -> impl Iterator<Item = &str> {
+    let b = line.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i == b.len() {
+            return None;
+        }
+        let start = i;
+        i = space_at(b, i);
+        Some(&line[start..i])
+    })
+}
+
+/// The first ASCII whitespace byte of `b` at or after `i`, or the length.
+fn space_at(b: &[u8], mut i: usize) -> usize {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // The high bit of each byte below 0x21 (and maybe of bytes after
+        // one, from the borrow): the lowest marks the first such byte,
+        // and whitespace is among them.
+        let mut low = x.wrapping_sub(LOW * 0x21) & !x & (LOW * 0x80);
+        while low != 0 {
+            let j = i + (low.trailing_zeros() / 8) as usize;
+            if b[j].is_ascii_whitespace() {
+                return j;
+            }
+            low &= low - 1;
+        }
+        i += 8;
+    }
+    while i < b.len() && !b[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    i
 }
 
 /// Words (a non-space byte after a space, plus the first) and whether a
@@ -451,6 +509,14 @@ mod tests {
         ) {
             let f = Features::of(&line);
             proptest::prop_assert_eq!((f.you, f.we), pronouns_one_by_one(&line));
+        }
+
+        #[test]
+        fn words_split_as_the_standard_library_does(
+            line in "[a \t\n\r\x0b\x0c\x01\x1f!é“]{0,40}"
+        ) {
+            let std: Vec<&str> = line.split_ascii_whitespace().collect();
+            proptest::prop_assert_eq!(words(&line).collect::<Vec<_>>(), std);
         }
     }
 
