@@ -30,7 +30,7 @@
 use super::context::Line;
 use super::furniture::Class;
 use super::lexicon::{self, IMPERATIVE, MARKETING, SELL};
-use super::lines::End;
+use super::lines::{words, End};
 use super::lists::{headline, list_caption, record, record_run};
 use super::vocabulary::{lede_vocabulary, shared_words, Vocabulary};
 use super::Reason;
@@ -79,7 +79,7 @@ fn weight(l: &Line<'_>) -> i32 {
 /// script without case counts as prose.
 fn cased_like_prose(text: &str) -> bool {
     let (mut upper, mut lower) = (0, 0);
-    for w in text.split_ascii_whitespace() {
+    for w in words(text) {
         match w.chars().find(|c| c.is_alphabetic()) {
             Some(c) if c.is_uppercase() => upper += 1,
             Some(c) if c.is_lowercase() => lower += 1,

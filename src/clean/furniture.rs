@@ -360,7 +360,11 @@ fn caption(f: &Features, s: &Scan) -> bool {
 
 /// "Read more: …", "Photo: …", "Source: …", "Tags: …", "Also Read | …".
 fn prefixed(line: &str, f: &Features, s: &Scan) -> Option<Class> {
-    let cut = line.find([':', '|'])?;
+    // The byte marks tell most lines have neither `:` nor `|`.
+    if f.marks & (COLON | PAREN) == 0 {
+        return None;
+    }
+    let cut = line.bytes().position(|b| b == b':' || b == b'|')?;
     let head = &line[..cut];
     let words = head.split_ascii_whitespace().count();
     if words == 0 || words > 3 || line[cut + 1..].trim().is_empty() {

@@ -10,6 +10,7 @@
 
 use super::context::Line;
 use super::lexicon;
+use super::lines::words;
 
 /// The words of some lines of the body, as sorted, distinct hashes.
 #[derive(Debug, Default)]
@@ -61,8 +62,8 @@ fn sample<'a, 'b: 'a>(
     let mut keys = Vec::with_capacity(most / 2);
     let mut read = 0;
     for l in lines {
-        let words = l.text.split_ascii_whitespace().take(most - read);
-        keys.extend(words.filter_map(word_key));
+        let line_words = words(l.text).take(most - read);
+        keys.extend(line_words.filter_map(word_key));
         read += l.feat.words as usize;
         if read >= most {
             break;
@@ -77,7 +78,7 @@ fn sample<'a, 'b: 'a>(
 pub(super) fn overlap(text: &str, vocabulary: &Vocabulary) -> (usize, usize) {
     let mut seen: Vec<u64> = Vec::new();
     let mut shared = 0;
-    for k in text.split_ascii_whitespace().filter_map(word_key) {
+    for k in words(text).filter_map(word_key) {
         if !seen.contains(&k) {
             seen.push(k);
             shared += usize::from(vocabulary.contains(k));
