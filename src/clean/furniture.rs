@@ -134,8 +134,10 @@ impl Scan {
                 self.plain += 1;
             }
         }
-        // Most words are in no class and leave every count as it is.
-        if c != 0 {
+        // Most words are in no class or only in the classes of function
+        // words, which leave every count but one as it is.
+        self.glue += u32::from(c & GLUE != 0);
+        if c & COUNTED != 0 {
             self.count(c);
         }
         self.credit_shape(raw, c, i);
@@ -150,10 +152,10 @@ impl Scan {
         }
     }
 
+    /// Counts the classes of [`COUNTED`] (all but [`GLUE`]).
     fn count(&mut self, c: u32) {
         let bump = |n: &mut u32, class: u32| *n += u32::from(c & class != 0);
         bump(&mut self.navish, NAV | CUE | SECTION | ADVERT | FORM);
-        bump(&mut self.glue, GLUE);
         bump(&mut self.cue, CUE);
         bump(&mut self.section, SECTION);
         bump(&mut self.advert, ADVERT);
@@ -183,6 +185,20 @@ impl Scan {
         self.plain == 0 && self.navish > 0
     }
 }
+
+/// The classes [`Scan::count`] counts.
+const COUNTED: u32 = NAV
+    | CUE
+    | SECTION
+    | ADVERT
+    | FORM
+    | DATE
+    | TIME_CUE
+    | LEGAL
+    | CREDIT
+    | MARKETING
+    | SELL
+    | SPEECH;
 
 /// Classifies one trimmed, non-empty line.
 pub(crate) fn classify(line: &str, f: &Features) -> Class {
