@@ -598,6 +598,13 @@ mod tests {
         }
 
         #[test]
+        fn ascii_fast_path_equals_unicode_segmentation_on_long_words(
+            text in "([a-zA-Z0-9_]{1,40}[ .,;:'_\n]{1,2}){0,8}"
+        ) {
+            prop_assert_eq!(fast_segments(&text), reference_segments(&text));
+        }
+
+        #[test]
         fn tokens_and_sentences_are_ordered_and_in_bounds(text in "\\PC{0,200}") {
             let t = Tokenizer::new().tokenize(&text);
             let mut last = 0;
