@@ -80,6 +80,20 @@ const ABBREVIATIONS: &[&str] = &[
     "cf",
 ];
 
+/// The length of the longest of [`ABBREVIATIONS`]: most words before a
+/// full stop are longer and skip the list.
+const LONGEST_ABBREVIATION: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[i].len() > longest {
+            longest = ABBREVIATIONS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 /// Splits cleaned text into word tokens and sentences.
 #[derive(Clone, Debug, Default)]
 pub struct Tokenizer {
@@ -458,10 +472,11 @@ fn starts_sentence(text: &str, out: &Tokens, first: char) -> bool {
     if word.contains('.') {
         return false; // "U.S." and "a.m." keep their dots
     }
-    if word.chars().count() == 1 && word.starts_with(char::is_uppercase) {
+    let mut chars = word.chars();
+    if chars.next().is_some_and(char::is_uppercase) && chars.next().is_none() {
         return false; // an initial: "J. Smith"
     }
-    if ABBREVIATIONS.contains(&word) {
+    if word.len() <= LONGEST_ABBREVIATION && ABBREVIATIONS.contains(&word) {
         // "No. 5" and "Gen. Smith" continue; "No." before a word may end one.
         return word == "No" && !first.is_ascii_digit();
     }
