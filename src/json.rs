@@ -8,7 +8,6 @@
 //! an object is written key by key into the output, a string in runs of
 //! bytes that need no escape, an integer from a stack buffer.
 
-use std::fmt::Display;
 use std::io::{self, Write};
 
 /// Writes one JSON object (and the objects and arrays inside it) to `out`.
@@ -76,10 +75,14 @@ impl<'w, W: Write> Object<'w, W> {
         uint(out, value)
     }
 
-    /// A member whose value is printed by `Display` as a valid JSON
-    /// number (an exact decimal).
-    pub fn number(&mut self, key: &str, value: impl Display) -> io::Result<()> {
-        write!(self.key(key)?, "{value}")
+    /// A member whose value `write` prints, straight into the output, as
+    /// a valid JSON number (an exact decimal).
+    pub fn number(
+        &mut self,
+        key: &str,
+        write: impl FnOnce(&mut W) -> io::Result<()>,
+    ) -> io::Result<()> {
+        write(self.key(key)?)
     }
 
     /// A member whose value is an object written by `f`.
@@ -278,7 +281,7 @@ mod tests {
         o.some_str("skipped", None).unwrap();
         o.uint("n", u64::MAX).unwrap();
         o.uint("z", 0).unwrap();
-        o.number("d", "0.19").unwrap();
+        o.number("d", |w| w.write_all(b"0.19")).unwrap();
         o.object("s", |s| s.uint("k", 7)).unwrap();
         o.array("p", [[1, 2], [3, 40]], pair).unwrap();
         o.array("e", Vec::<u8>::new(), |_, _| Ok(())).unwrap();

@@ -254,9 +254,9 @@ fn figure<W: Write>(
     json::object(out, |o| {
         o.str("type", f.kind.as_str())?;
         o.str("text", f.span.slice(text))?;
-        o.number("value", f.value)?;
+        o.number("value", |w| f.value.write_to(w))?;
         if let Some(max) = f.value_max {
-            o.number("value_max", max)?;
+            o.number("value_max", |w| max.write_to(w))?;
         }
         o.some_str("currency", f.currency.as_deref())?;
         o.some_str("unit", f.unit.as_deref())?;
@@ -270,7 +270,8 @@ fn figure<W: Write>(
 ///
 /// Keeps the code point count at every 64th byte, so a lookup counts at most
 /// 63 bytes and the table costs 1/16 of the text; ASCII text (most news)
-/// needs no table at all since bytes and code points coincide.
+/// needs no table at all since bytes and code points coincide. Both the
+/// table and a lookup count eight bytes at a time ([`chars_in`]).
 struct CharIndex<'t> {
     bytes: &'t [u8],
     checkpoints: Vec<usize>,
@@ -284,10 +285,10 @@ impl<'t> CharIndex<'t> {
         let mut checkpoints = Vec::new();
         if !text.is_ascii() {
             let mut count = 0;
-            checkpoints.reserve(bytes.len() / STRIDE + 1);
+            checkpoints.reserve(bytes.len() / STRIDE + 2);
             for chunk in bytes.chunks(STRIDE) {
                 checkpoints.push(count);
-                count += chunk.iter().filter(|&&b| !is_continuation(b)).count();
+                count += chars_in(chunk);
             }
             checkpoints.push(count);
         }
@@ -303,15 +304,37 @@ impl<'t> CharIndex<'t> {
             return byte; // past the end: spans never point there
         };
         let from = block * STRIDE;
-        base + self.bytes[from..byte.min(self.bytes.len())]
-            .iter()
-            .filter(|&&b| !is_continuation(b))
-            .count()
+        base + chars_in(&self.bytes[from..byte.min(self.bytes.len())])
     }
 
     fn pair(&self, span: Span) -> [usize; 2] {
         [self.char_offset(span.start), self.char_offset(span.end)]
     }
+}
+
+/// The code points that start in `bytes`: its length less its UTF-8
+/// continuation bytes, counted eight bytes at a time.
+fn chars_in(bytes: &[u8]) -> usize {
+    // 31 words: the bytewise sums of a block stay below 256.
+    bytes.chunks(31 * 8).map(block_chars).sum()
+}
+
+/// [`chars_in`] for at most 248 bytes: each word's continuation bytes are
+/// flagged in the low bit of each byte, the flags summed bytewise, and one
+/// multiplication adds the eight sums (at most 248, so nothing carries).
+fn block_chars(block: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut words = block.chunks_exact(8);
+    let mut sums = 0u64;
+    for word in words.by_ref() {
+        let w = u64::from_le_bytes(word.try_into().expect("8 bytes"));
+        // Bit 7 set and bit 6 clear (`10xxxxxx`), moved down to bit 0.
+        sums += (w & !(w << 1)) >> 7 & ONES;
+    }
+    let rest = words.remainder().iter();
+    let continuations = (sums.wrapping_mul(ONES) >> 56) as usize
+        + rest.filter(|&&b| is_continuation(b)).count();
+    block.len() - continuations
 }
 
 fn is_continuation(b: u8) -> bool {
@@ -348,12 +371,21 @@ mod tests {
     }
 
     #[test]
+    fn chars_in_counts_code_points_across_blocks() {
+        let text = "aé€😀".repeat(40) + "tail";
+        for end in (0..=text.len()).filter(|&e| text.is_char_boundary(e)) {
+            let head = &text[..end];
+            assert_eq!(chars_in(head.as_bytes()), head.chars().count());
+        }
+    }
+
+    #[test]
     fn decimals_become_exact_json_numbers() {
         use crate::figures::Decimal;
         let mut out = Vec::new();
         let mut o = Object::new(&mut out).unwrap();
-        o.number("a", Decimal::new(113, 0)).unwrap();
-        o.number("b", Decimal::new(19, 2)).unwrap();
+        o.number("a", |w| Decimal::new(113, 0).write_to(w)).unwrap();
+        o.number("b", |w| Decimal::new(19, 2).write_to(w)).unwrap();
         o.close().unwrap();
         assert_eq!(out, br#"{"a":113,"b":0.19}"#);
     }

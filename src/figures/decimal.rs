@@ -3,6 +3,7 @@
 
 use std::cmp::Ordering;
 use std::fmt;
+use std::io;
 
 /// An exact decimal number: `±mantissa × 10^-scale`. Never a float, so
 /// "$1.13bn" stays 1130000000 and values beyond 2^53 stay exact. Signed
@@ -158,26 +159,73 @@ impl Ord for Decimal {
     }
 }
 
+impl Decimal {
+    /// Writes the printed form (see [`fmt::Display`]) to `out` without
+    /// building a string: the record writer prints every figure's value.
+    pub fn write_to(&self, out: &mut impl io::Write) -> io::Result<()> {
+        self.print(|piece| out.write_all(piece))
+    }
+
+    /// The shortest exact form, in pieces handed to `put`: a sign, the
+    /// integer digits, and after a point the leading zeros and the other
+    /// digits of the fraction, its trailing zeros dropped.
+    fn print<E>(
+        &self,
+        mut put: impl FnMut(&[u8]) -> Result<(), E>,
+    ) -> Result<(), E> {
+        if self.negative && self.mantissa != 0 {
+            put(b"-")?;
+        }
+        let mut buf = [0u8; 39];
+        let digits = digits(self.mantissa, &mut buf);
+        let scale = self.scale as usize;
+        // The integer part is the digits above the scale, or "0".
+        let int_len = digits.len().saturating_sub(scale);
+        put(if int_len == 0 {
+            b"0"
+        } else {
+            &digits[..int_len]
+        })?;
+        let zeros = digits.iter().rev().take_while(|&&d| d == b'0').count();
+        let frac = &digits[int_len..digits.len() - zeros.min(scale)];
+        if frac.is_empty() {
+            return Ok(());
+        }
+        put(b".")?;
+        for _ in 0..scale - (digits.len() - int_len) {
+            put(b"0")?;
+        }
+        put(frac)
+    }
+}
+
+/// The decimal digits of `n`, written at the end of `buf`. Values nearly
+/// always fit 64 bits, whose division is far cheaper than 128-bit's.
+fn digits(mut n: u128, buf: &mut [u8; 39]) -> &[u8] {
+    let mut i = buf.len();
+    while n > u128::from(u64::MAX) {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    let mut small = n as u64; // exact: the loop above left 64 bits
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (small % 10) as u8;
+        small /= 10;
+        if small == 0 {
+            return &buf[i..];
+        }
+    }
+}
+
 impl fmt::Display for Decimal {
     /// Prints the shortest exact form: no exponent, no trailing zeros, no
     /// trailing point; valid as a JSON number.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.negative && self.mantissa != 0 {
-            f.write_str("-")?;
-        }
-        let digits = self.mantissa.to_string();
-        let scale = self.scale as usize;
-        if scale == 0 {
-            return f.write_str(&digits);
-        }
-        let padded = format!("{digits:0>width$}", width = scale + 1);
-        let (int, frac) = padded.split_at(padded.len() - scale);
-        let frac = frac.trim_end_matches('0');
-        if frac.is_empty() {
-            f.write_str(int)
-        } else {
-            write!(f, "{int}.{frac}")
-        }
+        self.print(|piece| {
+            f.write_str(std::str::from_utf8(piece).map_err(|_| fmt::Error)?)
+        })
     }
 }
 
@@ -205,6 +253,37 @@ mod tests {
         assert_eq!(d(8, 1).negated().to_string(), "-0.8");
         assert!(d(8, 1).negated() < d(0, 0));
         assert!(d(8, 1).negated() > d(9, 1).negated());
+    }
+
+    #[test]
+    fn display_matches_a_padded_string() {
+        let mantissas = [0, 5, 50, 1050, 1000, 123456789, u128::MAX, 1 << 64];
+        for m in mantissas {
+            for scale in [0, 1, 2, 3, 9, 20, 38, 45] {
+                for negative in [false, true] {
+                    let value = Decimal {
+                        mantissa: m,
+                        scale,
+                        negative,
+                    };
+                    let digits = m.to_string();
+                    let width = scale as usize + 1;
+                    let padded = format!("{digits:0>width$}");
+                    let (int, frac) =
+                        padded.split_at(padded.len() - scale as usize);
+                    let frac = frac.trim_end_matches('0');
+                    let sign = if negative && m != 0 { "-" } else { "" };
+                    let want = match frac {
+                        "" => format!("{sign}{int}"),
+                        _ => format!("{sign}{int}.{frac}"),
+                    };
+                    assert_eq!(value.to_string(), want, "{value:?}");
+                    let mut out = Vec::new();
+                    value.write_to(&mut out).unwrap();
+                    assert_eq!(out, want.as_bytes());
+                }
+            }
+        }
     }
 
     #[test]
