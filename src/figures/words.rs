@@ -187,38 +187,46 @@ const TRIGGER_KEYS: [u128; 46] = {
     keys
 };
 
-/// For each word length, a bit per first letter that some trigger word of
-/// that length starts with.
-const FIRST_LETTERS: [u32; 10] = letter_masks(0);
+/// For each pair of first two letters (`26 * first + second`), a bit per
+/// length of the trigger words that start with it. Common short words
+/// share a first letter and a length with some trigger word ("the" and
+/// "two") far more often than their first two letters ("th" starts no
+/// three-letter trigger word).
+const PREFIX_LENGTHS: [u16; 26 * 26] = {
+    let mut table = [0u16; 26 * 26];
+    let mut i = 0;
+    while i < TRIGGER_WORDS.len() {
+        let w = TRIGGER_WORDS[i];
+        let pair = (w[0] - b'a') as usize * 26 + (w[1] - b'a') as usize;
+        table[pair] |= 1 << w.len();
+        i += 1;
+    }
+    table
+};
 
 /// For each word length, a bit per last letter that some trigger word of
 /// that length ends with.
-const LAST_LETTERS: [u32; 10] = letter_masks(1);
-
-/// For each word length, a bit per letter that some trigger word of that
-/// length has first (`from_end` 0) or last (`from_end` 1).
-const fn letter_masks(from_end: usize) -> [u32; 10] {
+const LAST_LETTERS: [u32; 10] = {
     let mut masks = [0u32; 10];
     let mut i = 0;
     while i < TRIGGER_WORDS.len() {
         let w = TRIGGER_WORDS[i];
-        let at = if from_end == 0 { 0 } else { w.len() - 1 };
-        masks[w.len()] |= 1 << (w[at] - b'a');
+        masks[w.len()] |= 1 << (w[w.len() - 1] - b'a');
         i += 1;
     }
     masks
-}
+};
 
-/// Whether `c`, ASCII-lower-cased, is a letter with its bit set in `mask`.
+/// The index of `c` among the letters a to z, ignoring ASCII case.
 #[inline]
-fn letter_in(mask: u32, c: u8) -> bool {
+fn letter(c: u8) -> Option<usize> {
     let c = c | 0x20;
-    c.is_ascii_lowercase() && mask & (1 << (c - b'a')) != 0
+    c.is_ascii_lowercase().then(|| usize::from(c - b'a'))
 }
 
 /// A cheap test run on every word token: could `word` start a spelled-out,
-/// vague or fractional quantity? Most words fail on length or on their
-/// first and last letters; the rest are one binary search over packed
+/// vague or fractional quantity? Most words fail on length, their first
+/// two letters or their last; the rest are one binary search over packed
 /// keys, without allocating or validating UTF-8.
 #[inline]
 pub fn may_be_number_word(b: &[u8]) -> bool {
@@ -227,8 +235,13 @@ pub fn may_be_number_word(b: &[u8]) -> bool {
     }
     // `| 0x20` lower-cases ASCII letters and maps no other byte onto one,
     // so a match means the word was these letters in some case.
-    if !letter_in(FIRST_LETTERS[b.len()], b[0])
-        || !letter_in(LAST_LETTERS[b.len()], b[b.len() - 1])
+    let (Some(first), Some(second), Some(last)) =
+        (letter(b[0]), letter(b[1]), letter(b[b.len() - 1]))
+    else {
+        return false;
+    };
+    if PREFIX_LENGTHS[first * 26 + second] & (1 << b.len()) == 0
+        || LAST_LETTERS[b.len()] & (1 << last) == 0
     {
         return false;
     }
@@ -378,6 +391,10 @@ mod tests {
         assert_eq!(fraction_word("second"), None);
         for w in ["Two", "thousand", "Dozens", "third", "TEN"] {
             assert!(may_be_number_word(w.as_bytes()), "{w}");
+        }
+        for w in TRIGGER_WORDS {
+            assert!(may_be_number_word(w), "{w:?}");
+            assert!(may_be_number_word(&w.to_ascii_uppercase()), "{w:?}");
         }
         for w in ["the", "tw0", "twos", "thirds", "a", "Ukraine", "fïve"] {
             assert!(!may_be_number_word(w.as_bytes()), "{w}");
