@@ -70,6 +70,9 @@ pub struct CurrencyTable {
     /// First characters of the symbols, and of the letter symbols: a
     /// cheap test before searching either.
     symbol_firsts: CharSet,
+    /// Last characters of the symbols: a number after a quotation mark or
+    /// a dash need not try every symbol.
+    symbol_lasts: CharSet,
     letter_firsts: CharSet,
     /// Bit `n` set when some letter symbol is `n` bytes long.
     letter_lengths: u32,
@@ -87,8 +90,16 @@ struct CharSet {
 
 impl CharSet {
     fn from_firsts<'a>(words: impl Iterator<Item = &'a str>) -> CharSet {
+        CharSet::from_chars(words.filter_map(|w| w.chars().next()))
+    }
+
+    fn from_lasts<'a>(words: impl Iterator<Item = &'a str>) -> CharSet {
+        CharSet::from_chars(words.filter_map(|w| w.chars().next_back()))
+    }
+
+    fn from_chars(chars: impl Iterator<Item = char>) -> CharSet {
         let mut set = CharSet::default();
-        for c in words.filter_map(|w| w.chars().next()) {
+        for c in chars {
             if c.is_ascii() {
                 set.ascii |= 1 << (c as u32);
             } else {
@@ -120,6 +131,7 @@ impl CurrencyTable {
             first_words: HashSet::new(),
             letter_symbols: HashMap::new(),
             symbol_firsts: CharSet::default(),
+            symbol_lasts: CharSet::default(),
             letter_firsts: CharSet::default(),
             letter_lengths: 0,
             prefix_signs: HashMap::new(),
@@ -185,6 +197,8 @@ impl CurrencyTable {
             .sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
         table.symbol_firsts =
             CharSet::from_firsts(table.symbols.iter().map(|(s, _)| s.as_str()));
+        table.symbol_lasts =
+            CharSet::from_lasts(table.symbols.iter().map(|(s, _)| s.as_str()));
         table.letter_firsts = CharSet::from_firsts(
             table.letter_symbols.keys().map(String::as_str),
         );
@@ -296,7 +310,7 @@ impl CurrencyTable {
         let head = text.get(..at)?;
         let head = head.strip_suffix(' ').unwrap_or(head);
         let last = head.chars().next_back()?;
-        if last != '$' && last.is_ascii() {
+        if last != '$' && last.is_ascii() || !self.symbol_lasts.contains(last) {
             return None; // most numbers: no symbol at all
         }
         for (sym, cur) in &self.symbols {

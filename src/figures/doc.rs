@@ -7,7 +7,6 @@
 
 use std::sync::OnceLock;
 
-use super::number::lower;
 use crate::tokenize::{TokenKind, Tokens};
 
 /// One document as seen by the figure rules.
@@ -137,13 +136,30 @@ pub struct WordSet {
     sorted: OnceLock<Sorted>,
 }
 
-/// A [`WordSet`]'s words sorted, and per first letter the lengths of its
-/// words (bit `n` for `n` bytes): most words asked about share no first
-/// letter and length with any word of the set and are settled without a
-/// search.
+/// A [`WordSet`]'s words as sorted [`key`]s, and per first letter the
+/// lengths of its words (bit `n` for `n` bytes): most words asked about
+/// share no first letter and length with any word of the set and are
+/// settled without a search.
 struct Sorted {
-    words: Vec<&'static str>,
+    keys: Vec<Key>,
     lengths: [u32; 26],
+}
+
+/// A word of up to 16 ASCII bytes, lower-cased and packed into an integer
+/// with its length: keys compare in a few instructions, where strings
+/// would call a comparison routine at every step of the search.
+type Key = (u128, usize);
+
+/// The key of `word`; `None` for a longer or non-ASCII word, which no set
+/// holds.
+fn key(word: &[u8]) -> Option<Key> {
+    if word.len() > 16 || !word.is_ascii() {
+        return None;
+    }
+    let packed = word.iter().enumerate().fold(0u128, |k, (i, c)| {
+        k | u128::from(c.to_ascii_lowercase()) << (8 * i)
+    });
+    Some((packed, word.len()))
 }
 
 impl WordSet {
@@ -157,28 +173,31 @@ impl WordSet {
 
     /// True when `word`, lower-cased, is in the set.
     pub fn contains(&self, word: &str) -> bool {
-        let sorted = self.sorted.get_or_init(|| {
-            let mut words = self.words.to_vec();
-            words.sort_unstable();
-            let mut lengths = [0u32; 26];
-            for w in &words {
-                if let Some(i) = letter_index(w.as_bytes()) {
-                    lengths[i] |= 1 << w.len().min(31);
-                }
-            }
-            Sorted { words, lengths }
-        });
+        let sorted = self.sorted.get_or_init(|| self.sort());
         let b = word.as_bytes();
         if let Some(i) = letter_index(b) {
             if sorted.lengths[i] & (1 << b.len().min(31)) == 0 {
                 return false;
             }
         }
-        let mut buf = [0u8; 16];
-        let Some(lower) = lower(word, &mut buf) else {
-            return false;
-        };
-        sorted.words.binary_search(&lower).is_ok()
+        key(b).is_some_and(|k| sorted.keys.binary_search(&k).is_ok())
+    }
+
+    fn sort(&self) -> Sorted {
+        let mut keys: Vec<Key> = self
+            .words
+            .iter()
+            .filter_map(|w| key(w.as_bytes()))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let mut lengths = [0u32; 26];
+        for w in self.words {
+            if let Some(i) = letter_index(w.as_bytes()) {
+                lengths[i] |= 1 << w.len().min(31);
+            }
+        }
+        Sorted { keys, lengths }
     }
 }
 
