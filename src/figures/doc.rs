@@ -59,23 +59,40 @@ impl<'a> Doc<'a> {
     /// The text between token `i - 1` and token `i` (from the start of the
     /// text for the first token, to its end past the last).
     pub fn gap(&self, i: usize) -> &'a str {
+        let (from, to) = self.gap_range(i);
+        &self.text[from..to]
+    }
+
+    /// [`Doc::gap`] as bytes, for the tests asked of every candidate: the
+    /// tokens' ends are char boundaries already, and checking them again on
+    /// each question costs more than the question.
+    fn gap_bytes(&self, i: usize) -> &'a [u8] {
+        let (from, to) = self.gap_range(i);
+        &self.text.as_bytes()[from..to]
+    }
+
+    fn gap_range(&self, i: usize) -> (usize, usize) {
         crate::work::add(1);
         let from = if i == 0 { 0 } else { self.end(i - 1) };
-        let to = self.start(i).max(from);
-        &self.text[from..to]
+        (from, self.start(i).max(from))
     }
 
     /// True when tokens `i - 1` and `i` are separated by spaces only
     /// (no punctuation, no line break).
     pub fn spaced(&self, i: usize) -> bool {
-        let g = self.gap(i);
-        !g.is_empty() && g.chars().all(|c| c == ' ' || c == '\u{a0}')
+        match self.gap_bytes(i) {
+            [] => false,
+            b" " => true, // nearly every gap
+            _ => self.gap(i).chars().all(|c| c == ' ' || c == '\u{a0}'),
+        }
     }
 
     /// True when a single hyphen joins tokens `i - 1` and `i`
     /// ("S-400", "twenty-five", "water-bombing").
     pub fn hyphened(&self, i: usize) -> bool {
-        matches!(self.gap(i), "-" | "‐" | "‑")
+        const HYPHENS: [&[u8]; 3] =
+            [b"-", "\u{2010}".as_bytes(), "\u{2011}".as_bytes()];
+        HYPHENS.contains(&self.gap_bytes(i))
     }
 
     /// End (exclusive) of the hyphenated compound starting at token `i`,
