@@ -20,10 +20,12 @@ use super::words::{NOT_NAME, PLACE_CUES, ROLES, TITLES};
 use super::{keep_and_add, Hit, Target};
 use crate::hash::KeyMap;
 
-/// A surname that may link from token `from` on.
+/// A surname that may link from token `from` on, to the target of the
+/// full name `hit` (an index into the hits): kept as an index so that
+/// collecting and indexing surnames copies no names.
 struct Surname<'a> {
     word: &'a str,
-    target: Target,
+    hit: usize,
     from: usize,
 }
 
@@ -55,7 +57,7 @@ pub(crate) fn link(doc: &Doc<'_>, entries: &[Entry], hits: &mut Vec<Hit>) {
         if cover.is_some_and(|h| !replaceable(doc, h, t)) {
             continue;
         }
-        let Some(target) = surname_at(doc, &known, t) else {
+        let Some(full) = surname_at(doc, &known, t) else {
             continue;
         };
         if cover.is_some() {
@@ -66,7 +68,7 @@ pub(crate) fn link(doc: &Doc<'_>, entries: &[Entry], hits: &mut Vec<Hit>) {
             first: t,
             last: t,
             kind: EntryKind::Person,
-            target,
+            target: hits[full].target.clone(),
             weak: false,
         });
     }
@@ -76,20 +78,21 @@ pub(crate) fn link(doc: &Doc<'_>, entries: &[Entry], hits: &mut Vec<Hit>) {
 /// Surnames seen so far: as written, and in capitals for headlines.
 #[derive(Default)]
 struct Known<'a> {
-    exact: KeyMap<&'a str, Target>,
-    caps: KeyMap<String, Target>,
+    exact: KeyMap<&'a str, usize>,
+    caps: KeyMap<String, usize>,
 }
 
 impl<'a> Known<'a> {
     fn insert(&mut self, s: &Surname<'a>) {
-        self.exact.insert(s.word, s.target.clone());
-        self.caps.insert(s.word.to_uppercase(), s.target.clone());
+        self.exact.insert(s.word, s.hit);
+        self.caps.insert(s.word.to_uppercase(), s.hit);
     }
 
-    fn get(&self, w: &str) -> Option<&Target> {
+    fn get(&self, w: &str) -> Option<usize> {
         self.exact
             .get(w)
             .or_else(|| is_all_caps(w).then(|| self.caps.get(w)).flatten())
+            .copied()
     }
 }
 
@@ -113,7 +116,8 @@ fn collect<'a>(
     hits: &[Hit],
 ) -> Vec<Surname<'a>> {
     let mut out = Vec::new();
-    for h in hits.iter().filter(|h| h.kind == EntryKind::Person) {
+    let people = hits.iter().enumerate();
+    for (i, h) in people.filter(|(_, h)| h.kind == EntryKind::Person) {
         if h.first == h.last {
             continue;
         }
@@ -123,7 +127,7 @@ fn collect<'a>(
         }
         out.push(Surname {
             word,
-            target: h.target.clone(),
+            hit: i,
             from: h.last + 1,
         });
         if let Target::Entry(e) = h.target {
@@ -131,7 +135,7 @@ fn collect<'a>(
             if let Some(c) = canonical.filter(|c| *c != word && c.len() > 2) {
                 out.push(Surname {
                     word: c,
-                    target: h.target.clone(),
+                    hit: i,
                     from: h.last + 1,
                 });
             }
@@ -140,9 +144,9 @@ fn collect<'a>(
     out
 }
 
-/// The person whose surname token `t` is, if any: the latest full mention
-/// before `t` with that surname.
-fn surname_at(doc: &Doc<'_>, known: &Known<'_>, t: usize) -> Option<Target> {
+/// The person whose surname token `t` is, if any: the hit of the latest
+/// full mention before `t` with that surname.
+fn surname_at(doc: &Doc<'_>, known: &Known<'_>, t: usize) -> Option<usize> {
     let w = doc.stem(t);
     if !starts_upper(w) {
         return None;
@@ -156,7 +160,7 @@ fn surname_at(doc: &Doc<'_>, known: &Known<'_>, t: usize) -> Option<Target> {
     if in_longer_name(doc, t) {
         return None;
     }
-    Some(target.clone())
+    Some(target)
 }
 
 /// True when a capitalised word other than a title or role is joined to
