@@ -10,6 +10,8 @@
 
 use std::io::{self, Write};
 
+use crate::swar;
+
 /// Writes one JSON object (and the objects and arrays inside it) to `out`.
 pub struct Object<'w, W: Write> {
     out: &'w mut W,
@@ -168,18 +170,14 @@ pub fn string(out: &mut impl Write, s: &str) -> io::Result<()> {
     let bytes = s.as_bytes();
     let (mut start, mut i) = (0, 0);
     while i < bytes.len() {
-        let at = match bytes.get(i..i + 8) {
-            Some(word) => {
-                let word =
-                    u64::from_le_bytes(word.try_into().expect("8 bytes"));
-                match first_to_escape(word) {
-                    Some(k) => i + k,
-                    None => {
-                        i += 8;
-                        continue;
-                    }
+        let at = match swar::word_at(bytes, i) {
+            Some(word) => match first_to_escape(word) {
+                Some(k) => i + k,
+                None => {
+                    i += 8;
+                    continue;
                 }
-            }
+            },
             None => i,
         };
         let b = bytes[at];
@@ -195,18 +193,12 @@ pub fn string(out: &mut impl Write, s: &str) -> io::Result<()> {
 }
 
 /// The index of the first of the eight bytes of `word` (in text order)
-/// that is below 0x20, `"` or `\`, if any. The classic tests for a zero
-/// byte and a byte under n may also flag bytes after a true one, never
-/// before it, so the lowest flag is exact.
+/// that is below 0x20, `"` or `\`, if any.
 fn first_to_escape(word: u64) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let below = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
-    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
-    let quote = zero(word ^ (ONES * u64::from(b'"')));
-    let backslash = zero(word ^ (ONES * u64::from(b'\\')));
-    let flags = below | quote | backslash;
-    (flags != 0).then(|| flags.trailing_zeros() as usize / 8)
+    let flags = swar::below(word, 0x20)
+        | swar::equal(word, b'"')
+        | swar::equal(word, b'\\');
+    (flags != 0).then(|| swar::first(flags))
 }
 
 fn escape(out: &mut impl Write, b: u8) -> io::Result<()> {

@@ -38,6 +38,7 @@ pub mod schema;
 pub mod signals;
 pub mod span;
 pub mod spill;
+mod swar;
 pub mod tokenize;
 pub mod walk;
 pub mod work;

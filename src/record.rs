@@ -323,7 +323,7 @@ fn chars_in(bytes: &[u8]) -> usize {
 /// flagged in the low bit of each byte, the flags summed bytewise, and one
 /// multiplication adds the eight sums (at most 248, so nothing carries).
 fn block_chars(block: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
+    const ONES: u64 = crate::swar::LOW;
     let mut words = block.chunks_exact(8);
     let mut sums = 0u64;
     for word in words.by_ref() {

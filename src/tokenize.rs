@@ -18,6 +18,7 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::span::Span;
+use crate::swar;
 
 /// What a word token starts with, which later stages use to skip work.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -383,11 +384,10 @@ fn ascii_segments<'t>(
 /// integer arithmetic: the length of a word, which no branch predictor
 /// guesses, then costs no branch per byte.
 fn word_run_end(b: &[u8], mut i: usize) -> usize {
-    while let Some(chunk) = b.get(i..i + 8) {
-        let bytes = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let other = !word_bytes(bytes) & HIGH;
+    while let Some(bytes) = swar::word_at(b, i) {
+        let other = !word_bytes(bytes) & swar::HIGH;
         if other != 0 {
-            return i + (other.trailing_zeros() / 8) as usize;
+            return i + swar::first(other);
         }
         i += 8;
     }
@@ -397,27 +397,14 @@ fn word_run_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// The lowest bit of every byte of a `u64`.
-const LOW: u64 = 0x0101_0101_0101_0101;
-/// The highest bit of every byte of a `u64`.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
 /// The high bit of each byte of `x` (eight ASCII bytes) that is a letter,
 /// a digit or `_`.
 fn word_bytes(x: u64) -> u64 {
-    let folded = x | (LOW * 0x20);
+    use swar::in_range;
+    let folded = x | (swar::LOW * 0x20);
     in_range(folded, b'a', b'z')
         | in_range(x, b'0', b'9')
         | in_range(x, b'_', b'_')
-}
-
-/// The high bit of each byte of `x` (eight ASCII bytes) within
-/// `lo..=hi`. Every sum stays below 256 in each byte, so no carry crosses
-/// into the next byte.
-fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
-    let from_lo = x + LOW * u64::from(0x80 - lo);
-    let above_hi = x + LOW * u64::from(0x7F - hi);
-    from_lo & !above_hi & HIGH
 }
 
 /// WB6/7 and WB11/12 for ASCII: does `mid` join `prev` and `next`?

@@ -5,6 +5,8 @@
 //! e-mail addresses. The classifier looks at these first and only runs the
 //! lexicon over lines that the features make candidates.
 
+use crate::swar;
+
 /// How a line ends, after closing quotes and brackets are set aside.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum End {
@@ -297,15 +299,13 @@ pub(crate) fn words(line: &str) -> impl Iterator<Item = &str> {
 
 /// The first ASCII whitespace byte of `b` at or after `i`, or the length.
 fn space_at(b: &[u8], mut i: usize) -> usize {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    while let Some(chunk) = b.get(i..i + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        // The high bit of each byte below 0x21 (and maybe of bytes after
-        // one, from the borrow): the lowest marks the first such byte,
-        // and whitespace is among them.
-        let mut low = x.wrapping_sub(LOW * 0x21) & !x & (LOW * 0x80);
+    while let Some(x) = swar::word_at(b, i) {
+        // The bytes below 0x21, and maybe bytes after one (from the
+        // borrow): the lowest is the first such byte, and whitespace is
+        // among them.
+        let mut low = swar::below(x, 0x21);
         while low != 0 {
-            let j = i + (low.trailing_zeros() / 8) as usize;
+            let j = i + swar::first(low);
             if b[j].is_ascii_whitespace() {
                 return j;
             }

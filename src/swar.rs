@@ -1,0 +1,77 @@
+//! Eight bytes at a time: tests on a `u64` read from eight bytes of text
+//! that set the high bit of each byte that passes, so that a scan finds
+//! its next byte of interest with `trailing_zeros` instead of a branch per
+//! byte. The text scans of the tokenizer, the cleaner and the record
+//! writer share these.
+//!
+//! The tests for a byte below a bound or equal to a byte borrow across
+//! bytes: they may also flag bytes after a true one, never before it, so
+//! the lowest flag is exact, which is what a scan for the first one needs.
+
+/// One in the lowest bit of every byte.
+pub(crate) const LOW: u64 = 0x0101_0101_0101_0101;
+/// The highest bit of every byte.
+pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The eight bytes of `b` from `i`, little-endian (the first byte lowest),
+/// when there are eight.
+#[inline]
+pub(crate) fn word_at(b: &[u8], i: usize) -> Option<u64> {
+    let eight = b.get(i..i + 8)?;
+    Some(u64::from_le_bytes(eight.try_into().expect("eight bytes")))
+}
+
+/// The index (0 to 7) of the lowest byte that `flags` marks.
+#[inline]
+pub(crate) fn first(flags: u64) -> usize {
+    (flags.trailing_zeros() / 8) as usize
+}
+
+/// Flags the bytes of `x` below `n` (`n` at most 0x80); exact for the
+/// lowest.
+#[inline]
+pub(crate) fn below(x: u64, n: u8) -> u64 {
+    x.wrapping_sub(LOW * u64::from(n)) & !x & HIGH
+}
+
+/// Flags the bytes of `x` equal to `b`; exact for the lowest.
+#[inline]
+pub(crate) fn equal(x: u64, b: u8) -> u64 {
+    below(x ^ (LOW * u64::from(b)), 1)
+}
+
+/// Flags the bytes of `x`, eight ASCII bytes, within `lo..=hi`; exact for
+/// every byte: each sum stays below 256, so no carry crosses into the next.
+#[inline]
+pub(crate) fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    let from_lo = x + LOW * u64::from(0x80 - lo);
+    let above_hi = x + LOW * u64::from(0x7F - hi);
+    from_lo & !above_hi & HIGH
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each test against the byte-by-byte answer, over every byte value
+    /// at every place of a word of otherwise plain letters.
+    #[test]
+    fn the_lowest_flag_is_the_first_matching_byte() {
+        for place in 0..8 {
+            for v in 0..=255u8 {
+                let mut bytes = *b"abcdefgh";
+                bytes[place] = v;
+                let x = u64::from_le_bytes(bytes);
+                let lowest = |flags: u64| (flags != 0).then(|| first(flags));
+                let want =
+                    |p: &dyn Fn(u8) -> bool| bytes.iter().position(|&b| p(b));
+                assert_eq!(lowest(below(x, 0x21)), want(&|b| b < 0x21));
+                assert_eq!(lowest(equal(x, b'"')), want(&|b| b == b'"'));
+                if v < 0x80 {
+                    let flags = in_range(x, b'0', b'9');
+                    assert_eq!(lowest(flags), want(&|b| b.is_ascii_digit()));
+                }
+            }
+        }
+    }
+}
