@@ -95,16 +95,22 @@ static END_SLOT: [u8; 256] = {
 };
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut keys: Vec<(u128, u32)> = Vec::new();
-    let mut ends = vec![0u64; END_SLOTS * END_SLOTS];
-    for &(word, class) in TABLE {
-        let b = word.as_bytes();
-        if let Some(key) = pack(b) {
-            match keys.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, c)) => *c |= class,
-                None => keys.push((key, class)),
-            }
+    // A word listed in several classes is one key with all of them.
+    let mut keys: Vec<(u128, u32)> = TABLE
+        .iter()
+        .filter_map(|&(word, class)| Some((pack(word.as_bytes())?, class)))
+        .collect();
+    keys.sort_unstable_by_key(|&(key, _)| key);
+    keys.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            kept.1 |= later.1;
         }
+        same
+    });
+    let mut ends = vec![0u64; END_SLOTS * END_SLOTS];
+    for &(word, _) in TABLE {
+        let b = word.as_bytes();
         let first = usize::from(END_SLOT[usize::from(b[0])]);
         let last = usize::from(END_SLOT[usize::from(b[b.len() - 1])]);
         // In text each `'` may be a curly apostrophe, two bytes longer.
