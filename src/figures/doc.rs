@@ -7,6 +7,7 @@
 
 use std::sync::OnceLock;
 
+use super::words::{letter, packed_lower};
 use crate::tokenize::{TokenKind, Tokens};
 
 /// One document as seen by the figure rules.
@@ -162,9 +163,8 @@ struct Sorted {
     lengths: [u32; 26],
 }
 
-/// A word of up to 16 ASCII bytes, lower-cased and packed into an integer
-/// with its length: keys compare in a few instructions, where strings
-/// would call a comparison routine at every step of the search.
+/// A word of up to 16 ASCII bytes, lower-cased and packed
+/// ([`packed_lower`]), with its length.
 type Key = (u128, usize);
 
 /// The key of `word`; `None` for a longer or non-ASCII word, which no set
@@ -173,10 +173,7 @@ fn key(word: &[u8]) -> Option<Key> {
     if word.len() > 16 || !word.is_ascii() {
         return None;
     }
-    let packed = word.iter().enumerate().fold(0u128, |k, (i, c)| {
-        k | u128::from(c.to_ascii_lowercase()) << (8 * i)
-    });
-    Some((packed, word.len()))
+    Some((packed_lower(word), word.len()))
 }
 
 impl WordSet {
@@ -221,10 +218,7 @@ impl WordSet {
 /// The index of the first byte of `b` among the letters a to z, ignoring
 /// ASCII case; `None` for anything else.
 fn letter_index(b: &[u8]) -> Option<usize> {
-    let first = b.first()?.to_ascii_lowercase();
-    first
-        .is_ascii_lowercase()
-        .then(|| usize::from(first - b'a'))
+    letter(*b.first()?)
 }
 
 #[cfg(test)]

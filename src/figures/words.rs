@@ -219,7 +219,7 @@ const LAST_LETTERS: [u32; 10] = {
 
 /// The index of `c` among the letters a to z, ignoring ASCII case.
 #[inline]
-fn letter(c: u8) -> Option<usize> {
+pub(super) fn letter(c: u8) -> Option<usize> {
     let c = c | 0x20;
     c.is_ascii_lowercase().then(|| usize::from(c - b'a'))
 }
@@ -245,11 +245,17 @@ pub fn may_be_number_word(b: &[u8]) -> bool {
     {
         return false;
     }
-    let mut key = 0u128;
-    for (i, c) in b.iter().enumerate() {
-        key |= u128::from(c | 0x20) << (8 * i);
-    }
-    TRIGGER_KEYS.binary_search(&key).is_ok()
+    TRIGGER_KEYS.binary_search(&packed_lower(b)).is_ok()
+}
+
+/// `word` (at most 16 bytes) ASCII-lower-cased and packed as [`pack`]
+/// packs it, first byte lowest: keys compare in a few instructions, where
+/// strings would call a comparison routine at every step of a search.
+#[inline]
+pub(super) fn packed_lower(word: &[u8]) -> u128 {
+    word.iter().enumerate().fold(0u128, |k, (i, c)| {
+        k | u128::from(c.to_ascii_lowercase()) << (8 * i)
+    })
 }
 
 /// Accumulates spelled-out number words left to right.
