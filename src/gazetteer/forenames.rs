@@ -10,6 +10,7 @@
 //!
 //! Invariant: `hits` stays sorted by start and non-overlapping.
 
+use super::filter::WordFilter;
 use super::given::is_given;
 use super::load::EntryKind;
 use super::names::in_longer_name;
@@ -31,9 +32,16 @@ pub(crate) fn link(doc: &Doc<'_>, hits: &mut Vec<Hit>) {
     if known.is_empty() {
         return;
     }
+    let mut filter = WordFilter::default();
+    for (g, _) in &known {
+        filter.add(g.as_bytes());
+    }
     let mut added = Vec::new();
     for &t in doc.caps() {
         let w = doc.stem(t);
+        if !filter.may_hold(w.as_bytes()) {
+            continue;
+        }
         let Some((_, f)) = known.iter().find(|(g, _)| *g == w) else {
             continue;
         };

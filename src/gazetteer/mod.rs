@@ -45,6 +45,7 @@ mod acronyms;
 mod cues;
 mod extend;
 mod features;
+mod filter;
 mod fold;
 mod forenames;
 mod given;

@@ -14,6 +14,7 @@
 //! place that no preposition of place introduces ("Paris said" after
 //! "Valeska Paris"; "in Paris" stays the city).
 
+use super::filter::WordFilter;
 use super::load::{Entry, EntryKind};
 use super::text::{is_all_caps, more_chars_than, starts_upper, Doc};
 use super::words::{NOT_NAME, PLACE_CUES, ROLES, TITLES};
@@ -80,15 +81,24 @@ pub(crate) fn link(doc: &Doc<'_>, entries: &[Entry], hits: &mut Vec<Hit>) {
 struct Known<'a> {
     exact: KeyMap<&'a str, usize>,
     caps: KeyMap<String, usize>,
+    /// Both forms of every surname: most capitalised words are refused
+    /// here without hashing them.
+    filter: WordFilter,
 }
 
 impl<'a> Known<'a> {
     fn insert(&mut self, s: &Surname<'a>) {
+        let caps = s.word.to_uppercase();
+        self.filter.add(s.word.as_bytes());
+        self.filter.add(caps.as_bytes());
         self.exact.insert(s.word, s.hit);
-        self.caps.insert(s.word.to_uppercase(), s.hit);
+        self.caps.insert(caps, s.hit);
     }
 
     fn get(&self, w: &str) -> Option<usize> {
+        if !self.filter.may_hold(w.as_bytes()) {
+            return None;
+        }
         self.exact
             .get(w)
             .or_else(|| is_all_caps(w).then(|| self.caps.get(w)).flatten())

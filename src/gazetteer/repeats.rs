@@ -15,6 +15,7 @@
 //!
 //! Invariant: `hits` stays sorted by start and non-overlapping.
 
+use super::filter::WordFilter;
 use super::load::EntryKind;
 use super::names::in_longer_run;
 use super::text::{is_all_caps, Doc};
@@ -50,19 +51,18 @@ pub(crate) fn find(doc: &Doc<'_>, hits: &mut Vec<Hit>) {
     let shouted = in_capitals(doc, hits, &named);
     // Most capitalised words begin no name: a filter on a word's first
     // byte and length passes them over without hashing it.
-    let mut filter = [0u64; 16];
+    let mut filter = WordFilter::default();
     for h in hits.iter() {
-        let bit = slot(doc, h.first);
-        filter[bit / 64] |= 1 << (bit % 64);
+        filter.add(doc.stem(h.first).as_bytes());
     }
     let mut added: Vec<Hit> = Vec::new();
     let mut free_from = 0;
     for &t in doc.caps() {
-        let bit = slot(doc, t);
+        if t < free_from {
+            continue;
+        }
         let capitals = !shouted.is_empty() && is_all_caps(doc.stem(t));
-        if t < free_from
-            || (filter[bit / 64] & (1 << (bit % 64)) == 0 && !capitals)
-        {
+        if !capitals && !filter.may_hold(doc.stem(t).as_bytes()) {
             continue;
         }
         let key = hash(doc.stem(t));
@@ -108,13 +108,6 @@ fn lookup(
                 && fits(t, last))
             .then(|| copy(doc, hit, t, last))
         })
-}
-
-/// The filter bit of token `t`: the first byte and length of its stem.
-fn slot(doc: &Doc<'_>, t: usize) -> usize {
-    let s = doc.stem_span(t);
-    let first = doc.text.as_bytes().get(s.start).copied().unwrap_or(0);
-    (usize::from(first) * 31 + (s.end - s.start)) % 1024
 }
 
 /// A hash of a text, by the crate's hasher.
