@@ -49,6 +49,19 @@ pub(crate) fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
     from_lo & !above_hi & HIGH
 }
 
+/// The eight bytes of `x` with ASCII capitals lower-cased and every other
+/// byte, non-ASCII ones included, as it was: `u8::to_ascii_lowercase` on
+/// each byte.
+#[inline]
+pub(crate) fn to_ascii_lowercase(x: u64) -> u64 {
+    // On the low seven bits of each byte no sum reaches the next byte.
+    let seven = x & !HIGH;
+    let from_a = seven + LOW * u64::from(0x80 - b'A');
+    let above_z = seven + LOW * u64::from(0x7F - b'Z');
+    let upper = from_a & !above_z & !x & HIGH;
+    x | upper >> 2
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,6 +84,14 @@ mod tests {
                     let flags = in_range(x, b'0', b'9');
                     assert_eq!(lowest(flags), want(&|b| b.is_ascii_digit()));
                 }
+                let mut upper = bytes;
+                upper.make_ascii_uppercase();
+                upper[place] = v;
+                let lowered = to_ascii_lowercase(u64::from_le_bytes(upper));
+                assert_eq!(
+                    lowered.to_le_bytes().to_vec(),
+                    upper.to_ascii_lowercase()
+                );
             }
         }
     }
