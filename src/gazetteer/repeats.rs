@@ -57,8 +57,15 @@ pub(crate) fn find(doc: &Doc<'_>, hits: &mut Vec<Hit>) {
     }
     let mut added: Vec<Hit> = Vec::new();
     let mut free_from = 0;
+    // The first hit that does not end before `t`: a word inside a name
+    // starts no repeat (a repeat lies outside every name), and most words
+    // the filter lets through are the names' own first words.
+    let mut at = 0;
     for &t in doc.caps() {
-        if t < free_from {
+        while at < hits.len() && hits[at].last < t {
+            at += 1;
+        }
+        if t < free_from || hits.get(at).is_some_and(|h| h.first <= t) {
             continue;
         }
         let capitals = !shouted.is_empty() && is_all_caps(doc.stem(t));
