@@ -39,14 +39,11 @@ pub(crate) struct Matcher {
     head_bits: Vec<u64>,
     /// The same for `lower_heads`, with [`LOWER_BITS`] bits.
     lower_bits: Vec<u64>,
-    /// One bit per first two bytes (ASCII-lower-cased) of some form, and
-    /// per two bytes of the lower-case forms as written ([`pair_table`]):
-    /// one read rules out most tokens before any hashing.
-    pairs: Vec<u64>,
-    lower_pairs: Vec<u64>,
-    /// Which first bytes of a token may start a form (a cheaper test run
-    /// before the hash).
-    probe: [bool; 256],
+    /// One bit per first two bytes of a token, as written, that may start
+    /// a form ([`start_table`]): one read rules out most tokens before any
+    /// hashing, with one branch where three tests on the first bytes
+    /// mispredicted at every third token.
+    starts: Vec<u64>,
 }
 
 /// A match on word boundaries whose case suits at least one form.
@@ -110,14 +107,7 @@ impl Matcher {
             .collect();
         let head_bits = bit_table(&heads, HEAD_BITS);
         let lower_bits = bit_table(&lower_heads, LOWER_BITS);
-        let probe = probe_table(&forms);
-        let pairs = pair_table(forms.iter(), |c| c.to_ascii_lowercase());
-        let lower_pairs = pair_table(
-            forms.iter().filter(|f| {
-                f.text.starts_with(|c: char| c.is_ascii_lowercase())
-            }),
-            |c| c,
-        );
+        let starts = start_table(&forms);
         Ok(Matcher {
             trie,
             ranges,
@@ -126,9 +116,7 @@ impl Matcher {
             lower_heads,
             head_bits,
             lower_bits,
-            pairs,
-            lower_pairs,
-            probe,
+            starts,
         })
     }
 
@@ -200,18 +188,15 @@ impl Matcher {
     /// word is looked up case-sensitively among the lower-case forms; this
     /// spares the automaton the "the" and "new" of running text.
     fn worth_probing(&self, token: &[u8]) -> bool {
-        let first = token.first().copied().unwrap_or(0);
-        if !self.probe[usize::from(first)] {
+        let slot = start_slot(token);
+        if self.starts[slot / 64] & (1 << (slot % 64)) == 0 {
             return false;
         }
-        if first.is_ascii_lowercase() {
-            return pair_bit(&self.lower_pairs, token, |c| c)
-                && head_hash_exact(token)
-                    .map_or(true, |h| bit(&self.lower_bits, LOWER_BITS, h));
+        if token.first().is_some_and(u8::is_ascii_lowercase) {
+            return head_hash_exact(token)
+                .map_or(true, |h| bit(&self.lower_bits, LOWER_BITS, h));
         }
-        pair_bit(&self.pairs, token, |c| c.to_ascii_lowercase())
-            && head_hash(token)
-                .map_or(true, |h| bit(&self.head_bits, HEAD_BITS, h))
+        head_hash(token).map_or(true, |h| bit(&self.head_bits, HEAD_BITS, h))
     }
 
     /// The exact test that [`Matcher::worth_probing`] approximates for a
@@ -353,6 +338,49 @@ fn pair_bit(table: &[u64], token: &[u8], fold: impl Fn(u8) -> u8) -> bool {
     };
     let slot = usize::from(fold(a)) << 8 | usize::from(fold(b));
     table[slot / 64] & (1 << (slot % 64)) != 0
+}
+
+/// The table that [`Matcher::worth_probing`] reads first, by
+/// [`start_slot`]: a token may start a form when its first byte may
+/// ([`probe_table`]) and its first two bytes are those of some form
+/// ([`pair_table`]), ignoring ASCII case unless it starts with a
+/// lower-case letter (a lower-case token fits only a form written as it
+/// is). A one-byte token is asked about its byte alone.
+fn start_table(forms: &[Form]) -> Vec<u64> {
+    let probe = probe_table(forms);
+    let pairs = pair_table(forms.iter(), |c| c.to_ascii_lowercase());
+    let lower_pairs = pair_table(
+        forms
+            .iter()
+            .filter(|f| f.text.starts_with(|c: char| c.is_ascii_lowercase())),
+        |c| c,
+    );
+    let mut table = vec![0u64; (2 << 16) / 64];
+    for a in 0..=255u8 {
+        for b in 0..=255u8 {
+            for token in [&[a][..], &[a, b][..]] {
+                let fits = if a.is_ascii_lowercase() {
+                    pair_bit(&lower_pairs, token, |c| c)
+                } else {
+                    pair_bit(&pairs, token, |c| c.to_ascii_lowercase())
+                };
+                let slot = start_slot(token);
+                if probe[usize::from(a)] && fits {
+                    table[slot / 64] |= 1 << (slot % 64);
+                }
+            }
+        }
+    }
+    table
+}
+
+/// The bit of `token` in [`start_table`]: its first two bytes, or its one
+/// byte (and a second byte of 0) in the table's other half.
+#[inline]
+fn start_slot(token: &[u8]) -> usize {
+    let a = token.first().copied().unwrap_or(0);
+    let b = token.get(1).copied().unwrap_or(0);
+    usize::from(token.len() >= 2) << 16 | usize::from(a) << 8 | usize::from(b)
 }
 
 /// Whether `table` (from [`bit_table`]) has the bit of hash `h`.
