@@ -133,13 +133,23 @@ fn fnv(h: u64, b: u8) -> u64 {
     (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
 }
 
-/// FNV-1a of the lower-case form of `s` (ASCII without a detour).
+/// FNV-1a of the lower-case form of `s`. An ASCII word is hashed in one
+/// pass that also checks it is ASCII: one loop whose end a short word
+/// mispredicts, where a check first and a hash after would be two.
 fn lower_hash(s: &str) -> u64 {
-    if s.is_ascii() {
-        return s
-            .bytes()
-            .fold(FNV_OFFSET, |h, b| fnv(h, b.to_ascii_lowercase()));
+    let mut h = FNV_OFFSET;
+    for &b in s.as_bytes() {
+        if !b.is_ascii() {
+            return lower_hash_unicode(s);
+        }
+        h = fnv(h, b.to_ascii_lowercase());
     }
+    h
+}
+
+/// [`lower_hash`] of a word that is not ASCII.
+#[cold]
+fn lower_hash_unicode(s: &str) -> u64 {
     let mut buf = [0u8; 4];
     s.chars()
         .flat_map(char::to_lowercase)
@@ -215,28 +225,80 @@ fn connector(word: &str) -> bool {
 }
 
 /// The shape of a word: upper-case letters as `X`, lower-case as `x`,
-/// digits as `d`, other characters as themselves, runs collapsed.
+/// digits as `d`, other characters as themselves, runs collapsed; the
+/// first twelve characters tell. When those are ASCII, their bytes are
+/// read through [`ASCII_SHAPE`] without decoding a character.
 fn shape(word: &str) -> u64 {
-    let mut h = FNV_OFFSET;
-    let mut last = 0u8;
+    let mut runs = Runs::default();
+    for &b in &word.as_bytes()[..word.len().min(12)] {
+        if !b.is_ascii() {
+            return shape_unicode(word);
+        }
+        runs.push(ASCII_SHAPE[usize::from(b)]);
+    }
+    runs.h
+}
+
+/// [`shape`] of a word whose first twelve characters are not all ASCII.
+fn shape_unicode(word: &str) -> u64 {
+    let mut runs = Runs::default();
     for c in word.chars().take(12) {
-        let k = if c.is_uppercase() {
+        runs.push(if c.is_uppercase() {
             b'X'
         } else if c.is_lowercase() {
             b'x'
-        } else if c.is_ascii_digit() {
-            b'd'
         } else if c.is_ascii() {
-            c as u8
+            ASCII_SHAPE[c as usize]
         } else {
             b'o'
+        });
+    }
+    runs.h
+}
+
+/// The shape letter of each ASCII character (see [`shape`]).
+const ASCII_SHAPE: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_uppercase() {
+            b'X'
+        } else if b.is_ascii_lowercase() {
+            b'x'
+        } else if b.is_ascii_digit() {
+            b'd'
+        } else {
+            b
         };
-        if k != last {
-            h = fnv(h, k);
-            last = k;
+        c += 1;
+    }
+    t
+};
+
+/// FNV-1a of shape letters, each run of one letter hashed once.
+struct Runs {
+    h: u64,
+    last: u8,
+}
+
+impl Default for Runs {
+    fn default() -> Runs {
+        Runs {
+            h: FNV_OFFSET,
+            last: 0,
         }
     }
-    h
+}
+
+impl Runs {
+    #[inline]
+    fn push(&mut self, k: u8) {
+        if k != self.last {
+            self.h = fnv(self.h, k);
+            self.last = k;
+        }
+    }
 }
 
 /// The first non-space character of a gap, a line break counting as one.
@@ -410,20 +472,20 @@ pub(crate) fn candidates(
     // Function words, months and days are no names: no need to weigh
     // them, nor to ask how the document writes them elsewhere.
     let mut cursor = HitCursor::new(hits);
-    for &i in &out.token {
+    for (c, &i) in out.token.iter().enumerate() {
         let i = i as usize;
         let fixed = fixed_tag(&mut cursor, entries, i);
         let function_word = fixed == FREE && doc.is(i, &NOT_NAME);
         out.fixed.push(if function_word { 0 } else { fixed });
+        let joins =
+            c > 0 && out.token[c - 1] as usize + 1 == i && joinable(doc, i - 1);
+        out.joins.push(joins);
+        out.connector.push(!doc.capitalised(i));
     }
     let seen = Seen::new(doc, &out, &mut memo);
     out.bounds.push(0);
     for c in 0..n {
         let i = out.token[c] as usize;
-        let joins =
-            c > 0 && out.token[c - 1] as usize + 1 == i && joinable(doc, i - 1);
-        out.joins.push(joins);
-        out.connector.push(!doc.capitalised(i));
         if out.fixed[c] != FREE {
             // A rule's tag is final: only the decoder's memory of it is
             // asked for, and only by the words of free candidates.
@@ -450,6 +512,7 @@ pub(crate) fn candidates(
         }
         let fixed = out.fixed[c];
         if fixed == FREE {
+            let run = run_of(&out, c);
             let mut f = Features {
                 doc,
                 hits: &mut cursor,
@@ -458,7 +521,7 @@ pub(crate) fn candidates(
                 memo: &mut memo,
                 out: &mut out.feats,
             };
-            f.of(i, shape);
+            f.of(i, shape, run);
         }
         out.bounds.push(out.feats.len() as u32);
     }
@@ -663,25 +726,25 @@ fn case_of(doc: &Doc<'_>, j: Option<usize>) -> u64 {
     })
 }
 
-/// The length of the capitalised run holding token `i` (1, 2, 3, 4 or
-/// more) and the token's place in it.
-fn run_of(doc: &Doc<'_>, i: usize) -> u64 {
-    let mut a = i;
-    while a > 0 && i - a < 4 && doc.capitalised(a - 1) && joinable(doc, a - 1) {
+/// The length of the capitalised run holding candidate `c` (1, 2, 3, 4
+/// or more) and its place in it. A run grows over joined neighbours that
+/// are capitalised, so it reads the candidates' marks, not the gaps again:
+/// a capitalised neighbour token is always the neighbouring candidate.
+fn run_of(cands: &Candidates, c: usize) -> u64 {
+    let (joins, connector) = (&cands.joins, &cands.connector);
+    let mut a = c;
+    while a > 0 && c - a < 4 && joins[a] && !connector[a - 1] {
         a -= 1;
     }
-    let mut b = i;
-    while b + 1 < doc.len()
-        && b - i < 4
-        && doc.capitalised(b + 1)
-        && joinable(doc, b)
+    let mut b = c;
+    while b + 1 < cands.len() && b - c < 4 && joins[b + 1] && !connector[b + 1]
     {
         b += 1;
     }
     let len = (b - a + 1).min(4) as u64;
-    let place = if a == i {
+    let place = if a == c {
         0
-    } else if b == i {
+    } else if b == c {
         1
     } else {
         2
@@ -719,8 +782,9 @@ impl Features<'_, '_, '_> {
     }
 
     /// Pushes the static features of token `i`, whose word has the shape
-    /// hash `shape`.
-    fn of(&mut self, i: usize, shape: u64) {
+    /// hash `shape` and whose place in a run of capitals is `run`
+    /// ([`run_of`]).
+    fn of(&mut self, i: usize, shape: u64, run: u64) {
         let doc = self.doc;
         let word = doc.stem(i);
         let n = doc.len();
@@ -768,7 +832,7 @@ impl Features<'_, '_, '_> {
         if initial {
             self.push(kind::INITIAL_WORD, lower);
         }
-        self.push(kind::RUN, run_of(doc, i));
+        self.push(kind::RUN, run);
         self.classes(kind::CLASS, i);
         if let Some(p) = prev {
             self.classes(kind::PREV_CLASS, p);
