@@ -36,6 +36,15 @@ const BUILTIN: &[u8] = include_bytes!("../../gazetteers/names/tagger.bin");
 pub trait Weights {
     /// Adds the weights of feature `f` to `scores`.
     fn add(&self, f: u64, scores: &mut [f32; TAGS]);
+
+    /// The weights of `feats` summed tag by tag, in their order.
+    fn score(&self, feats: impl Iterator<Item = u64>) -> [f32; TAGS] {
+        let mut scores = [0f32; TAGS];
+        for f in feats {
+            self.add(f, &mut scores);
+        }
+        scores
+    }
 }
 
 /// Weights by feature hash, in one open-addressed table whose slots hold
@@ -59,12 +68,17 @@ pub struct Model {
 #[derive(Clone, Copy, Debug)]
 struct Slot {
     key: u64,
-    weights: [i16; TAGS],
+    /// The weights of the [`TAGS`] tags and a 0, so that a slot's weights
+    /// are a whole vector of eight lanes (the slot's padding held them).
+    weights: [i16; LANES],
 }
+
+/// [`TAGS`] and one lane more.
+const LANES: usize = 8;
 
 const EMPTY_SLOT: Slot = Slot {
     key: EMPTY,
-    weights: [0; TAGS],
+    weights: [0; LANES],
 };
 
 /// Bits of a feature hash that index [`Model::filter`] (8 KiB).
@@ -86,6 +100,22 @@ impl Weights for Model {
                 *s += f32::from(q) * self.scale;
             }
         }
+    }
+
+    /// As the default, eight lanes at a time: each lane sums the same
+    /// values in the same order, so the scores are the same to the bit.
+    fn score(&self, feats: impl Iterator<Item = u64>) -> [f32; TAGS] {
+        let mut lanes = [0f32; LANES];
+        for f in feats {
+            if let Some(w) = self.get(f) {
+                for (s, &q) in lanes.iter_mut().zip(w) {
+                    *s += f32::from(q) * self.scale;
+                }
+            }
+        }
+        let mut scores = [0f32; TAGS];
+        scores.copy_from_slice(&lanes[..TAGS]);
+        scores
     }
 }
 
@@ -119,8 +149,8 @@ impl Model {
             if hash == EMPTY {
                 return Err("a feature hash of 0 is reserved".into());
             }
-            let mut weights = [0i16; TAGS];
-            for (t, q) in weights.iter_mut().enumerate() {
+            let mut weights = [0i16; LANES];
+            for (t, q) in weights[..TAGS].iter_mut().enumerate() {
                 let at = 8 + 2 * t;
                 *q = i16::from_le_bytes([r[at], r[at + 1]]);
             }
@@ -148,7 +178,7 @@ impl Model {
 
     /// The stored weights of feature `f`, if the model has any.
     #[inline]
-    fn get(&self, f: u64) -> Option<&[i16; TAGS]> {
+    fn get(&self, f: u64) -> Option<&[i16; LANES]> {
         let bit = filter_slot(f);
         let word = self.filter.get(bit / 64)?;
         if word & (1 << (bit % 64)) == 0 {
@@ -245,10 +275,8 @@ impl Decoder {
         if cands.fixed[c] != FREE {
             return (cands.fixed[c], 0.0);
         }
-        let mut scores = [0f32; TAGS];
-        for &f in cands.static_features(c).iter().chain(dynamic) {
-            w.add(f, &mut scores);
-        }
+        let feats = cands.static_features(c).iter().chain(dynamic);
+        let scores = w.score(feats.copied());
         let prev = self.prev(cands, c);
         let mut best = 0;
         for t in 1..TAGS {
