@@ -19,6 +19,7 @@ use super::text::{is_all_caps, Doc};
 use super::words::{NAME_CONNECTORS, NOT_NAME};
 use super::{Hit, Target};
 use crate::hash::KeySet;
+use crate::swar;
 
 /// Tags: 0 outside a name; `1 + 2k` begins and `2 + 2k` continues a name
 /// of kind `k` (0 person, 1 organisation, 2 location).
@@ -147,6 +148,52 @@ fn lower_hash(s: &str) -> u64 {
     h
 }
 
+/// [`lower_hash`] of the `len` bytes of `text` from `start`, when they are
+/// at most eight, ASCII, and eight bytes of the text start there. The
+/// eight are lower-cased at once, those after the word cleared, and all
+/// eight hashed: a zero byte only multiplies the hash by the prime, which
+/// [`UNDO`] takes back. No loop ends where the word does; a loop over its
+/// bytes mispredicts that end for nearly every word.
+#[inline]
+fn short_lower_hash(text: &[u8], start: usize, len: usize) -> Option<u64> {
+    if len > 8 {
+        return None;
+    }
+    let x = swar::word_at(text, start)?;
+    let mask = if len == 8 {
+        u64::MAX
+    } else {
+        (1 << (8 * len)) - 1
+    };
+    let x = x & mask;
+    if x & swar::HIGH != 0 {
+        return None;
+    }
+    let lower = x | swar::in_range(x, b'A', b'Z') >> 2;
+    let h = (0..8).fold(FNV_OFFSET, |h, k| fnv(h, (lower >> (8 * k)) as u8));
+    Some(h.wrapping_mul(UNDO[8 - len]))
+}
+
+/// `UNDO[k]` multiplied in takes back `k` multiplications by the FNV
+/// prime: its powers of the prime's inverse modulo 2^64 (the prime is odd).
+const UNDO: [u64; 9] = {
+    // Newton's iteration doubles the correct low bits of the inverse.
+    let mut inverse = FNV_PRIME;
+    let mut i = 0;
+    while i < 6 {
+        inverse = inverse
+            .wrapping_mul(2u64.wrapping_sub(FNV_PRIME.wrapping_mul(inverse)));
+        i += 1;
+    }
+    let mut powers = [1u64; 9];
+    let mut k = 1;
+    while k < 9 {
+        powers[k] = powers[k - 1].wrapping_mul(inverse);
+        k += 1;
+    }
+    powers
+};
+
 /// [`lower_hash`] of a word that is not ASCII.
 #[cold]
 fn lower_hash_unicode(s: &str) -> u64 {
@@ -207,7 +254,11 @@ impl Memo {
 
     fn get(&mut self, doc: &Doc<'_>, i: usize) -> u64 {
         if self.lower[i] == 0 {
-            self.lower[i] = lower_hash(doc.stem(i)) | 1;
+            let span = doc.stem_span(i);
+            let short =
+                short_lower_hash(doc.text.as_bytes(), span.start, span.len());
+            self.lower[i] =
+                short.unwrap_or_else(|| lower_hash(doc.stem(i))) | 1;
         }
         self.lower[i]
     }
@@ -499,15 +550,19 @@ pub(crate) fn candidates(
         }
         let shape = shape(doc.stem(i));
         let key = memo.get(doc, i);
+        let elsewhere = Elsewhere {
+            lower: seen.lower.contains(&key),
+            inner_caps: seen.inner_caps.contains(&key),
+        };
         let bare = (doc.sentence_initial(i) || doc.in_headline(i))
-            && !seen.inner_caps.contains(&key)
+            && !elsewhere.inner_caps
             && !memo.given(doc, i);
         out.shape.push(shape);
         out.key.push(key);
         out.bare.push(bare);
         // A sentence's first word that the document also writes in lower
         // case is no name either.
-        if bare && seen.lower.contains(&key) {
+        if bare && elsewhere.lower {
             out.fixed[c] = 0;
         }
         let fixed = out.fixed[c];
@@ -517,11 +572,10 @@ pub(crate) fn candidates(
                 doc,
                 hits: &mut cursor,
                 entries,
-                seen: &seen,
                 memo: &mut memo,
                 out: &mut out.feats,
             };
-            f.of(i, shape, run);
+            f.of(i, shape, run, elsewhere);
         }
         out.bounds.push(out.feats.len() as u32);
     }
@@ -752,12 +806,19 @@ fn run_of(cands: &Candidates, c: usize) -> u64 {
     len * 4 + place
 }
 
+/// Whether the document writes a candidate's word elsewhere in lower case
+/// and capitalised inside a sentence ([`Seen`]), asked once per candidate.
+#[derive(Clone, Copy)]
+struct Elsewhere {
+    lower: bool,
+    inner_caps: bool,
+}
+
 /// What the static features of one token read.
 struct Features<'d, 'a, 'h> {
     doc: &'d Doc<'a>,
     hits: &'d mut HitCursor<'h>,
     entries: &'d [Entry],
-    seen: &'d Seen,
     memo: &'d mut Memo,
     out: &'d mut Vec<u64>,
 }
@@ -782,9 +843,9 @@ impl Features<'_, '_, '_> {
     }
 
     /// Pushes the static features of token `i`, whose word has the shape
-    /// hash `shape` and whose place in a run of capitals is `run`
-    /// ([`run_of`]).
-    fn of(&mut self, i: usize, shape: u64, run: u64) {
+    /// hash `shape`, whose place in a run of capitals is `run`
+    /// ([`run_of`]) and whose word the document writes `elsewhere`.
+    fn of(&mut self, i: usize, shape: u64, run: u64, elsewhere: Elsewhere) {
         let doc = self.doc;
         let word = doc.stem(i);
         let n = doc.len();
@@ -821,8 +882,8 @@ impl Features<'_, '_, '_> {
             (doc.possessive(i), POSSESSIVE),
             (self.memo.given(doc, i), GIVEN),
             (prev.is_some_and(|p| self.memo.given(doc, p)), PREV_GIVEN),
-            (self.seen.lower.contains(&lower), SEEN_LOWER),
-            (self.seen.inner_caps.contains(&lower), SEEN_INNER),
+            (elsewhere.lower, SEEN_LOWER),
+            (elsewhere.inner_caps, SEEN_INNER),
         ];
         for (on, flag) in flags {
             if on {
@@ -871,4 +932,27 @@ pub fn allowed(cands: &Candidates, c: usize, tag: usize, prev: u8) -> bool {
         return !cands.connector[c];
     }
     cands.joins[c] && (prev as usize == tag || prev as usize == tag - 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_words_hash_as_their_bytes_one_by_one() {
+        let text = "Bank of ENGLAND x9-Zz Ünter [AbcdefgH] abcdefghi, 'Q' ";
+        let mut short = 0;
+        for start in 0..text.len() {
+            for len in 0..=9 {
+                let Some(word) = text.get(start..start + len) else {
+                    continue;
+                };
+                if let Some(h) = short_lower_hash(text.as_bytes(), start, len) {
+                    assert_eq!(h, lower_hash(word), "{word:?}");
+                    short += 1;
+                }
+            }
+        }
+        assert!(short > 300, "{short} words hashed eight bytes at a time");
+    }
 }
