@@ -86,7 +86,7 @@ pub(crate) fn clean_document(
 fn split(text: &str) -> Vec<Line<'_>> {
     let mut lines = Vec::new();
     let mut blank = false;
-    for raw in text.split('\n') {
+    for raw in super::lines::split(text) {
         let t = raw.trim();
         if t.is_empty() {
             blank = true;

@@ -22,7 +22,7 @@
 
 use std::borrow::Cow;
 
-use super::lines::starts_bullet;
+use super::lines::{self, starts_bullet};
 
 /// Shortest width taken for a hard wrap: shorter "wrapped" lines are a list.
 const MIN_WIDTH: usize = 40;
@@ -40,7 +40,7 @@ pub(crate) fn reflow(text: &str) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(text.len() + 64);
     let mut prev: Option<&str> = None;
-    for raw in text.split('\n') {
+    for raw in lines::split(text) {
         let line = raw.trim();
         if line.is_empty() {
             out.push('\n');
@@ -103,7 +103,7 @@ fn columns(s: &str) -> usize {
 /// [`MAX_WIDTH`] share its last bucket.
 fn layout(text: &str) -> (Option<usize>, bool) {
     let mut any_indent = false;
-    let mut split = text.split('\n');
+    let mut split = lines::split(text);
     let first = split.next().unwrap_or("");
     let width = wrap_width(
         std::iter::once(first)
