@@ -124,8 +124,11 @@ impl Tokenizer {
 
     /// Tokenizes `text` in a single pass.
     pub fn tokenize(&self, text: &str) -> Tokens {
+        // News prose has a token for every four bytes or so (words and
+        // their punctuation): sized for that, most documents never copy
+        // their tokens into a grown vector.
         let mut out = Tokens {
-            tokens: Vec::with_capacity(text.len() / 6),
+            tokens: Vec::with_capacity(text.len() / 4),
             sentences: Vec::with_capacity(text.len() / 120),
         };
         let mut st = SentenceState::default();

@@ -303,7 +303,9 @@ impl Gazetteer {
 
     /// The hits of every rule pass, sorted and non-overlapping.
     fn rule_hits(&self, doc: &Doc<'_>) -> Vec<Hit> {
-        let mut cands = Vec::new();
+        // About one capitalised word in five starts a listed name in news;
+        // sized with room to spare, the vector seldom grows.
+        let mut cands = Vec::with_capacity(doc.caps().len() / 4);
         self.matcher.candidates(doc, &mut cands);
         let mut hits = Vec::with_capacity(cands.len());
         resolve::resolve(&self.matcher, &self.entries, doc, &cands, &mut hits);
