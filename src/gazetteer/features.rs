@@ -169,7 +169,7 @@ fn short_lower_hash(text: &[u8], start: usize, len: usize) -> Option<u64> {
     if x & swar::HIGH != 0 {
         return None;
     }
-    let lower = x | swar::in_range(x, b'A', b'Z') >> 2;
+    let lower = swar::to_ascii_lowercase(x);
     let h = (0..8).fold(FNV_OFFSET, |h, k| fnv(h, (lower >> (8 * k)) as u8));
     Some(h.wrapping_mul(UNDO[8 - len]))
 }

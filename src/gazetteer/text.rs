@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 
 use crate::hash::KeyMap;
 use crate::span::Span;
+use crate::swar::{to_ascii_lowercase, word_at};
 use crate::tokenize::Tokens;
 
 /// The token starts with an upper-case letter.
@@ -564,13 +565,14 @@ fn pack(b: &[u8]) -> Option<u128> {
     if n > PACKED {
         return None;
     }
+    let eight = |at: usize| word_at(b, at).expect("eight bytes");
     let (lo, hi) = if n >= 8 {
         let hi = if n > 8 {
-            le_u64(&b[n - 8..]) >> ((16 - n) * 8)
+            eight(n - 8) >> ((16 - n) * 8)
         } else {
             0
         };
-        (le_u64(&b[..8]), hi)
+        (eight(0), hi)
     } else if n >= 4 {
         // Two reads of four that overlap: the bytes they share are equal.
         let last = u64::from(u32::from_le_bytes(b[n - 4..].try_into().ok()?));
@@ -582,13 +584,8 @@ fn pack(b: &[u8]) -> Option<u128> {
     } else {
         (0, 0)
     };
-    let lower = |x: u64| u128::from(crate::swar::to_ascii_lowercase(x));
+    let lower = |x: u64| u128::from(to_ascii_lowercase(x));
     Some(lower(lo) | lower(hi) << 64 | (n as u128) << 120)
-}
-
-/// The eight bytes of `b`, little-endian.
-fn le_u64(b: &[u8]) -> u64 {
-    u64::from_le_bytes(b[..8].try_into().expect("eight bytes"))
 }
 
 /// The slot in [`WordIndex::ends`] of a word with a [`bucket`]: its first
