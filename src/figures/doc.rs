@@ -7,7 +7,8 @@
 
 use std::sync::OnceLock;
 
-use super::words::{letter, packed_lower};
+use super::words::letter;
+use crate::swar::packed_lower;
 use crate::tokenize::{TokenKind, Tokens};
 
 /// One document as seen by the figure rules.

@@ -4,6 +4,7 @@
 
 use super::decimal::Decimal;
 use super::number::{lower, magnitude_word};
+use crate::swar::packed_lower;
 
 /// A word that is part of a spelled-out number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -246,16 +247,6 @@ pub fn may_be_number_word(b: &[u8]) -> bool {
         return false;
     }
     TRIGGER_KEYS.binary_search(&packed_lower(b)).is_ok()
-}
-
-/// `word` (at most 16 bytes) ASCII-lower-cased and packed as [`pack`]
-/// packs it, first byte lowest: keys compare in a few instructions, where
-/// strings would call a comparison routine at every step of a search.
-#[inline]
-pub(super) fn packed_lower(word: &[u8]) -> u128 {
-    word.iter().enumerate().fold(0u128, |k, (i, c)| {
-        k | u128::from(c.to_ascii_lowercase()) << (8 * i)
-    })
 }
 
 /// Accumulates spelled-out number words left to right.

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 use crate::hash::KeyMap;
 use crate::span::Span;
-use crate::swar::{to_ascii_lowercase, word_at};
+use crate::swar::packed_lower;
 use crate::tokenize::Tokens;
 
 /// The token starts with an upper-case letter.
@@ -555,37 +555,10 @@ fn build_index() -> WordIndex {
 /// Longest word that [`pack`] packs.
 const PACKED: usize = 15;
 
-/// A word of up to [`PACKED`] bytes, ASCII-lower-cased, as one integer:
-/// its bytes from the lowest up, zeros after them, and its length in the
-/// top byte. Read and lower-cased a word at a time, not byte by byte: this
-/// runs once for most words of a document, and a loop over the bytes spent
-/// most of a lookup.
+/// A word of up to [`PACKED`] bytes as one integer: its bytes
+/// ASCII-lower-cased ([`packed_lower`]) and its length in the top byte.
 fn pack(b: &[u8]) -> Option<u128> {
-    let n = b.len();
-    if n > PACKED {
-        return None;
-    }
-    let eight = |at: usize| word_at(b, at).expect("eight bytes");
-    let (lo, hi) = if n >= 8 {
-        let hi = if n > 8 {
-            eight(n - 8) >> ((16 - n) * 8)
-        } else {
-            0
-        };
-        (eight(0), hi)
-    } else if n >= 4 {
-        // Two reads of four that overlap: the bytes they share are equal.
-        let last = u64::from(u32::from_le_bytes(b[n - 4..].try_into().ok()?));
-        let first = u64::from(u32::from_le_bytes(b[..4].try_into().ok()?));
-        (first | last << ((n - 4) * 8), 0)
-    } else if n > 0 {
-        let at = |k: usize| u64::from(b[k]) << (8 * k);
-        (at(0) | at(n / 2) | at(n - 1), 0)
-    } else {
-        (0, 0)
-    };
-    let lower = |x: u64| u128::from(to_ascii_lowercase(x));
-    Some(lower(lo) | lower(hi) << 64 | (n as u128) << 120)
+    (b.len() <= PACKED).then(|| packed_lower(b) | (b.len() as u128) << 120)
 }
 
 /// The slot in [`WordIndex::ends`] of a word with a [`bucket`]: its first
