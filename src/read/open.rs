@@ -40,8 +40,10 @@ pub fn read_identified(
     let (raw, identity) = match source {
         Source::File(p) => text::read_file(p, options.max_bytes),
         Source::Stdin => (
-            compress::decompressed(Box::new(BufReader::new(io::stdin())))
-                .and_then(|r| text::read_limited(r, options.max_bytes, 0)),
+            text::decompress_limited(
+                Box::new(BufReader::new(io::stdin())),
+                options.max_bytes,
+            ),
             None,
         ),
     };

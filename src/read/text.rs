@@ -58,6 +58,11 @@ pub(super) fn read_file(
     if meta.is_dir() {
         return (Err(directory()), identity);
     }
+    if meta.len() <= max_bytes {
+        // Most files: read whole in one call (and one more that finds the
+        // end), their first bytes tested for compression in the buffer.
+        return (read_small(file, max_bytes, meta.len()), identity);
+    }
     let mut head = [0u8; compress::MAGIC_LEN];
     let got = match read_head(&mut file, &mut head) {
         Ok(got) => got,
@@ -70,15 +75,33 @@ pub(super) fn read_file(
         let raw: compress::Raw = Box::new(io::BufReader::new(
             io::Cursor::new(head.to_vec()).chain(file),
         ));
-        let bytes = compress::decompressed(raw)
-            .and_then(|reader| read_limited(reader, max_bytes, 0));
-        return (bytes, identity);
+        return (decompress_limited(raw, max_bytes), identity);
     }
-    if meta.len() > max_bytes {
-        return (Err(too_large(meta.len(), max_bytes)), identity);
+    (Err(too_large(meta.len(), max_bytes)), identity)
+}
+
+/// A file of `size` bytes, at most `max_bytes`, read whole: decompressed
+/// when its first bytes say so (a compressed file may hold more than the
+/// limit, which [`read_limited`] checks), else as it is.
+fn read_small(
+    file: fs::File,
+    max_bytes: u64,
+    size: u64,
+) -> Result<Vec<u8>, ReadFailure> {
+    let raw = read_limited(file, max_bytes, size)?;
+    if compress::Compression::of_magic(&raw).is_none() {
+        return Ok(raw);
     }
-    let reader = io::Cursor::new(head.to_vec()).chain(file);
-    (read_limited(reader, max_bytes, meta.len()), identity)
+    decompress_limited(Box::new(io::Cursor::new(raw)), max_bytes)
+}
+
+/// The decompressed bytes of `raw`, at most `max_bytes` of them.
+pub(super) fn decompress_limited(
+    raw: compress::Raw,
+    max_bytes: u64,
+) -> Result<Vec<u8>, ReadFailure> {
+    compress::decompressed(raw)
+        .and_then(|reader| read_limited(reader, max_bytes, 0))
 }
 
 /// The failure for a file that cannot be opened: as a directory or a file
