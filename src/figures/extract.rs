@@ -315,7 +315,8 @@ impl<'a> Run<'a> {
                 }
             }
         }
-        let before = self.words_before(lead, start, sent.start);
+        let mut words = [(0, ""); 3];
+        let before = self.words_before(lead, start, sent.start, &mut words);
         let between = before.last().is_some_and(|w| is(w.1, "between"));
         // "rose from $2.1bn to $2.9bn" is a change: two figures.
         let change = before.len() >= 2
@@ -386,17 +387,20 @@ impl<'a> Run<'a> {
 
     /// Up to three words before token `lead` (whose figure starts at byte
     /// `start`), joined by plain spaces and after the last figure.
-    fn words_before(
+    /// They fill `buf` from its end, so that the slice returned is in text
+    /// order without a vector for every figure.
+    fn words_before<'b>(
         &self,
         lead: usize,
         start: usize,
         sent_start: usize,
-    ) -> Vec<(usize, &'a str)> {
+        buf: &'b mut [(usize, &'a str); 3],
+    ) -> &'b [(usize, &'a str)] {
         let doc = &self.doc;
-        let mut out = Vec::new();
+        let mut n = 0;
         let mut k = lead;
         let mut edge = start;
-        while k > sent_start && out.len() < 3 {
+        while k > sent_start && n < buf.len() {
             let p = k - 1;
             let gap = &doc.text[doc.end(p).min(edge)..edge];
             if gap.is_empty() || !gap.chars().all(|c| c == ' ') {
@@ -405,12 +409,12 @@ impl<'a> Run<'a> {
             if doc.start(p) < self.last_end {
                 break;
             }
-            out.push((p, doc.word(p)));
+            n += 1;
+            buf[buf.len() - n] = (p, doc.word(p));
             edge = doc.start(p);
             k = p;
         }
-        out.reverse();
-        out
+        &buf[buf.len() - n..]
     }
 }
 
@@ -434,8 +438,11 @@ fn hedge(before: &[(usize, &str)]) -> Option<(Qualifier, usize)> {
     if !may_end_qualifier(last.1) {
         return None;
     }
-    let words: Vec<&str> = before.iter().map(|w| w.1).collect();
-    qualifier(&words)
+    let mut words = [""; 3];
+    for (w, b) in words.iter_mut().zip(before) {
+        *w = b.1;
+    }
+    qualifier(&words[..before.len().min(3)])
 }
 
 /// ". " after an abbreviation: "No. 5", "Oct. 31".

@@ -285,7 +285,9 @@ impl Gazetteer {
         layout::find(&doc, &self.entries, &mut hits);
         acronyms::find(&doc, &mut hits);
         repeats::find(&doc, &mut hits);
-        hits.into_iter().filter_map(|h| self.mention(h)).collect()
+        let mut mentions = Vec::with_capacity(hits.len());
+        mentions.extend(hits.into_iter().filter_map(|h| self.mention(h)));
+        mentions
     }
 
     /// The candidates and features the learned tagger sees in `text`: for

@@ -45,12 +45,14 @@ pub(crate) fn resolve(
         entries,
         doc,
     };
-    let mut evidence: Vec<u32> = Vec::new();
+    // Each candidate is chosen once and brings at most its entry and that
+    // entry's country: sized for all of them, neither vector grows.
+    let mut evidence: Vec<u32> = Vec::with_capacity(2 * cands.len());
+    let mut found = Vec::with_capacity(cands.len());
     let mut chosen: Vec<Option<(u32, bool)>> = vec![None; cands.len()];
     for round in 0..3 {
         evidence.sort_unstable();
         evidence.dedup();
-        let mut found = Vec::new();
         for (i, c) in cands.iter().enumerate() {
             if chosen[i].is_some() {
                 continue;
@@ -60,7 +62,7 @@ pub(crate) fn resolve(
                 found.push(pick.0);
             }
         }
-        for e in found {
+        for e in found.drain(..) {
             evidence.push(e);
             evidence.extend(entries[e as usize].country);
         }
