@@ -15,7 +15,10 @@ and how long the first record takes to reach standard output.
         [--rounds 5] [--big /tmp/standin-1m] [--big-rounds 1]
 
 The first binary is the baseline of the ratio columns. Page cache warm:
-one untimed pass over the folder comes first. Outputs go to
+one untimed pass over the folder comes first. Every other round runs the
+binaries in reverse order, and each run's output is removed and the file
+system synced before the next run starts, so that no run pays for writing
+back another's records. Outputs go to
 $TMPDIR/newsx-timing-NAME.jsonl, never into the repository, and are
 removed after each run.
 """
@@ -73,6 +76,8 @@ def timed(cmd):
         out = cmd[cmd.index("-o") + 1]
         if os.path.exists(out):
             os.remove(out)
+    # The next run must not pay for writing back this one's output.
+    os.sync()
     if done.returncode != 0:
         sys.exit(f"timing: {' '.join(cmd)} failed: {done.stderr[-500:]}")
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
@@ -128,7 +133,10 @@ def main():
     for r in range(args.rounds):
         runs.setdefault(("probe", "read"), []).append(
             timed([probe, args.corpus]))
-        for name, binary in bins:
+        # Every other round in reverse order, so that no binary always
+        # runs first or after the same one.
+        order = bins if r % 2 == 0 else bins[::-1]
+        for name, binary in order:
             for case, threads, extra in (("j1", 1, ()), ("j2", 2, ()),
                                          ("tpl", 1, ("--templates",))):
                 runs.setdefault((name, case), []).append(
