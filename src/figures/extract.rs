@@ -338,7 +338,7 @@ impl<'a> Run<'a> {
         let mut qualifier = None;
         if between && high.is_some() {
             start = doc.start(before[before.len() - 1].0);
-        } else if let Some((qual, n)) = hedge(&before) {
+        } else if let Some((qual, n)) = hedge(before) {
             qualifier = Some(qual);
             start = doc.start(before[before.len() - n].0);
         }
