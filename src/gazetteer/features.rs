@@ -17,7 +17,7 @@ use super::given::is_given;
 use super::load::{Entry, EntryKind};
 use super::text::{is_all_caps, Doc};
 use super::words::{NAME_CONNECTORS, NOT_NAME};
-use super::{Hit, Target};
+use super::{Hit, HitCursor, Target};
 use crate::hash::KeySet;
 use crate::swar;
 
@@ -381,35 +381,6 @@ fn joinable(doc: &Doc<'_>, i: usize) -> bool {
         // "John F. Kennedy", "St. Louis"
         ". " => doc.stem(i).chars().count() <= 2 && doc.capitalised(i),
         _ => false,
-    }
-}
-
-/// The rule hit at a token, for tokens asked about in nearly increasing
-/// order: the search resumes where the last one ended, so that a
-/// document's candidates cost a walk over its hits, not a binary search
-/// each. Hits are sorted and do not overlap.
-struct HitCursor<'h> {
-    hits: &'h [Hit],
-    /// The first hit that does not end before the last token asked about.
-    at: usize,
-}
-
-impl<'h> HitCursor<'h> {
-    fn new(hits: &'h [Hit]) -> HitCursor<'h> {
-        HitCursor { hits, at: 0 }
-    }
-
-    /// The hit holding token `t`, as `hit_at` gives it.
-    #[inline]
-    fn at(&mut self, t: usize) -> Option<&'h Hit> {
-        let hits = self.hits;
-        while self.at > 0 && hits[self.at - 1].last >= t {
-            self.at -= 1;
-        }
-        while self.at < hits.len() && hits[self.at].last < t {
-            self.at += 1;
-        }
-        hits.get(self.at).filter(|h| h.first <= t)
     }
 }
 

@@ -200,6 +200,41 @@ pub(crate) fn covered(hits: &[Hit], first: usize, last: usize) -> bool {
     !hits_over(hits, first, last).is_empty()
 }
 
+/// [`hit_at`] for tokens asked about in nearly increasing order: the
+/// search resumes where the last one ended, so that a pass over
+/// a document's tokens costs a walk over its hits, not a binary search
+/// each. Hits are sorted and do not overlap.
+pub(crate) struct HitCursor<'h> {
+    hits: &'h [Hit],
+    /// The first hit that does not end before the last token asked about.
+    at: usize,
+}
+
+impl<'h> HitCursor<'h> {
+    pub(crate) fn new(hits: &'h [Hit]) -> HitCursor<'h> {
+        HitCursor { hits, at: 0 }
+    }
+
+    /// The index of the hit holding token `t`, as [`hit_at`] finds it.
+    #[inline]
+    pub(crate) fn position(&mut self, t: usize) -> Option<usize> {
+        let hits = self.hits;
+        while self.at > 0 && hits[self.at - 1].last >= t {
+            self.at -= 1;
+        }
+        while self.at < hits.len() && hits[self.at].last < t {
+            self.at += 1;
+        }
+        hits.get(self.at).filter(|h| h.first <= t).map(|_| self.at)
+    }
+
+    /// The hit holding token `t`, if one does.
+    #[inline]
+    pub(crate) fn at(&mut self, t: usize) -> Option<&'h Hit> {
+        self.position(t).map(|k| &self.hits[k])
+    }
+}
+
 /// Keeps the hits whose flag in `keep` is set, adds `added` and sorts by
 /// start, in place: the passes that replace some hits by longer ones end
 /// this way. The sort is stable, so at one start a kept hit comes first.

@@ -18,7 +18,7 @@ use super::filter::WordFilter;
 use super::load::{Entry, EntryKind};
 use super::text::{is_all_caps, more_chars_than, starts_upper, Doc};
 use super::words::{NOT_NAME, PLACE_CUES, ROLES, TITLES};
-use super::{keep_and_add, Hit, Target};
+use super::{keep_and_add, Hit, HitCursor, Target};
 use crate::hash::KeyMap;
 
 /// A surname that may link from token `from` on, to the target of the
@@ -43,26 +43,21 @@ pub(crate) fn link(doc: &Doc<'_>, entries: &[Entry], hits: &mut Vec<Hit>) {
     let mut added: Vec<Hit> = Vec::new();
     let mut keep = vec![true; hits.len()];
     let from = doc.caps().partition_point(|&t| t < start);
-    // `t` only grows and hits do not overlap, so the first hit that does
-    // not end before `t` is found by walking on from the last one.
-    let mut at = 0;
+    let mut covering = HitCursor::new(hits);
     for &t in &doc.caps()[from..] {
         while next < surnames.len() && surnames[next].from <= t {
             known.insert(&surnames[next]);
             next += 1;
         }
-        while at < hits.len() && hits[at].last < t {
-            at += 1;
-        }
-        let cover = hits.get(at).filter(|h| h.first <= t);
-        if cover.is_some_and(|h| !replaceable(doc, h, t)) {
+        let cover = covering.position(t);
+        if cover.is_some_and(|k| !replaceable(doc, &hits[k], t)) {
             continue;
         }
         let Some(full) = surname_at(doc, &known, t) else {
             continue;
         };
-        if cover.is_some() {
-            keep[at] = false;
+        if let Some(k) = cover {
+            keep[k] = false;
         }
         added.push(Hit {
             span: doc.stem_span(t),

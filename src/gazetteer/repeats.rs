@@ -20,7 +20,7 @@ use super::load::EntryKind;
 use super::names::in_longer_run;
 use super::text::{is_all_caps, Doc};
 use super::words::{NAME_CONNECTORS, NOT_NAME};
-use super::{covered, Hit};
+use super::{covered, Hit, HitCursor};
 use crate::hash::KeyHasher;
 use std::borrow::Cow;
 use std::hash::Hasher;
@@ -57,15 +57,12 @@ pub(crate) fn find(doc: &Doc<'_>, hits: &mut Vec<Hit>) {
     }
     let mut added: Vec<Hit> = Vec::new();
     let mut free_from = 0;
-    // The first hit that does not end before `t`: a word inside a name
-    // starts no repeat (a repeat lies outside every name), and most words
-    // the filter lets through are the names' own first words.
-    let mut at = 0;
+    // A word inside a name starts no repeat (a repeat lies outside every
+    // name), and most words the filter lets through are the names' own
+    // first words.
+    let mut inside = HitCursor::new(hits);
     for &t in doc.caps() {
-        while at < hits.len() && hits[at].last < t {
-            at += 1;
-        }
-        if t < free_from || hits.get(at).is_some_and(|h| h.first <= t) {
+        if t < free_from || inside.at(t).is_some() {
             continue;
         }
         let capitals = !shouted.is_empty() && is_all_caps(doc.stem(t));
