@@ -8,11 +8,15 @@ and ratios: MB/s and docs/s on one thread, the speed as a fraction of the
 probe's, two threads over one, the cost of --templates, peak memory
 (/usr/bin/time -v) above start-up memory. With --big DIR (the 1 M-file
 stand-in), each binary also runs there on two threads: MB/s, peak memory,
-and how long the first record takes to reach standard output.
+and how long the first record takes to reach standard output. With
+--spacy PYTHON (an interpreter that has spaCy), the hand-assembled spaCy
+pipeline of benches/spacy_baseline.py runs on the folder in each round,
+and each binary's one-thread speed is given as a multiple of its.
 
     python3 benches/timing.py --corpus /tmp/standin \\
         --bin main=/tmp/newsx-main --bin new=target/release/newsx \\
-        [--rounds 5] [--big /tmp/standin-1m] [--big-rounds 1]
+        [--rounds 5] [--big /tmp/standin-1m] [--big-rounds 1] \\
+        [--spacy /path/to/venv/bin/python]
 
 The first binary is the baseline of the ratio columns. Page cache warm:
 one untimed pass over the folder comes first. Every other round runs the
@@ -114,6 +118,8 @@ def main():
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--big", help="the 1 M-file variant")
     ap.add_argument("--big-rounds", type=int, default=1)
+    ap.add_argument("--spacy", metavar="PYTHON",
+                    help="a Python with spaCy: time the spaCy baseline too")
     args = ap.parse_args()
     bins = [tuple(b.split("=", 1)) for b in args.bin]
     probe = args.probe or probe_binary()
@@ -142,6 +148,13 @@ def main():
                 runs.setdefault((name, case), []).append(
                     timed(extract(binary, args.corpus, name, threads,
                                   *extra)))
+        if args.spacy:
+            out = os.path.join(tempfile.gettempdir(),
+                               "newsx-timing-spacy.jsonl")
+            runs.setdefault(("spacy", "j1"), []).append(timed(
+                [args.spacy, os.path.join(ROOT, "benches",
+                                          "spacy_baseline.py"),
+                 args.corpus, "-o", out]))
         print(f"round {r + 1}/{args.rounds} done", file=sys.stderr)
 
     big = {}
@@ -161,7 +174,12 @@ def main():
     cpu = lambda key: med([r[2] for r in runs[key]])
     probe_wall = wall(("probe", "read"))
     print(f"\nprobe: {mb / probe_wall:.1f} MB/s "
-          f"({files / probe_wall:,.0f} files/s)\n")
+          f"({files / probe_wall:,.0f} files/s)")
+    if args.spacy:
+        spacy_wall = wall(("spacy", "j1"))
+        print(f"spaCy baseline: {mb / spacy_wall:.2f} MB/s "
+              f"({files / spacy_wall:,.0f} docs/s)")
+    print()
     names = [n for n, _ in bins]
     print("| measure | " + " | ".join(names) + " |")
     print("|---|" + "---|" * len(names))
@@ -178,6 +196,9 @@ def main():
     row("two threads", lambda n: f"{mb / wall((n, 'j2')):.1f} MB/s")
     row("two threads over one",
         lambda n: f"{wall((n, 'j1')) / wall((n, 'j2')):.2f}×")
+    if args.spacy:
+        row("against spaCy (whole process, one thread)",
+            lambda n: f"{wall(('spacy', 'j1')) / wall((n, 'j1')):.1f}×")
     row("`--templates`, one thread",
         lambda n: f"{100 * (wall((n, 'tpl')) / wall((n, 'j1')) - 1):+.1f}%")
     row("CPU time (user + system), one thread; start-up",
@@ -197,7 +218,7 @@ def main():
     print(f"\nload average {os.getloadavg()[0]:.1f}; "
           f"medians of {args.rounds} interleaved rounds; walls (s): " +
           ", ".join(f"{n}/{c} {wall((n, c)):.3f}"
-                    for (n, c) in runs if n != "probe"))
+                    for (n, c) in runs if n not in ("probe", "spacy")))
 
 
 if __name__ == "__main__":
