@@ -64,70 +64,132 @@ pub fn fingerprint(line: &str) -> Option<u64> {
 }
 
 fn fingerprint_with(line: &str, keep_digits: bool) -> Option<u64> {
-    let mut h = Packer::default();
-    let mut alnum = false;
-    let mut pending_space = false;
-    let mut in_digits = false;
-    for &b in line.as_bytes() {
-        // The common case first: a lower-case letter inside a word.
-        if b.is_ascii_lowercase() && !pending_space {
-            alnum = true;
-            in_digits = false;
-            h.push(b);
-            continue;
-        }
-        if b <= b' ' {
-            pending_space = h.len() > 0;
-            in_digits = false;
-            continue;
-        }
-        let digit = b.is_ascii_digit() && !keep_digits;
-        if digit && in_digits {
-            continue;
-        }
-        in_digits = digit;
-        if pending_space {
-            h.push(b' ');
-            pending_space = false;
-        }
-        alnum |= b.is_ascii_alphanumeric() || b >= 0x80;
-        h.push(if digit { b'0' } else { b.to_ascii_lowercase() });
-    }
-    alnum.then(|| mix(h.finish()))
+    NORMALISED.with_borrow_mut(|out| {
+        let alnum = normalise_into(line.as_bytes(), keep_digits, out);
+        alnum.then(|| mix(packed_hash(out)))
+    })
 }
 
-/// Hashes a byte stream eight bytes at a time: bytes are packed into a
-/// word and only full words go through the multiply.
+std::thread_local! {
+    /// The normalised bytes of the line being fingerprinted, reused: every
+    /// line of every document goes through here, in both passes.
+    static NORMALISED: std::cell::RefCell<Vec<u8>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Writes the normalised form of `line` into `out` (see the module docs)
+/// and tells whether it has a letter or a digit. Eight bytes that
+/// normalise to themselves lower-cased ([`plain_eight`]), most of a line
+/// of prose, are written at once; any other byte goes through [`Norm`].
+fn normalise_into(line: &[u8], keep_digits: bool, out: &mut Vec<u8>) -> bool {
+    // The normal form is never longer than the line: a space is written
+    // only for a run of blanks that wrote nothing.
+    out.clear();
+    out.resize(line.len(), 0);
+    let mut norm = Norm {
+        keep_digits,
+        ..Norm::default()
+    };
+    let mut i = 0;
+    while i < line.len() {
+        if let Some(lower) = plain_eight(line, i, &norm) {
+            let bytes = lower.to_le_bytes();
+            out[norm.len..norm.len + 8].copy_from_slice(&bytes);
+            norm.len += 8;
+            norm.in_digits = false;
+            norm.alnum = norm.alnum || bytes.iter().any(|&b| alnum(b));
+            i += 8;
+        } else {
+            norm.push(line[i], out);
+            i += 1;
+        }
+    }
+    out.truncate(norm.len);
+    norm.alnum
+}
+
+/// The normaliser's state between bytes.
 #[derive(Default)]
-struct Packer {
-    h: u64,
-    word: u64,
-    fill: u32,
-    len: u32,
+struct Norm {
+    keep_digits: bool,
+    /// Bytes written.
+    len: usize,
+    alnum: bool,
+    /// Blanks came after something was written: a space is due before
+    /// the next byte.
+    pending_space: bool,
+    /// The last byte was a folded digit: the next digit adds nothing.
+    in_digits: bool,
 }
 
-impl Packer {
-    #[inline]
-    fn push(&mut self, b: u8) {
-        self.word = (self.word << 8) | u64::from(b);
-        self.fill += 1;
-        if self.fill == 8 {
-            self.h =
-                (self.h ^ self.word).wrapping_mul(WORD_MIX).rotate_left(31);
-            self.word = 0;
-            self.fill = 0;
-            self.len += 8;
+impl Norm {
+    /// Normalises one byte into `out`.
+    fn push(&mut self, b: u8, out: &mut [u8]) {
+        if b <= b' ' {
+            self.pending_space = self.len > 0;
+            self.in_digits = false;
+            return;
         }
+        let digit = b.is_ascii_digit() && !self.keep_digits;
+        if digit && self.in_digits {
+            return;
+        }
+        self.in_digits = digit;
+        if self.pending_space {
+            out[self.len] = b' ';
+            self.len += 1;
+            self.pending_space = false;
+        }
+        self.alnum |= alnum(b);
+        out[self.len] = if digit { b'0' } else { b.to_ascii_lowercase() };
+        self.len += 1;
     }
+}
 
-    fn len(&self) -> u32 {
-        self.len + self.fill
-    }
+fn alnum(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
 
-    fn finish(&self) -> u64 {
-        let tail = self.word ^ (u64::from(self.len()) << 56);
-        (self.h ^ FNV_OFFSET ^ tail).wrapping_mul(WORD_MIX)
+/// The eight bytes of `line` from `i`, lower-cased, when byte by byte
+/// they would normalise to exactly that: no blank but single spaces
+/// between other bytes (one before the first byte only after something
+/// was written, one after the last only before another byte), no digit
+/// to fold, and no space due before them.
+fn plain_eight(line: &[u8], i: usize, norm: &Norm) -> Option<u64> {
+    use crate::swar::{in_range, to_ascii_lowercase, word_at, HIGH, LOW};
+    let x = word_at(line, i)?;
+    if norm.pending_space {
+        return None;
     }
+    let seven = x & !HIGH;
+    let ascii = !x & HIGH;
+    // Exact for every byte: on seven bits no sum carries into the next.
+    let blank = !(seven + LOW * 0x5F) & ascii;
+    let other = seven ^ (LOW * u64::from(b' '));
+    let space = !((other + LOW * 0x7F) | other) & ascii;
+    let digit = in_range(seven, b'0', b'9') & ascii;
+    let plain = blank == space
+        && space & (space >> 8) == 0
+        && (space & 0x80 == 0 || norm.len > 0)
+        && (space >> 63 == 0 || line.get(i + 8).is_some_and(|&b| b > b' '))
+        && (norm.keep_digits || digit == 0);
+    plain.then(|| to_ascii_lowercase(x))
+}
+
+/// Hashes bytes eight at a time: each full word of eight (the first byte
+/// the most significant) goes through one multiply; the tail and the
+/// length (its low byte) close the hash.
+fn packed_hash(bytes: &[u8]) -> u64 {
+    let mut chunks = bytes.chunks_exact(8);
+    let mut h = 0u64;
+    for chunk in &mut chunks {
+        let word = u64::from_be_bytes(chunk.try_into().expect("8 bytes"));
+        h = (h ^ word).wrapping_mul(WORD_MIX).rotate_left(31);
+    }
+    let tail = (chunks.remainder().iter())
+        .fold(0u64, |word, &b| (word << 8) | u64::from(b));
+    let tail = tail ^ ((bytes.len() as u64) << 56);
+    (h ^ FNV_OFFSET ^ tail).wrapping_mul(WORD_MIX)
 }
 
 /// Final avalanche (from MurmurHash3), so the identity hasher spreads well.
@@ -314,6 +376,133 @@ mod tests {
         assert_ne!(fingerprint("Notes, week 3"), fingerprint("Notes, week 4"));
         assert_eq!(fingerprint("*** ---"), None);
         assert_eq!(fingerprint(""), None);
+    }
+
+    /// The fingerprint as first written, a byte at a time into a packer:
+    /// the oracle that the run-copying version must agree with.
+    fn bytewise_fingerprint(line: &str, keep_digits: bool) -> Option<u64> {
+        let mut h = Packer::default();
+        let mut alnum = false;
+        let mut pending_space = false;
+        let mut in_digits = false;
+        for &b in line.as_bytes() {
+            // The common case first: a lower-case letter inside a word.
+            if b.is_ascii_lowercase() && !pending_space {
+                alnum = true;
+                in_digits = false;
+                h.push(b);
+                continue;
+            }
+            if b <= b' ' {
+                pending_space = h.len() > 0;
+                in_digits = false;
+                continue;
+            }
+            let digit = b.is_ascii_digit() && !keep_digits;
+            if digit && in_digits {
+                continue;
+            }
+            in_digits = digit;
+            if pending_space {
+                h.push(b' ');
+                pending_space = false;
+            }
+            alnum |= b.is_ascii_alphanumeric() || b >= 0x80;
+            h.push(if digit { b'0' } else { b.to_ascii_lowercase() });
+        }
+        alnum.then(|| mix(h.finish()))
+    }
+
+    /// Hashes a byte stream eight bytes at a time: bytes are packed into a
+    /// word and only full words go through the multiply.
+    #[derive(Default)]
+    struct Packer {
+        h: u64,
+        word: u64,
+        fill: u32,
+        len: u32,
+    }
+
+    impl Packer {
+        #[inline]
+        fn push(&mut self, b: u8) {
+            self.word = (self.word << 8) | u64::from(b);
+            self.fill += 1;
+            if self.fill == 8 {
+                self.h =
+                    (self.h ^ self.word).wrapping_mul(WORD_MIX).rotate_left(31);
+                self.word = 0;
+                self.fill = 0;
+                self.len += 8;
+            }
+        }
+
+        fn len(&self) -> u32 {
+            self.len + self.fill
+        }
+
+        fn finish(&self) -> u64 {
+            let tail = self.word ^ (u64::from(self.len()) << 56);
+            (self.h ^ FNV_OFFSET ^ tail).wrapping_mul(WORD_MIX)
+        }
+    }
+
+    #[test]
+    fn fingerprints_agree_with_the_bytewise_oracle() {
+        let mut lines: Vec<String> = vec![
+            String::new(),
+            " ".into(),
+            "a".into(),
+            "abcdefgh".into(),
+            "abcdefghi jk".into(),
+            "  Share   THIS now: 12,345 (AP) —  café 3:45 pm.".into(),
+            "Founded in 1887, the Gazette is owned by a trust.".into(),
+            "\tTabs\tand\r\nbreaks 2024 2025".into(),
+        ];
+        // Every short line over a small alphabet that holds each class of
+        // byte the normaliser tells apart, and some long ones.
+        let alphabet = [b'a', b'Q', b' ', b'\t', b'7', b'.', 0xC3, 0xA9];
+        for n in 0..6u32 {
+            for code in 0..alphabet.len().pow(n) {
+                let mut c = code;
+                let mut bytes = Vec::new();
+                for _ in 0..n {
+                    bytes.push(alphabet[c % alphabet.len()]);
+                    c /= alphabet.len();
+                }
+                lines.push(String::from_utf8_lossy(&bytes).into_owned());
+            }
+        }
+        // Longer lines, drawn from the same bytes (spaces more often), so
+        // that runs of eight meet every neighbour at every place.
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let len = next() % 40;
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| {
+                    let pick = next() as usize % (alphabet.len() + 3);
+                    *alphabet.get(pick).unwrap_or(&b' ')
+                })
+                .collect();
+            lines.push(String::from_utf8_lossy(&bytes).into_owned());
+        }
+        let long = "The minister, 62, said on Tuesday that 1,200 people ";
+        lines.push(long.repeat(40));
+        for line in &lines {
+            for keep in [false, true] {
+                assert_eq!(
+                    fingerprint_with(line, keep),
+                    bytewise_fingerprint(line, keep),
+                    "{line:?} keep_digits={keep}"
+                );
+            }
+        }
     }
 
     #[test]
