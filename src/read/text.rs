@@ -218,6 +218,36 @@ mod tests {
     use std::io::Write;
 
     #[test]
+    fn a_file_is_read_as_long_as_its_metadata_said() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("story.txt");
+        fs::write(&path, "The council met on Monday.\n").unwrap();
+        let file = fs::File::open(&path).unwrap();
+        let size = file.metadata().unwrap().len();
+        // Written to after it was opened and measured: read as it was.
+        fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap()
+            .write_all(b"A late line.\n")
+            .unwrap();
+        let raw = read_announced(file, size).unwrap();
+        assert_eq!(raw, b"The council met on Monday.\n");
+        // Cut after it was measured: it ends where it ends.
+        let file = fs::File::open(&path).unwrap();
+        fs::OpenOptions::new()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_len(4)
+            .unwrap();
+        assert_eq!(read_announced(file, 40).unwrap(), b"The ");
+        // And whole, through the reader, when nothing changes.
+        let (doc, _) = read_file(&path, 1 << 20);
+        assert_eq!(doc.unwrap(), b"The ");
+    }
+
+    #[test]
     fn a_compressed_text_file_is_its_decompressed_text() {
         let dir = tempfile::tempdir().unwrap();
         let text = "Fishermen landed 40 tonnes of cod.\n".repeat(50);
