@@ -30,7 +30,8 @@ use crate::ordered::{map_ordered, Next, Window};
 use crate::output::Sink;
 use crate::pipeline::{Pipeline, PipelineOptions};
 use crate::read::{
-    holds_records, read_identified, DocError, Document, Identity, ReadOptions,
+    holds_records, read_identified, DocError, DocResult, Document, Identity,
+    ReadOptions,
 };
 use crate::record::{self, RecordCounts};
 use crate::spill::Spill;
@@ -262,7 +263,8 @@ fn count_templates(
         }
         io::Result::Ok(())
     };
-    map_ordered(jobs, run.threads, WINDOW, work, consume, || Ok(()))
+    let prepare = |job| read_ahead(job, run.reading);
+    map_ordered(jobs, run.threads, WINDOW, prepare, work, consume, || Ok(()))
         .context("cannot write a temporary file")?;
     let read = spill
         .into_reader()
@@ -271,32 +273,45 @@ fn count_templates(
 }
 
 /// The documents of a job: read now for a walked item, as read for a
-/// record; the failure of a job that ends the run.
+/// record or a file read ahead; the failure of a job that ends the run.
 fn open_job(job: Job, reading: &ReadOptions) -> io::Result<Opened> {
+    let (doc, seen) = match job {
+        Job::Walked(found) => read(found, reading),
+        Job::Read(doc) => (doc, None),
+        Job::Opened(doc, seen) => (doc, seen),
+        Job::Fatal(e) => return Err(e),
+    };
+    Ok(Opened {
+        docs: vec![doc],
+        seen,
+    })
+}
+
+/// A walked file read ahead of its analysis ([`map_ordered`] prepares the
+/// jobs a worker takes together), and the bytes it holds; other jobs as
+/// they are.
+fn read_ahead(job: Job, reading: &ReadOptions) -> (Job, u64) {
     match job {
-        Job::Walked(found) => Ok(read(found, reading)),
-        Job::Read(doc) => Ok(Opened {
-            docs: vec![doc],
-            seen: None,
-        }),
-        Job::Fatal(e) => Err(e),
+        Job::Walked(found) => {
+            let (doc, seen) = read(found, reading);
+            let bytes = doc.as_ref().map_or(0, |d| d.bytes);
+            (Job::Opened(doc, seen), bytes)
+        }
+        job => (job, 0),
     }
 }
 
-/// Reads a walked item.
-fn read(found: Found, reading: &ReadOptions) -> Opened {
+/// Reads a walked item: its document, its identity and how it was reached.
+fn read(
+    found: Found,
+    reading: &ReadOptions,
+) -> (DocResult, Option<(Identity, bool)>) {
     match found.item {
         Item::Source(source) => {
             let (doc, id) = read_identified(&source, reading);
-            Opened {
-                docs: vec![doc],
-                seen: id.map(|id| (id, found.linked)),
-            }
+            (doc, id.map(|id| (id, found.linked)))
         }
-        Item::Error(err) => Opened {
-            docs: vec![Err(err)],
-            seen: None,
-        },
+        Item::Error(err) => (Err(err), None),
     }
 }
 
@@ -355,7 +370,8 @@ fn write_all(
         }
         Ok(())
     };
-    map_ordered(jobs, run.threads, WINDOW, work, consume, idle)?;
+    let prepare = |job| read_ahead(job, run.reading);
+    map_ordered(jobs, run.threads, WINDOW, prepare, work, consume, idle)?;
     sink.into_inner().finish()?;
     Ok(totals)
 }

@@ -67,6 +67,9 @@ pub(crate) enum Job {
     Walked(Found),
     /// A document already read (a record of a file of many), or its error.
     Read(DocResult),
+    /// A walked file read ahead by the worker that took it, with its
+    /// identity and whether it was reached by a link.
+    Opened(DocResult, Option<(Identity, bool)>),
     /// A failure that ends the run (reading back a temporary file).
     Fatal(io::Error),
 }

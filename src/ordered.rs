@@ -12,6 +12,12 @@
 //! weight (bytes of input) is under [`Window::weight`] — except the item
 //! that is due next, which always starts, so the window never deadlocks.
 //!
+//! A worker takes up to [`READ_AHEAD`] waiting items at a time and runs
+//! the `prepare` step (reading the file) on them together before their
+//! `work` step (analysis), as long as what they hold stays under
+//! [`READ_AHEAD_BYTES`]: system calls made back to back find the kernel's
+//! tables in the cache, where calls between two analyses find them evicted.
+//!
 //! The output is the same for any thread count: results are consumed in
 //! input order whatever order they finish in.
 
@@ -54,20 +60,32 @@ pub enum Next<T> {
     Pause,
 }
 
+/// Items a worker takes from the queue at once when they are waiting
+/// there, to prepare them together (see the module documentation). Taking
+/// never waits for more than the first.
+pub const READ_AHEAD: usize = 16;
+
+/// What a worker's prepared items may hold, in bytes, before the rest of
+/// its taken items are prepared only in their turn: a few large files
+/// never sit in memory waiting together.
+pub const READ_AHEAD_BYTES: u64 = 1 << 20;
+
 /// How long the consumer waits for the next result before it calls its
 /// `idle` callback (which flushes what was written): a stream that pauses
 /// gets its records out within this time, and a busy run never idles.
 const IDLE: Duration = Duration::from_millis(50);
 
-/// Processes `items` on `threads` workers with `work`, which returns a
-/// result and its weight, and hands each result to `consume` in input
-/// order; `idle` is called when no result has come for a while. Stops at
-/// the first error of `consume` or `idle` and returns it. A panic in a
-/// worker stops the run and is resumed on the calling thread.
+/// Processes `items` on `threads` workers with `prepare`, which returns
+/// the item ready for work and the bytes it now holds, then `work`, which
+/// returns a result and its weight, and hands each result to `consume` in
+/// input order; `idle` is called when no result has come for a while.
+/// Stops at the first error of `consume` or `idle` and returns it. A panic
+/// in a worker stops the run and is resumed on the calling thread.
 pub fn map_ordered<T, U, E>(
     items: impl Iterator<Item = Next<T>> + Send,
     threads: usize,
     window: Window,
+    prepare: impl Fn(T) -> (T, u64) + Sync,
     work: impl Fn(T) -> (U, u64) + Sync,
     mut consume: impl FnMut(U) -> Result<(), E>,
     mut idle: impl FnMut() -> Result<(), E>,
@@ -118,8 +136,8 @@ where
         let workers: Vec<_> = (0..threads.max(1))
             .map(|_| {
                 let done = done_tx.clone();
-                let (shared, work) = (&shared, &work);
-                scope.spawn(move || shared.worker(work, done))
+                let (shared, prepare, work) = (&shared, &prepare, &work);
+                scope.spawn(move || shared.worker(prepare, work, done))
             })
             .collect();
         drop(done_tx);
@@ -166,6 +184,47 @@ struct State {
     waiting: usize,
 }
 
+/// The items a worker took and has not yet worked on, in order, each
+/// with whether it was prepared.
+struct Ahead<'p, T, P> {
+    items: VecDeque<(u64, T, bool)>,
+    /// Items just taken, before they are prepared.
+    taken: Vec<(u64, T)>,
+    prepare: &'p P,
+}
+
+impl<T, P: Fn(T) -> (T, u64)> Ahead<'_, T, P> {
+    /// The next item to work on, prepared. When none is left, takes the
+    /// next ones and prepares them together while they hold less than
+    /// [`READ_AHEAD_BYTES`]; the others are prepared in their turn.
+    fn next<U>(
+        &mut self,
+        shared: &Shared<T>,
+        outbox: &mut Outbox<U>,
+    ) -> Option<(u64, T)> {
+        if self.items.is_empty() {
+            shared.take(READ_AHEAD, outbox, &mut self.taken)?;
+            let mut held = 0;
+            for (seq, item) in self.taken.drain(..) {
+                if held < READ_AHEAD_BYTES {
+                    let (item, bytes) = (self.prepare)(item);
+                    held += bytes;
+                    self.items.push_back((seq, item, true));
+                } else {
+                    self.items.push_back((seq, item, false));
+                }
+            }
+        }
+        let (seq, item, prepared) = self.items.pop_front()?;
+        let item = if prepared {
+            item
+        } else {
+            (self.prepare)(item).0
+        };
+        Some((seq, item))
+    }
+}
+
 /// A worker's results not yet handed over.
 struct Outbox<U> {
     results: Vec<(u64, U, u64)>,
@@ -186,6 +245,7 @@ impl<U> Outbox<U> {
 impl<T> Shared<T> {
     fn worker<U>(
         &self,
+        prepare: &impl Fn(T) -> (T, u64),
         work: &impl Fn(T) -> (U, u64),
         done: Sender<Vec<(u64, U, u64)>>,
     ) {
@@ -193,8 +253,13 @@ impl<T> Shared<T> {
             results: Vec::with_capacity(RESULT_BATCH),
             done,
         };
+        let mut ahead = Ahead {
+            items: VecDeque::with_capacity(READ_AHEAD),
+            taken: Vec::with_capacity(READ_AHEAD),
+            prepare,
+        };
         let run = catch_unwind(AssertUnwindSafe(|| {
-            while let Some((seq, item)) = self.next(&mut outbox) {
+            while let Some((seq, item)) = ahead.next(self, &mut outbox) {
                 if !self.wait_turn(seq, &mut outbox) {
                     break;
                 }
@@ -213,9 +278,16 @@ impl<T> Shared<T> {
         }
     }
 
-    /// The next numbered item, `None` at the end or once stopped. Before
-    /// it may wait for the stream, the worker hands over its results.
-    fn next<U>(&self, outbox: &mut Outbox<U>) -> Option<(u64, T)> {
+    /// The next numbered items, up to `n`: the first, for which it may
+    /// wait, and those already waiting after it. `None` at the end or once
+    /// stopped. Before it may wait for the stream, the worker hands over
+    /// its results.
+    fn take<U>(
+        &self,
+        n: usize,
+        outbox: &mut Outbox<U>,
+        into: &mut Vec<(u64, T)>,
+    ) -> Option<()> {
         let mut feed = match self.feed.try_lock() {
             Ok(feed) => feed,
             Err(TryLockError::Poisoned(e)) => e.into_inner(),
@@ -226,13 +298,14 @@ impl<T> Shared<T> {
                 self.feed.lock().unwrap_or_else(|e| e.into_inner())
             }
         };
-        if let Some(item) = feed.ready.pop_front() {
-            return Some(item);
+        if feed.ready.is_empty() {
+            outbox.send();
+            let batch = feed.batches.as_ref()?.recv().ok()?;
+            feed.ready.extend(batch);
         }
-        outbox.send();
-        let batch = feed.batches.as_ref()?.recv().ok()?;
-        feed.ready.extend(batch);
-        feed.ready.pop_front()
+        let n = n.min(feed.ready.len());
+        into.extend(feed.ready.drain(..n));
+        Some(())
     }
 
     /// Waits until item `seq` may start; false when the run stopped.
@@ -347,10 +420,74 @@ mod tests {
                 out.push(r);
                 Ok::<(), ()>(())
             };
-            map_ordered(items, threads, window, work, consume, || Ok(()))
-                .unwrap();
+            let prepare = |i| (i, 0);
+            map_ordered(items, threads, window, prepare, work, consume, || {
+                Ok(())
+            })
+            .unwrap();
             assert_eq!(out, (0..200).map(|i| i * 2).collect::<Vec<_>>());
         }
+    }
+
+    /// The order in which one worker prepares and works on 20 items, when
+    /// preparing item `big` makes the worker hold the whole budget.
+    fn steps(big: Option<u64>) -> Vec<String> {
+        let log = Mutex::new(Vec::new());
+        let prepare = |i: u64| {
+            log.lock().unwrap().push(format!("p{i}"));
+            let held = if Some(i) == big { READ_AHEAD_BYTES } else { 1 };
+            (i, held)
+        };
+        let work = |i: u64| {
+            log.lock().unwrap().push(format!("w{i}"));
+            (i, 0)
+        };
+        let window = Window {
+            items: 64,
+            weight: u64::MAX,
+        };
+        let items = (0..20u64).map(Next::Item);
+        map_ordered(
+            items,
+            1,
+            window,
+            prepare,
+            work,
+            |_| Ok::<(), ()>(()),
+            || Ok(()),
+        )
+        .unwrap();
+        log.into_inner().unwrap()
+    }
+
+    fn names(prefix: &str, items: std::ops::Range<u64>) -> Vec<String> {
+        items.map(|i| format!("{prefix}{i}")).collect()
+    }
+
+    #[test]
+    fn waiting_items_are_prepared_together_before_their_work() {
+        let n = READ_AHEAD as u64;
+        let want = [
+            names("p", 0..n),
+            names("w", 0..n),
+            names("p", n..20),
+            names("w", n..20),
+        ]
+        .concat();
+        assert_eq!(steps(None), want);
+    }
+
+    #[test]
+    fn items_past_the_byte_budget_are_prepared_in_their_turn() {
+        let mut want = vec!["p0", "p1", "w0", "w1"];
+        let n = READ_AHEAD as u64;
+        let turn: Vec<String> = (2..n)
+            .flat_map(|i| [format!("p{i}"), format!("w{i}")])
+            .collect();
+        want.extend(turn.iter().map(String::as_str));
+        let rest = [names("p", n..20), names("w", n..20)].concat();
+        want.extend(rest.iter().map(String::as_str));
+        assert_eq!(steps(Some(1)), want);
     }
 
     #[test]
@@ -364,6 +501,7 @@ mod tests {
             (0..1_000_000u64).map(Next::Item),
             2,
             window,
+            |i| (i, 0),
             |i| (i, 1),
             |i| {
                 seen += 1;
@@ -408,6 +546,7 @@ mod tests {
                 items: 64,
                 weight: u64::MAX,
             },
+            |i| (i, 0),
             |i| (i, 1),
             |i| {
                 out.borrow_mut().push(i);
