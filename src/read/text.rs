@@ -66,7 +66,7 @@ pub(super) fn read_file(
         return (read_small(file, max_bytes, size), identity);
     }
     let mut head = [0u8; compress::MAGIC_LEN];
-    let got = match read_head(&mut file, &mut head) {
+    let got = match fill(&mut file, &mut head) {
         Ok(got) => got,
         Err(e) => {
             return (Err((ErrorKind::Unreadable, e.to_string())), identity)
@@ -110,15 +110,8 @@ fn read_announced(
     size: u64,
 ) -> Result<Vec<u8>, ReadFailure> {
     let mut raw = vec![0; size as usize];
-    let mut filled = 0;
-    while filled < raw.len() {
-        match file.read(&mut raw[filled..]) {
-            Ok(0) => break,
-            Ok(n) => filled += n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(compress::failure(&e)),
-        }
-    }
+    let filled =
+        fill(&mut file, &mut raw).map_err(|e| compress::failure(&e))?;
     raw.truncate(filled);
     Ok(raw)
 }
@@ -159,11 +152,11 @@ fn directory() -> ReadFailure {
     )
 }
 
-/// Fills `head` as far as the input goes.
-fn read_head(reader: &mut impl Read, head: &mut [u8]) -> io::Result<usize> {
+/// Fills `buf` as far as the input goes; the bytes filled.
+fn fill(reader: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
     let mut got = 0;
-    while got < head.len() {
-        match reader.read(&mut head[got..]) {
+    while got < buf.len() {
+        match reader.read(&mut buf[got..]) {
             Ok(0) => break,
             Ok(n) => got += n,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
