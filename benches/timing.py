@@ -138,10 +138,10 @@ def main():
           f"{args.rounds} interleaved rounds", file=sys.stderr)
 
     # Start-up memory: one small file.
-    tiny = tempfile.mkdtemp(prefix="newsx-timing-")
-    with open(os.path.join(tiny, "a.txt"), "w") as f:
-        f.write("Title\n\nThe minister said 3 people came.\n")
-    startup = {n: timed(extract(b, tiny, n, 1)) for n, b in bins}
+    with tempfile.TemporaryDirectory(prefix="newsx-timing-") as tiny:
+        with open(os.path.join(tiny, "a.txt"), "w") as f:
+            f.write("Title\n\nThe minister said 3 people came.\n")
+        startup = {n: timed(extract(b, tiny, n, 1)) for n, b in bins}
 
     runs = {}  # (name, case) -> [(wall, rss)]
     subprocess.run([probe, args.corpus], capture_output=True)  # warm
