@@ -41,13 +41,21 @@ pub enum Destination {
     },
 }
 
+/// Bytes gathered before a write to the destination. Each `write` call
+/// costs the system a fixed amount beside its bytes; 1 MiB writes instead
+/// of 64 KiB ones took 1–6% off the wall time of two-thread runs (four
+/// interleaved series), where the writer shares the cores with the
+/// workers, while 4 MiB ones were slower again. Records still go out
+/// within a tenth of a second: the writer flushes on time, not on size.
+const BUFFER: usize = 1 << 20;
+
 /// The temporary file of the running output, for [`abandon`].
 static PENDING: Mutex<Option<PathBuf>> = Mutex::new(None);
 
 impl Destination {
     /// Standard output, buffered.
     pub fn stdout() -> Destination {
-        Destination::Stdout(BufWriter::with_capacity(1 << 16, io::stdout()))
+        Destination::Stdout(BufWriter::with_capacity(BUFFER, io::stdout()))
     }
 
     /// The sink for `-o target` (see the module documentation).
@@ -62,8 +70,7 @@ impl Destination {
             // Appending leaves a file behind a descriptor as it was.
             let file = fs::OpenOptions::new().append(true).open(&target)?;
             return Ok(Destination::Stream(BufWriter::with_capacity(
-                1 << 16,
-                file,
+                BUFFER, file,
             )));
         }
         let dir = match target.parent() {
@@ -89,7 +96,7 @@ impl Destination {
         *pending = Some(temp.path().to_path_buf());
         drop(pending);
         Ok(Destination::File {
-            temp: BufWriter::with_capacity(1 << 16, WriteBack::new(temp)),
+            temp: BufWriter::with_capacity(BUFFER, WriteBack::new(temp)),
             target,
         })
     }
