@@ -47,8 +47,12 @@ const QUEUE: usize = 16;
 /// woke a thread per document (several context switches per file, a tenth
 /// of the run on small files). A worker hands over its results early
 /// whenever it might wait, so batching never holds the writer back.
+/// Results went in batches of 16 before: 64 halved the context switches of
+/// a two-thread run over 27,000 small files (5,600 to 2,700; 128 took off
+/// no more) and took 1–4% off its wall time in three interleaved series,
+/// as each wake-up of the writer took a core from a worker.
 const FEED_BATCH: usize = 64;
-const RESULT_BATCH: usize = 16;
+const RESULT_BATCH: usize = 64;
 
 /// What the stream yields: an item, or word that its next item may be
 /// slow to come (a pipe whose writer paused), so that the items pulled so
