@@ -64,28 +64,7 @@ pub fn fingerprint(line: &str) -> Option<u64> {
 }
 
 fn fingerprint_with(line: &str, keep_digits: bool) -> Option<u64> {
-    NORMALISED.with_borrow_mut(|out| {
-        let alnum = normalise_into(line.as_bytes(), keep_digits, out);
-        alnum.then(|| mix(packed_hash(out)))
-    })
-}
-
-std::thread_local! {
-    /// The normalised bytes of the line being fingerprinted, reused: every
-    /// line of every document goes through here, in both passes.
-    static NORMALISED: std::cell::RefCell<Vec<u8>> =
-        const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Writes the normalised form of `line` into `out` (see the module docs)
-/// and tells whether it has a letter or a digit. Eight bytes that
-/// normalise to themselves lower-cased ([`plain_eight`]), most of a line
-/// of prose, are written at once; any other byte goes through [`Norm`].
-fn normalise_into(line: &[u8], keep_digits: bool, out: &mut Vec<u8>) -> bool {
-    // The normal form is never longer than the line: a space is written
-    // only for a run of blanks that wrote nothing.
-    out.clear();
-    out.resize(line.len(), 0);
+    let line = line.as_bytes();
     let mut norm = Norm {
         keep_digits,
         ..Norm::default()
@@ -93,27 +72,23 @@ fn normalise_into(line: &[u8], keep_digits: bool, out: &mut Vec<u8>) -> bool {
     let mut i = 0;
     while i < line.len() {
         if let Some(lower) = plain_eight(line, i, &norm) {
-            let bytes = lower.to_le_bytes();
-            out[norm.len..norm.len + 8].copy_from_slice(&bytes);
-            norm.len += 8;
-            norm.in_digits = false;
-            norm.alnum = norm.alnum || bytes.iter().any(|&b| alnum(b));
+            norm.push_eight(lower);
             i += 8;
         } else {
-            norm.push(line[i], out);
+            norm.push(line[i]);
             i += 1;
         }
     }
-    out.truncate(norm.len);
-    norm.alnum
+    norm.alnum.then(|| mix(norm.hash.finish()))
 }
 
-/// The normaliser's state between bytes.
+/// The normaliser's state between bytes: the rules of the module docs
+/// applied as the line is read, each byte of the normal form going
+/// straight into the hash, so that no copy of the line is written.
 #[derive(Default)]
 struct Norm {
     keep_digits: bool,
-    /// Bytes written.
-    len: usize,
+    hash: Packer,
     alnum: bool,
     /// Blanks came after something was written: a space is due before
     /// the next byte.
@@ -123,10 +98,10 @@ struct Norm {
 }
 
 impl Norm {
-    /// Normalises one byte into `out`.
-    fn push(&mut self, b: u8, out: &mut [u8]) {
+    /// Normalises one byte.
+    fn push(&mut self, b: u8) {
         if b <= b' ' {
-            self.pending_space = self.len > 0;
+            self.pending_space = self.hash.len > 0;
             self.in_digits = false;
             return;
         }
@@ -136,13 +111,21 @@ impl Norm {
         }
         self.in_digits = digit;
         if self.pending_space {
-            out[self.len] = b' ';
-            self.len += 1;
+            self.hash.push(b' ');
             self.pending_space = false;
         }
         self.alnum |= alnum(b);
-        out[self.len] = if digit { b'0' } else { b.to_ascii_lowercase() };
-        self.len += 1;
+        self.hash
+            .push(if digit { b'0' } else { b.to_ascii_lowercase() });
+    }
+
+    /// Eight bytes that [`plain_eight`] found normalise to themselves
+    /// lower-cased (`lower`, the first byte lowest).
+    fn push_eight(&mut self, lower: u64) {
+        self.in_digits = false;
+        self.alnum =
+            self.alnum || (lower.to_le_bytes().iter()).any(|&b| alnum(b));
+        self.hash.push_eight(lower.swap_bytes());
     }
 }
 
@@ -170,26 +153,64 @@ fn plain_eight(line: &[u8], i: usize, norm: &Norm) -> Option<u64> {
     let digit = in_range(seven, b'0', b'9') & ascii;
     let plain = blank == space
         && space & (space >> 8) == 0
-        && (space & 0x80 == 0 || norm.len > 0)
+        && (space & 0x80 == 0 || norm.hash.len > 0)
         && (space >> 63 == 0 || line.get(i + 8).is_some_and(|&b| b > b' '))
         && (norm.keep_digits || digit == 0);
     plain.then(|| to_ascii_lowercase(x))
 }
 
-/// Hashes bytes eight at a time: each full word of eight (the first byte
-/// the most significant) goes through one multiply; the tail and the
-/// length (its low byte) close the hash.
-fn packed_hash(bytes: &[u8]) -> u64 {
-    let mut chunks = bytes.chunks_exact(8);
-    let mut h = 0u64;
-    for chunk in &mut chunks {
-        let word = u64::from_be_bytes(chunk.try_into().expect("8 bytes"));
-        h = (h ^ word).wrapping_mul(WORD_MIX).rotate_left(31);
+/// Hashes a stream of bytes eight at a time: each full word of eight (the
+/// first byte the most significant) goes through one multiply; the tail
+/// and the length (its low byte) close the hash. Bytes come one at a time
+/// or eight at a time, wherever the pending word stands.
+#[derive(Default)]
+struct Packer {
+    h: u64,
+    /// The bytes since the last full word, the first most significant.
+    word: u64,
+    /// Bytes in `word` (0 to 7).
+    fill: u32,
+    /// Bytes pushed.
+    len: usize,
+}
+
+impl Packer {
+    #[inline]
+    fn push(&mut self, b: u8) {
+        self.word = (self.word << 8) | u64::from(b);
+        self.fill += 1;
+        self.len += 1;
+        if self.fill == 8 {
+            self.round(self.word);
+            self.word = 0;
+            self.fill = 0;
+        }
     }
-    let tail = (chunks.remainder().iter())
-        .fold(0u64, |word, &b| (word << 8) | u64::from(b));
-    let tail = tail ^ ((bytes.len() as u64) << 56);
-    (h ^ FNV_OFFSET ^ tail).wrapping_mul(WORD_MIX)
+
+    /// Pushes eight bytes, `be` holding the first most significant.
+    #[inline]
+    fn push_eight(&mut self, be: u64) {
+        self.len += 8;
+        if self.fill == 0 {
+            self.round(be);
+            return;
+        }
+        // The pending bytes and the first of the new ones make a word;
+        // the new ones left over are pending after it.
+        let kept = 8 * self.fill;
+        self.round((self.word << (64 - kept)) | (be >> kept));
+        self.word = be & ((1 << kept) - 1);
+    }
+
+    #[inline]
+    fn round(&mut self, word: u64) {
+        self.h = (self.h ^ word).wrapping_mul(WORD_MIX).rotate_left(31);
+    }
+
+    fn finish(&self) -> u64 {
+        let tail = self.word ^ ((self.len as u64) << 56);
+        (self.h ^ FNV_OFFSET ^ tail).wrapping_mul(WORD_MIX)
+    }
 }
 
 /// Final avalanche (from MurmurHash3), so the identity hasher spreads well.
@@ -378,8 +399,8 @@ mod tests {
         assert_eq!(fingerprint(""), None);
     }
 
-    /// The fingerprint as first written, a byte at a time into a packer:
-    /// the oracle that the run-copying version must agree with.
+    /// The fingerprint as first written, a byte at a time into the packer:
+    /// the oracle that the version taking runs of eight must agree with.
     fn bytewise_fingerprint(line: &str, keep_digits: bool) -> Option<u64> {
         let mut h = Packer::default();
         let mut alnum = false;
@@ -394,7 +415,7 @@ mod tests {
                 continue;
             }
             if b <= b' ' {
-                pending_space = h.len() > 0;
+                pending_space = h.len > 0;
                 in_digits = false;
                 continue;
             }
@@ -411,40 +432,6 @@ mod tests {
             h.push(if digit { b'0' } else { b.to_ascii_lowercase() });
         }
         alnum.then(|| mix(h.finish()))
-    }
-
-    /// Hashes a byte stream eight bytes at a time: bytes are packed into a
-    /// word and only full words go through the multiply.
-    #[derive(Default)]
-    struct Packer {
-        h: u64,
-        word: u64,
-        fill: u32,
-        len: u32,
-    }
-
-    impl Packer {
-        #[inline]
-        fn push(&mut self, b: u8) {
-            self.word = (self.word << 8) | u64::from(b);
-            self.fill += 1;
-            if self.fill == 8 {
-                self.h =
-                    (self.h ^ self.word).wrapping_mul(WORD_MIX).rotate_left(31);
-                self.word = 0;
-                self.fill = 0;
-                self.len += 8;
-            }
-        }
-
-        fn len(&self) -> u32 {
-            self.len + self.fill
-        }
-
-        fn finish(&self) -> u64 {
-            let tail = self.word ^ (u64::from(self.len()) << 56);
-            (self.h ^ FNV_OFFSET ^ tail).wrapping_mul(WORD_MIX)
-        }
     }
 
     #[test]
