@@ -361,6 +361,12 @@ impl Templates {
         &self,
         lines: impl Iterator<Item = (&'a str, bool)>,
     ) -> Vec<bool> {
+        // A run where no line recurs enough (a small one, or news that
+        // repeats little) has nothing to look up: no line is fingerprinted
+        // a second time.
+        if self.counts.is_empty() {
+            return lines.map(|_| false).collect();
+        }
         let seen: Vec<(u32, bool)> = lines
             .map(|(text, prose)| (self.documents_with(text), prose))
             .collect();
