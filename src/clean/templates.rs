@@ -166,24 +166,27 @@ fn plain_eight(line: &[u8], i: usize, norm: &Norm) -> Option<u64> {
 #[derive(Default)]
 struct Packer {
     h: u64,
-    /// The bytes since the last full word, the first most significant.
+    /// The bytes since the last full word (`len % 8` of them), the first
+    /// most significant.
     word: u64,
-    /// Bytes in `word` (0 to 7).
-    fill: u32,
     /// Bytes pushed.
     len: usize,
 }
 
 impl Packer {
+    /// Bytes in `word` (0 to 7).
+    #[inline]
+    fn fill(&self) -> u32 {
+        (self.len % 8) as u32
+    }
+
     #[inline]
     fn push(&mut self, b: u8) {
         self.word = (self.word << 8) | u64::from(b);
-        self.fill += 1;
         self.len += 1;
-        if self.fill == 8 {
+        if self.fill() == 0 {
             self.round(self.word);
             self.word = 0;
-            self.fill = 0;
         }
     }
 
@@ -191,13 +194,13 @@ impl Packer {
     #[inline]
     fn push_eight(&mut self, be: u64) {
         self.len += 8;
-        if self.fill == 0 {
+        let kept = 8 * self.fill();
+        if kept == 0 {
             self.round(be);
             return;
         }
         // The pending bytes and the first of the new ones make a word;
         // the new ones left over are pending after it.
-        let kept = 8 * self.fill;
         self.round((self.word << (64 - kept)) | (be >> kept));
         self.word = be & ((1 << kept) - 1);
     }
